@@ -1,6 +1,7 @@
 using System;
 using DlmsDevice.Stack.Wrapper;
 using DlmsDevice.Tests.Support;
+using static DlmsDevice.Tests.Wrapper.WrapperVectors;
 
 namespace DlmsDevice.Tests.Wrapper
 {
@@ -12,12 +13,11 @@ namespace DlmsDevice.Tests.Wrapper
         [Fact]
         public void Receive_WholeSplitAndBatchedFrames_AllocatesZeroBytes()
         {
-            var handler = new FixedApduHandler(Hex.Parse("C4 01 C1 00 06 00 00 30 39"));
+            var handler = new FixedApduHandler(Hex.Parse(GetResponseApdu));
             var sink = new CountingSink();
             var channel = new WrapperServerChannel(512, handler, sink);
-            byte[] one = Hex.Parse("00 01 00 10 00 01 00 0D C0 01 C1 00 03 01 00 01 08 00 FF 02 00");
-            byte[] three = Hex.Parse("00 01 00 10 00 01 00 0D C0 01 C1 00 03 01 00 01 08 00 FF 02 00"
-                + "0001001000010007C002C100000001 00010010000100056203800100");
+            byte[] one = Hex.Parse(GetRequest);
+            byte[] three = Hex.Parse(GetRequest + "0001001000010007C002C100000001 00010010000100056203800100");
 
             void Round()
             {
@@ -46,8 +46,8 @@ namespace DlmsDevice.Tests.Wrapper
         [Fact]
         public void DatagramHandle_AllocatesZeroBytes()
         {
-            var handler = new FixedApduHandler(Hex.Parse("C4 01 C1 00 06 00 00 30 39"));
-            byte[] datagram = Hex.Parse("00 01 00 10 00 01 00 0D C0 01 C1 00 03 01 00 01 08 00 FF 02 00");
+            var handler = new FixedApduHandler(Hex.Parse(GetResponseApdu));
+            byte[] datagram = Hex.Parse(GetRequest);
             byte[] response = new byte[520];
             int total = 0;
 

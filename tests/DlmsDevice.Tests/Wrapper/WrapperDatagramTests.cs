@@ -2,16 +2,14 @@ using System;
 using System.Linq;
 using DlmsDevice.Stack.Wrapper;
 using DlmsDevice.Tests.Support;
+using static DlmsDevice.Tests.Wrapper.WrapperVectors;
 
 namespace DlmsDevice.Tests.Wrapper
 {
     public class WrapperDatagramTests
     {
-        private const string GetRequest = "00 01 00 10 00 01 00 0D C0 01 C1 00 03 01 00 01 08 00 FF 02 00";
-        private const string GetReply = "00 01 00 01 00 10 00 09 C4 01 C1 00 06 00 00 30 39";
-
         private static (WrapperStatus Status, int Count, byte[] Response, RecordingApduHandler Handler) Handle(
-            string datagramHex, int maxApduSize = 512, int responseSize = 600, int responseOffset = 0, string response = "C4 01 C1 00 06 00 00 30 39")
+            string datagramHex, int maxApduSize = 512, int responseSize = 600, int responseOffset = 0, string response = GetResponseApdu)
         {
             var handler = new RecordingApduHandler { Response = Hex.Parse(response) };
             byte[] datagram = Hex.Parse("EE " + datagramHex); // at offset 1
@@ -27,7 +25,7 @@ namespace DlmsDevice.Tests.Wrapper
 
             Assert.Equal(WrapperStatus.Ok, status);
             Assert.Equal(GetReply, Hex.Format(response, 3, count));
-            Assert.Equal(new[] { "apdu 16 1 C0 01 C1 00 03 01 00 01 08 00 FF 02 00" }, handler.Events); // no LinkOpened over UDP
+            Assert.Equal(new[] { "apdu 16 1 " + GetApdu }, handler.Events); // no LinkOpened over UDP
             Assert.Equal(11, handler.LastResponseOffset);
         }
 

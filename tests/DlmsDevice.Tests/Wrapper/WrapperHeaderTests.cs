@@ -32,32 +32,21 @@ namespace DlmsDevice.Tests.Wrapper
         }
 
         [Theory]
-        [InlineData("")]
-        [InlineData("00")]
-        [InlineData("00 01 00 10 00 01 00")]
-        public void TryRead_FewerThanEightBytes_NeedMore(string hex)
+        [InlineData("", WrapperStatus.NeedMore)]
+        [InlineData("00", WrapperStatus.NeedMore)]
+        [InlineData("00 01 00 10 00 01 00", WrapperStatus.NeedMore)]
+        [InlineData("10 01 00 10 00 11 00 22", WrapperStatus.BadVersion)] // JD WrapperHeaderTest.illegalVersionTest
+        [InlineData("00 00 00 10 00 01 00 0D", WrapperStatus.BadVersion)]
+        [InlineData("00 02 00 10 00 01 00 0D", WrapperStatus.BadVersion)]
+        [InlineData("01 01 00 10 00 01 00 0D", WrapperStatus.BadVersion)]
+        [InlineData("7E A0 07 03 21 93 0F 01", WrapperStatus.BadVersion)] // an HDLC SNRM sent to the wrapper port
+        public void TryRead_ShortOrWrongVersion_StatusAndZeroFields(string hex, WrapperStatus expected)
         {
             byte[] bytes = Hex.Parse(hex);
 
             WrapperStatus status = WrapperHeader.TryRead(bytes, 0, bytes.Length, out int s, out int d, out int n);
 
-            Assert.Equal(WrapperStatus.NeedMore, status);
-            Assert.Equal((0, 0, 0), (s, d, n));
-        }
-
-        [Theory]
-        [InlineData("10 01 00 10 00 11 00 22")] // JD WrapperHeaderTest.illegalVersionTest
-        [InlineData("00 00 00 10 00 01 00 0D")]
-        [InlineData("00 02 00 10 00 01 00 0D")]
-        [InlineData("01 01 00 10 00 01 00 0D")]
-        [InlineData("7E A0 07 03 21 93 0F 01")] // an HDLC SNRM sent to the wrapper port
-        public void TryRead_WrongVersion_BadVersion(string hex)
-        {
-            byte[] bytes = Hex.Parse(hex);
-
-            WrapperStatus status = WrapperHeader.TryRead(bytes, 0, bytes.Length, out int s, out int d, out int n);
-
-            Assert.Equal(WrapperStatus.BadVersion, status);
+            Assert.Equal(expected, status);
             Assert.Equal((0, 0, 0), (s, d, n));
         }
 

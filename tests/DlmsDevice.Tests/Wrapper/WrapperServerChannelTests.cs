@@ -2,20 +2,12 @@ using System;
 using System.Linq;
 using DlmsDevice.Stack.Wrapper;
 using DlmsDevice.Tests.Support;
+using static DlmsDevice.Tests.Wrapper.WrapperVectors;
 
 namespace DlmsDevice.Tests.Wrapper
 {
     public class WrapperServerChannelTests
     {
-        // PROTOCOL.md Trace D, "Same GET over the TCP wrapper": request and the reply for value 12345.
-        private const string GetRequest = "00 01 00 10 00 01 00 0D C0 01 C1 00 03 01 00 01 08 00 FF 02 00";
-        private const string GetApdu = "C0 01 C1 00 03 01 00 01 08 00 FF 02 00";
-        private const string GetResponseApdu = "C4 01 C1 00 06 00 00 30 39";
-        private const string GetReply = "00 01 00 01 00 10 00 09 C4 01 C1 00 06 00 00 30 39";
-
-        // JD WrapperHeaderTest.decode1: header + 34-byte AARQ.
-        private const string JdAarq = "00 01 00 10 00 11 00 22 602080020780a109060760857405080102be0f040d01000000065f0400181a200000";
-
         private static (WrapperServerChannel Channel, RecordingApduHandler Handler, RecordingSink Sink) Create(int maxApduSize = 512, string response = GetResponseApdu)
         {
             var handler = new RecordingApduHandler { Response = Hex.Parse(response) };
