@@ -161,7 +161,7 @@ namespace DlmsDevice.Stack.Wrapper
             {
                 return; // no APDU: nothing to hand over or answer (see remarks)
             }
-            // The wPort pair names the association (clause 5.3: source = client SAP, destination
+            // The wPort pair names the association (IEC 62056-47: source = client SAP, destination
             // = logical device); a new pair on the same connection starts a new link.
             if (!_linkOpen || _linkClientWPort != _sourceWPort || _linkServerWPort != _destinationWPort)
             {

@@ -12,7 +12,7 @@ namespace DlmsDevice.Stack.Wrapper
         /// <summary>Fewer than the 8 header bytes are available; nothing was consumed.</summary>
         NeedMore,
 
-        /// <summary>The version field is not 0x0001 (IEC 62056-47 clause 5.3): not a wrapper stream.</summary>
+        /// <summary>The version field is not 0x0001 (IEC 62056-47 wrapper header): not a wrapper stream.</summary>
         BadVersion,
 
         /// <summary>The length field announces an APDU larger than the configured maximum APDU size.</summary>
