@@ -169,7 +169,8 @@ namespace DlmsDevice.NanoCheck.Inspection
                     }
                     if (operand == OperandType.InlineSwitch)
                     {
-                        il.Offset += 4 * il.ReadInt32();
+                        int targets = il.ReadInt32(); // read first: it advances Offset
+                        il.Offset += 4 * targets;
                     }
                     else if (IlOperands.IsToken(operand))
                     {
