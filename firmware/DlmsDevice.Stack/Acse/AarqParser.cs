@@ -124,11 +124,24 @@ namespace DlmsDevice.Stack.Acse
             return AcseStatus.Ok;
         }
 
-        /// <summary>True for the xDLMS tags that carry a ciphered APDU (the security layer's business).</summary>
-        internal static bool IsCipheredTag(byte xdlmsTag)
+        /// <summary>
+        /// What an xDLMS tag in user-information is: a plain InitiateRequest, a ciphered APDU (the
+        /// security layer's business), or something else.
+        /// </summary>
+        internal static UserInformationKind Classify(byte xdlmsTag)
         {
-            return xdlmsTag == AcseTag.GloInitiateRequest || xdlmsTag == AcseTag.GeneralGloCiphering
-                || xdlmsTag == AcseTag.GeneralDedCiphering || xdlmsTag == AcseTag.GeneralCiphering;
+            if (xdlmsTag == AcseTag.InitiateRequest)
+            {
+                return UserInformationKind.InitiateRequest;
+            }
+
+            if (xdlmsTag == AcseTag.GloInitiateRequest || xdlmsTag == AcseTag.GeneralGloCiphering
+                || xdlmsTag == AcseTag.GeneralDedCiphering || xdlmsTag == AcseTag.GeneralCiphering)
+            {
+                return UserInformationKind.Ciphered;
+            }
+
+            return UserInformationKind.Other;
         }
 
         /// <summary>protocol-version [0] IMPLICIT BIT STRING { version1 (0) }, e.g. <c>80 02 07 80</c>.</summary>
@@ -275,12 +288,13 @@ namespace DlmsDevice.Stack.Acse
             into.UserInformationTag = xdlmsTag;
             into.UserInformationOffset = xdlmsOffset;
             into.UserInformationLength = xdlmsLength;
-            if (xdlmsTag == AcseTag.InitiateRequest)
+            UserInformationKind kind = Classify(xdlmsTag);
+            if (kind == UserInformationKind.InitiateRequest)
             {
                 return InitiateRequestParser.Parse(buffer, xdlmsOffset, xdlmsLength, into);
             }
 
-            into.UserInformation = IsCipheredTag(xdlmsTag) ? UserInformationKind.Ciphered : UserInformationKind.Other;
+            into.UserInformation = kind;
             return AcseStatus.Ok;
         }
     }

@@ -16,8 +16,11 @@ namespace DlmsDevice.Stack.Acse
         /// <summary>Short_Name_Referencing_With_Ciphering (4).</summary>
         public const byte ShortNameWithCiphering = 4;
 
+        /// <summary>The arc after DLMS-UA (8) that this kind of name lives under.</summary>
+        private const byte ArcApplicationContext = 1;
+
         /// <summary>Length of the whole OBJECT IDENTIFIER content (prefix plus context_id).</summary>
-        public const int OidLength = 7;
+        public const int OidLength = DlmsObjectIdentifier.Length;
 
         /// <summary>
         /// True when the <see cref="OidLength"/> bytes at <paramref name="offset"/> start with the
@@ -25,21 +28,13 @@ namespace DlmsDevice.Stack.Acse
         /// </summary>
         public static bool HasDlmsPrefix(byte[] buffer, int offset)
         {
-            return buffer[offset] == 0x60 && buffer[offset + 1] == 0x85 && buffer[offset + 2] == 0x74
-                && buffer[offset + 3] == 0x05 && buffer[offset + 4] == 0x08 && buffer[offset + 5] == 0x01;
+            return DlmsObjectIdentifier.HasPrefix(buffer, offset, ArcApplicationContext);
         }
 
         /// <summary>Writes the 7 OID content bytes for <paramref name="contextId"/>; returns the next position.</summary>
         public static int WriteOid(byte[] buffer, int offset, byte contextId)
         {
-            buffer[offset] = 0x60;
-            buffer[offset + 1] = 0x85;
-            buffer[offset + 2] = 0x74;
-            buffer[offset + 3] = 0x05;
-            buffer[offset + 4] = 0x08;
-            buffer[offset + 5] = 0x01;
-            buffer[offset + 6] = contextId;
-            return offset + OidLength;
+            return DlmsObjectIdentifier.Write(buffer, offset, ArcApplicationContext, contextId);
         }
     }
 }

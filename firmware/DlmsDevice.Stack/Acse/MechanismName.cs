@@ -26,8 +26,11 @@ namespace DlmsDevice.Stack.Acse
         /// <summary>Highest mechanism_id the Green Book defines.</summary>
         public const byte Highest = HlsEcdsa;
 
+        /// <summary>The arc after DLMS-UA (8) that this kind of name lives under.</summary>
+        private const byte ArcMechanismName = 2;
+
         /// <summary>Length of the whole OBJECT IDENTIFIER content (prefix plus mechanism_id).</summary>
-        public const int OidLength = 7;
+        public const int OidLength = DlmsObjectIdentifier.Length;
 
         /// <summary>
         /// True when the <see cref="OidLength"/> bytes at <paramref name="offset"/> start with the
@@ -35,21 +38,13 @@ namespace DlmsDevice.Stack.Acse
         /// </summary>
         public static bool HasDlmsPrefix(byte[] buffer, int offset)
         {
-            return buffer[offset] == 0x60 && buffer[offset + 1] == 0x85 && buffer[offset + 2] == 0x74
-                && buffer[offset + 3] == 0x05 && buffer[offset + 4] == 0x08 && buffer[offset + 5] == 0x02;
+            return DlmsObjectIdentifier.HasPrefix(buffer, offset, ArcMechanismName);
         }
 
         /// <summary>Writes the 7 OID content bytes for <paramref name="mechanismId"/>; returns the next position.</summary>
         public static int WriteOid(byte[] buffer, int offset, byte mechanismId)
         {
-            buffer[offset] = 0x60;
-            buffer[offset + 1] = 0x85;
-            buffer[offset + 2] = 0x74;
-            buffer[offset + 3] = 0x05;
-            buffer[offset + 4] = 0x08;
-            buffer[offset + 5] = 0x02;
-            buffer[offset + 6] = mechanismId;
-            return offset + OidLength;
+            return DlmsObjectIdentifier.Write(buffer, offset, ArcMechanismName, mechanismId);
         }
     }
 }

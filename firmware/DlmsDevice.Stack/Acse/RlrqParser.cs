@@ -69,16 +69,7 @@ namespace DlmsDevice.Stack.Acse
                     into.UserInformationTag = xdlmsTag;
                     into.UserInformationOffset = xdlmsOffset;
                     into.UserInformationLength = xdlmsLength;
-                    if (xdlmsTag == AcseTag.InitiateRequest)
-                    {
-                        into.UserInformation = UserInformationKind.InitiateRequest;
-                    }
-                    else
-                    {
-                        into.UserInformation = AarqParser.IsCipheredTag(xdlmsTag)
-                            ? UserInformationKind.Ciphered
-                            : UserInformationKind.Other;
-                    }
+                    into.UserInformation = AarqParser.Classify(xdlmsTag);
                 }
 
                 position = contentOffset + contentLength;
