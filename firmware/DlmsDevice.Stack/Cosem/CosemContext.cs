@@ -1,0 +1,50 @@
+namespace DlmsDevice.Stack.Cosem
+{
+    /// <summary>
+    /// State of the application association on one channel (one TCP connection or one HDLC
+    /// link), handed to every COSEM object call. One instance per channel, allocated once.
+    /// </summary>
+    public sealed class CosemContext
+    {
+        /// <summary>The client's SAP (16 public client, 32 meter reader, ...).</summary>
+        public int ClientSap;
+
+        /// <summary>The addressed logical device (1 = management logical device).</summary>
+        public int ServerLogicalAddress;
+
+        /// <summary>Where the association stands.</summary>
+        public AssociationStatus Status;
+
+        /// <summary>The Association LN object (IC 15) that governs this client, null before a link is opened.</summary>
+        public CosemObject Association;
+
+        /// <summary>The objects this association exposes, with access rights (from the Association LN object).</summary>
+        public ObjectList Objects;
+
+        /// <summary>Negotiated conformance block (24 bits, bit 0 = MSB of the first byte, as on the wire).</summary>
+        public int NegotiatedConformance;
+
+        /// <summary>client-max-receive-pdu-size from the AARQ: the largest APDU we may send.</summary>
+        public int ClientMaxReceivePdu;
+
+        /// <summary>server-max-receive-pdu-size we announced in the AARE.</summary>
+        public int ServerMaxReceivePdu;
+
+        /// <summary>Negotiated DLMS version (6).</summary>
+        public byte DlmsVersion;
+
+        /// <summary>Authentication mechanism id in use (0 none, 1 LLS, 5 HLS-GMAC, ...).</summary>
+        public byte AuthenticationMechanism;
+
+        /// <summary>Forgets the association (link closed or released).</summary>
+        public void ResetAssociation()
+        {
+            Status = AssociationStatus.NonAssociated;
+            NegotiatedConformance = 0;
+            ClientMaxReceivePdu = 0;
+            ServerMaxReceivePdu = 0;
+            DlmsVersion = 0;
+            AuthenticationMechanism = 0;
+        }
+    }
+}
