@@ -103,27 +103,38 @@ namespace DlmsDevice.Stack.Server
             _parameters.ApplicationContextId = ApplicationContextName.LogicalName;
             _parameters.ServerMaxReceivePdu = maxReceivePdu;
             _parameters.MinClientMaxReceivePdu = AssociationParameters.DefaultMinClientMaxReceivePdu;
+            _parameters.SecretLength = 0;
             if (association == null)
             {
                 _parameters.MechanismId = MechanismName.None;
-                _parameters.SecretLength = 0;
                 _parameters.SupportedConformance = 0;
                 return;
             }
-            _parameters.MechanismId = association.AuthenticationMechanism;
-            _parameters.SupportedConformance = association.SupportedConformance;
-            if (association.MaxReceivePdu > 0 && association.MaxReceivePdu < maxReceivePdu)
+            int associationPdu;
+            AssociationLogicalName model = association.Association as AssociationLogicalName;
+            if (model != null)
             {
-                _parameters.ServerMaxReceivePdu = association.MaxReceivePdu;
-            }
-            byte[] secret = association.Secret;
-            if (secret != null)
-            {
-                _parameters.SetSecret(secret, 0, secret.Length);
+                // The live Association LN object governs (its secret may have been changed).
+                _parameters.ApplicationContextId = model.ApplicationContext;
+                _parameters.MechanismId = model.AuthenticationMechanism;
+                _parameters.SupportedConformance = model.Conformance & ~Conformance.GeneralBlockTransfer;
+                _parameters.SecretLength = model.CopySecret(_parameters.Secret, 0);
+                associationPdu = model.MaxReceivePduSize;
             }
             else
             {
-                _parameters.SecretLength = 0;
+                _parameters.MechanismId = association.AuthenticationMechanism;
+                _parameters.SupportedConformance = association.SupportedConformance;
+                byte[] secret = association.Secret;
+                if (secret != null)
+                {
+                    _parameters.SetSecret(secret, 0, secret.Length);
+                }
+                associationPdu = association.MaxReceivePdu;
+            }
+            if (associationPdu > 0 && associationPdu < maxReceivePdu)
+            {
+                _parameters.ServerMaxReceivePdu = associationPdu;
             }
         }
     }
