@@ -1,0 +1,81 @@
+using System;
+
+namespace DlmsDevice.Stack.Wrapper
+{
+    /// <summary>
+    /// The wrapper over UDP (IEC 62056-47): one datagram carries exactly one wrapper frame, so
+    /// there is nothing to reassemble and one call handles one datagram.
+    /// </summary>
+    /// <remarks>
+    /// UDP has no connection, so this helper never calls <see cref="IApduHandler.LinkOpened"/> or
+    /// <see cref="IApduHandler.LinkClosed"/>: the owner decides when an association starts and
+    /// ends (e.g. per client address, with an idle time-out) and can read the wPorts with
+    /// <see cref="WrapperHeader.TryRead"/>. A bad datagram is reported and dropped; unlike TCP,
+    /// the next datagram is independent of it.
+    /// </remarks>
+    public static class WrapperDatagram
+    {
+        /// <summary>
+        /// Handles one received datagram: validates the header, passes the APDU (in place) to
+        /// <paramref name="handler"/>, and builds the reply datagram in <paramref name="response"/>.
+        /// </summary>
+        /// <param name="handler">Handles the APDU.</param>
+        /// <param name="maxApduSize">The largest APDU accepted and sent.</param>
+        /// <param name="datagram">The received datagram (header + APDU).</param>
+        /// <param name="offset">Where it starts.</param>
+        /// <param name="count">Its size in bytes.</param>
+        /// <param name="response">Buffer for the reply datagram.</param>
+        /// <param name="responseOffset">Where the reply starts (its APDU goes 8 bytes later).</param>
+        /// <param name="responseCount">Size of the reply datagram; 0 when there is nothing to send.</param>
+        /// <returns><see cref="WrapperStatus.Ok"/> (also for an ignored zero-length APDU),
+        /// <see cref="WrapperStatus.NeedMore"/> (shorter than a header),
+        /// <see cref="WrapperStatus.BadVersion"/>, <see cref="WrapperStatus.ApduTooLong"/>,
+        /// <see cref="WrapperStatus.LengthMismatch"/> (size is not header + length field) or
+        /// <see cref="WrapperStatus.BufferTooSmall"/> (no room in <paramref name="response"/> for
+        /// a header).</returns>
+        /// <exception cref="InvalidOperationException">The handler returned a length outside 0..its limit.</exception>
+        public static WrapperStatus Handle(IApduHandler handler, int maxApduSize,
+            byte[] datagram, int offset, int count,
+            byte[] response, int responseOffset, out int responseCount)
+        {
+            responseCount = 0;
+            WrapperStatus status = WrapperHeader.TryRead(datagram, offset, count,
+                out int sourceWPort, out int destinationWPort, out int apduLength);
+            if (status != WrapperStatus.Ok)
+            {
+                return status;
+            }
+            if (apduLength > maxApduSize)
+            {
+                return WrapperStatus.ApduTooLong;
+            }
+            if (count != WrapperHeader.Size + apduLength)
+            {
+                return WrapperStatus.LengthMismatch;
+            }
+            if (apduLength == 0)
+            {
+                return WrapperStatus.Ok; // no APDU, no reply (as on TCP)
+            }
+            int room = response.Length - responseOffset - WrapperHeader.Size;
+            if (responseOffset < 0 || room < 1)
+            {
+                return WrapperStatus.BufferTooSmall;
+            }
+            int responseMax = room < maxApduSize ? room : maxApduSize;
+            int responseLength = handler.HandleApdu(sourceWPort, destinationWPort,
+                datagram, offset + WrapperHeader.Size, apduLength,
+                response, responseOffset + WrapperHeader.Size, responseMax);
+            if (responseLength < 0 || responseLength > responseMax)
+            {
+                throw new InvalidOperationException(); // the handler broke its contract
+            }
+            if (responseLength > 0)
+            {
+                WrapperHeader.Write(response, responseOffset, destinationWPort, sourceWPort, responseLength);
+                responseCount = WrapperHeader.Size + responseLength;
+            }
+            return WrapperStatus.Ok;
+        }
+    }
+}

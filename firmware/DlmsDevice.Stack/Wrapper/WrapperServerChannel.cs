@@ -1,0 +1,189 @@
+using System;
+
+namespace DlmsDevice.Stack.Wrapper
+{
+    /// <summary>
+    /// The server side of one TCP connection carrying the wrapper (IEC 62056-47): assembles
+    /// wrapper frames from the byte stream, hands each APDU to an <see cref="IApduHandler"/> and
+    /// sends the response with its wrapper header.
+    /// </summary>
+    /// <remarks>
+    /// <para>TCP delivers a byte stream, not frames: one read may hold part of a header, or
+    /// several frames. <see cref="Receive"/> accepts whatever arrived and keeps the partial frame
+    /// for the next call.</para>
+    /// <para>Both buffers are allocated once by the constructor (8 + maxApduSize each). The
+    /// response APDU is written by the handler at offset 8 of the tx buffer; the header goes into
+    /// the 8 bytes of headroom in front of it and the frame leaves in one
+    /// <see cref="IByteSink.Write"/> call, so the payload is never copied.</para>
+    /// <para>Errors: a version other than 0x0001 or a length above maxApduSize means the peer is
+    /// not speaking the wrapper protocol we configured, and the stream cannot be re-synchronised
+    /// (the wrapper has no frame delimiter). <see cref="Receive"/> then returns
+    /// <see cref="WrapperStatus.BadVersion"/> or <see cref="WrapperStatus.ApduTooLong"/>, the
+    /// channel stops processing (later calls return the same status and consume nothing), and the
+    /// owner closes the TCP connection and calls <see cref="Close"/>.</para>
+    /// <para>A frame with a zero length field carries no APDU: it is ignored (no handler call,
+    /// no reply, no link opened) and the stream goes on.</para>
+    /// </remarks>
+    public sealed class WrapperServerChannel
+    {
+        private readonly IApduHandler _handler;
+        private readonly IByteSink _sink;
+        private readonly int _maxApduSize;
+        private readonly byte[] _rx;
+        private readonly byte[] _tx;
+
+        // The frame being assembled: _rxCount bytes of it are in _rx; _apduLength is valid once
+        // the 8 header bytes are in.
+        private int _rxCount;
+        private int _apduLength;
+        private int _sourceWPort;
+        private int _destinationWPort;
+
+        private bool _linkOpen;
+        private int _linkClientWPort;
+        private int _linkServerWPort;
+        private WrapperStatus _fault;
+
+        /// <summary>Creates a channel and its two buffers (8 + <paramref name="maxApduSize"/> bytes each).</summary>
+        /// <param name="maxApduSize">The largest APDU accepted and sent, 1..65535 (the wrapper length field is 16 bits).</param>
+        /// <param name="handler">Receives every APDU.</param>
+        /// <param name="sink">Where response frames are written (the TCP socket).</param>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxApduSize"/> is outside 1..65535.</exception>
+        /// <exception cref="ArgumentNullException"><paramref name="handler"/> or <paramref name="sink"/> is null.</exception>
+        public WrapperServerChannel(int maxApduSize, IApduHandler handler, IByteSink sink)
+        {
+            if (maxApduSize < 1 || maxApduSize > WrapperHeader.MaxFieldValue)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxApduSize));
+            }
+            if (handler == null)
+            {
+                throw new ArgumentNullException(nameof(handler));
+            }
+            if (sink == null)
+            {
+                throw new ArgumentNullException(nameof(sink));
+            }
+            _maxApduSize = maxApduSize;
+            _handler = handler;
+            _sink = sink;
+            _rx = new byte[WrapperHeader.Size + maxApduSize];
+            _tx = new byte[WrapperHeader.Size + maxApduSize];
+        }
+
+        /// <summary>The largest APDU accepted and sent.</summary>
+        public int MaxApduSize => _maxApduSize;
+
+        /// <summary>
+        /// <see cref="WrapperStatus.Ok"/> while the channel processes input; otherwise the error
+        /// that stopped it (until <see cref="Close"/>).
+        /// </summary>
+        public WrapperStatus Status => _fault;
+
+        /// <summary>True after a frame opened the link and until <see cref="Close"/>.</summary>
+        public bool IsLinkOpen => _linkOpen;
+
+        /// <summary>
+        /// Consumes bytes read from the connection: completes the frame in progress, dispatches
+        /// every complete frame, keeps the remainder for the next call.
+        /// </summary>
+        /// <param name="data">Bytes as read from the socket.</param>
+        /// <param name="offset">First byte.</param>
+        /// <param name="count">Number of bytes.</param>
+        /// <returns><see cref="WrapperStatus.Ok"/>, or the error that stopped the channel
+        /// (<see cref="WrapperStatus.BadVersion"/>, <see cref="WrapperStatus.ApduTooLong"/>): the
+        /// owner then closes the connection.</returns>
+        public WrapperStatus Receive(byte[] data, int offset, int count)
+        {
+            while (count > 0 && _fault == WrapperStatus.Ok)
+            {
+                if (_rxCount < WrapperHeader.Size)
+                {
+                    int headerPart = Take(data, offset, count, WrapperHeader.Size - _rxCount);
+                    offset += headerPart;
+                    count -= headerPart;
+                    if (_rxCount < WrapperHeader.Size)
+                    {
+                        break;
+                    }
+                    _fault = WrapperHeader.TryRead(_rx, 0, WrapperHeader.Size, out _sourceWPort, out _destinationWPort, out _apduLength);
+                    if (_fault == WrapperStatus.Ok && _apduLength > _maxApduSize)
+                    {
+                        _fault = WrapperStatus.ApduTooLong;
+                    }
+                    if (_fault != WrapperStatus.Ok)
+                    {
+                        break;
+                    }
+                }
+                int frameLength = WrapperHeader.Size + _apduLength;
+                int apduPart = Take(data, offset, count, frameLength - _rxCount);
+                offset += apduPart;
+                count -= apduPart;
+                if (_rxCount == frameLength)
+                {
+                    _rxCount = 0;
+                    Dispatch();
+                }
+            }
+            return _fault;
+        }
+
+        /// <summary>
+        /// The connection is gone (closed by the peer or by the owner after an error): ends the
+        /// link (<see cref="IApduHandler.LinkClosed"/>, if a link was opened) and makes the
+        /// channel ready for the next connection, keeping its buffers.
+        /// </summary>
+        public void Close()
+        {
+            _rxCount = 0;
+            _apduLength = 0;
+            _fault = WrapperStatus.Ok;
+            if (_linkOpen)
+            {
+                _linkOpen = false;
+                _handler.LinkClosed();
+            }
+        }
+
+        /// <summary>Copies up to <paramref name="wanted"/> bytes into the rx buffer; returns how many.</summary>
+        private int Take(byte[] data, int offset, int count, int wanted)
+        {
+            int n = count < wanted ? count : wanted;
+            Array.Copy(data, offset, _rx, _rxCount, n);
+            _rxCount += n;
+            return n;
+        }
+
+        private void Dispatch()
+        {
+            if (_apduLength == 0)
+            {
+                return; // no APDU: nothing to hand over or answer (see remarks)
+            }
+            // The wPort pair names the association (IEC 62056-47: source = client SAP, destination
+            // = logical device); a new pair on the same connection starts a new link.
+            if (!_linkOpen || _linkClientWPort != _sourceWPort || _linkServerWPort != _destinationWPort)
+            {
+                _linkOpen = true;
+                _linkClientWPort = _sourceWPort;
+                _linkServerWPort = _destinationWPort;
+                _handler.LinkOpened(_sourceWPort, _destinationWPort);
+            }
+            int responseLength = _handler.HandleApdu(_sourceWPort, _destinationWPort,
+                _rx, WrapperHeader.Size, _apduLength,
+                _tx, WrapperHeader.Size, _maxApduSize);
+            if (responseLength == 0)
+            {
+                return;
+            }
+            if (responseLength < 0 || responseLength > _maxApduSize)
+            {
+                throw new InvalidOperationException(); // the handler broke its contract
+            }
+            // The reply goes back the other way: our wPort is the request's destination.
+            WrapperHeader.Write(_tx, 0, _destinationWPort, _sourceWPort, responseLength);
+            _sink.Write(_tx, 0, WrapperHeader.Size + responseLength);
+        }
+    }
+}

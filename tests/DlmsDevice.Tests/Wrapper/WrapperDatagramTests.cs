@@ -1,0 +1,107 @@
+using System;
+using System.Linq;
+using DlmsDevice.Stack.Wrapper;
+using DlmsDevice.Tests.Support;
+using static DlmsDevice.Tests.Wrapper.WrapperVectors;
+
+namespace DlmsDevice.Tests.Wrapper
+{
+    public class WrapperDatagramTests
+    {
+        private static (WrapperStatus Status, int Count, byte[] Response, RecordingApduHandler Handler) Handle(
+            string datagramHex, int maxApduSize = 512, int responseSize = 600, int responseOffset = 0, string response = GetResponseApdu)
+        {
+            var handler = new RecordingApduHandler { Response = Hex.Parse(response) };
+            byte[] datagram = Hex.Parse("EE " + datagramHex); // at offset 1
+            byte[] buffer = new byte[responseSize];
+            WrapperStatus status = WrapperDatagram.Handle(handler, maxApduSize, datagram, 1, datagram.Length - 1, buffer, responseOffset, out int count);
+            return (status, count, buffer, handler);
+        }
+
+        [Fact]
+        public void Handle_ProtocolGetVector_ReplyDatagram()
+        {
+            var (status, count, response, handler) = Handle(GetRequest, responseOffset: 3);
+
+            Assert.Equal(WrapperStatus.Ok, status);
+            Assert.Equal(GetReply, Hex.Format(response, 3, count));
+            Assert.Equal(new[] { "apdu 16 1 " + GetApdu }, handler.Events); // no LinkOpened over UDP
+            Assert.Equal(11, handler.LastResponseOffset);
+        }
+
+        [Fact]
+        public void Handle_UdpPushFrameFromDlmsCosem_ApduPassedInPlace()
+        {
+            // DC tests/test_udp_message.py header; the APDU bytes here are only filler of the announced length.
+            string apdu = string.Join(" ", Enumerable.Range(0, 70).Select(i => i.ToString("X2")));
+            var (status, _, _, handler) = Handle("00 01 00 01 00 01 00 46 " + apdu);
+
+            Assert.Equal(WrapperStatus.Ok, status);
+            Assert.Equal(new[] { "apdu 1 1 " + apdu }, handler.Events);
+        }
+
+        [Theory]
+        [InlineData("00 01 00 10 00 01 00", WrapperStatus.NeedMore)]
+        [InlineData("00 02 00 10 00 01 00 01 AA", WrapperStatus.BadVersion)]
+        [InlineData("00 01 00 10 00 01 00 02 AA", WrapperStatus.LengthMismatch)]       // truncated
+        [InlineData("00 01 00 10 00 01 00 01 AA BB", WrapperStatus.LengthMismatch)]    // trailing bytes
+        [InlineData("00 01 00 10 00 01 00 11 " + "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00", WrapperStatus.ApduTooLong)]
+        public void Handle_BadDatagram_StatusAndNoHandlerCall(string hex, WrapperStatus expected)
+        {
+            var (status, count, _, handler) = Handle(hex, maxApduSize: 16);
+
+            Assert.Equal(expected, status);
+            Assert.Equal(0, count);
+            Assert.Empty(handler.Events);
+        }
+
+        [Fact]
+        public void Handle_ZeroLengthApdu_IgnoredNoReply()
+        {
+            var (status, count, _, handler) = Handle("00 01 00 10 00 01 00 00");
+
+            Assert.Equal(WrapperStatus.Ok, status);
+            Assert.Equal(0, count);
+            Assert.Empty(handler.Events);
+        }
+
+        [Fact]
+        public void Handle_SmallResponseBuffer_HandlerLimitedToIt()
+        {
+            var (status, count, _, handler) = Handle(GetRequest, responseSize: 20, responseOffset: 2);
+
+            Assert.Equal(WrapperStatus.Ok, status);
+            Assert.Equal(10, handler.LastResponseMax); // 20 - 2 - 8 header bytes
+            Assert.Equal(17, count);
+        }
+
+        [Fact]
+        public void Handle_NoRoomForHeader_BufferTooSmall()
+        {
+            var (status, count, _, handler) = Handle(GetRequest, responseSize: 8);
+
+            Assert.Equal(WrapperStatus.BufferTooSmall, status);
+            Assert.Equal(0, count);
+            Assert.Empty(handler.Events);
+        }
+
+        [Fact]
+        public void Handle_HandlerReturnsZero_NoReply()
+        {
+            var (status, count, _, _) = Handle(GetRequest, response: "");
+
+            Assert.Equal(WrapperStatus.Ok, status);
+            Assert.Equal(0, count);
+        }
+
+        [Fact]
+        public void Handle_HandlerExceedsLimit_Throws()
+        {
+            var handler = new RecordingApduHandler { Response = new byte[4], ReturnedLength = 5 };
+            byte[] datagram = Hex.Parse("00 01 00 10 00 01 00 01 AA");
+
+            Assert.Throws<InvalidOperationException>(() =>
+                WrapperDatagram.Handle(handler, 4, datagram, 0, datagram.Length, new byte[64], 0, out _));
+        }
+    }
+}
