@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using DlmsDevice.Tests.Support;
+
+namespace DlmsDevice.Tests.Client
+{
+    /// <summary>One turn of a scripted conversation: the exact bytes the client must send, then the canned reply.</summary>
+    internal sealed record ScriptStep(byte[] Expect, byte[] Reply)
+    {
+        public static ScriptStep Of(string expectHex, string replyHex) => new(Hex.Parse(expectHex), Hex.Parse(replyHex));
+
+        public static ScriptStep Of(byte[] expect, params byte[][] replies) => new(expect, TestFrames.Concat(replies));
+    }
+
+    /// <summary>
+    /// A test double for a DLMS server on 127.0.0.1: accepts one connection, and for each step reads
+    /// exactly the expected number of bytes, checks them byte for byte, and writes the fixed reply.
+    /// It knows nothing about DLMS. <see cref="Completion"/> faults with the first mismatch.
+    /// </summary>
+    internal sealed class ScriptedServer : IAsyncDisposable
+    {
+        private readonly TcpListener _listener;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly List<string> _received = new();
+
+        public ScriptedServer(params ScriptStep[] steps)
+        {
+            _listener = new TcpListener(IPAddress.Loopback, 0);
+            _listener.Start();
+            Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+            Completion = RunAsync(steps);
+        }
+
+        public int Port { get; }
+
+        /// <summary>Completes when every step was matched; faults with a description otherwise.</summary>
+        public Task Completion { get; }
+
+        /// <summary>Everything the client sent, one hex string per step.</summary>
+        public IReadOnlyList<string> Received => _received;
+
+        private async Task RunAsync(ScriptStep[] steps)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            timeout.CancelAfter(TimeSpan.FromSeconds(20));
+            using TcpClient client = await _listener.AcceptTcpClientAsync(timeout.Token);
+            client.NoDelay = true;
+            NetworkStream stream = client.GetStream();
+            for (int i = 0; i < steps.Length; i++)
+            {
+                var got = new byte[steps[i].Expect.Length];
+                int read = 0;
+                while (read < got.Length)
+                {
+                    int n = await stream.ReadAsync(got.AsMemory(read), timeout.Token);
+                    if (n == 0)
+                    {
+                        throw new InvalidOperationException("Step " + (i + 1) + ": client closed after " + read + " bytes: " + Hex.Format(got, 0, read));
+                    }
+                    read += n;
+                }
+                _received.Add(Hex.Format(got));
+                if (!got.AsSpan().SequenceEqual(steps[i].Expect))
+                {
+                    throw new InvalidOperationException("Step " + (i + 1) + ": expected " + Hex.Format(steps[i].Expect) + " but the client sent " + Hex.Format(got));
+                }
+                if (steps[i].Reply.Length > 0)
+                {
+                    await stream.WriteAsync(steps[i].Reply, timeout.Token);
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _stop.Cancel();
+            _listener.Stop();
+            try
+            {
+                await Completion;
+            }
+            catch (Exception)
+            {
+                // Reported by the test through Completion.
+            }
+            _stop.Dispose();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+
+namespace DlmsDevice.Client
+{
+    /// <summary>Which framing carries the APDUs.</summary>
+    public enum TransportKind
+    {
+        /// <summary>TCP wrapper (IEC 62056-47), default port 4059.</summary>
+        Wrapper,
+        /// <summary>HDLC (IEC 62056-46) over TCP, default port 4060.</summary>
+        Hdlc,
+        /// <summary>HDLC over a serial port.</summary>
+        Serial,
+    }
+
+    /// <summary>Everything needed to reach and associate with a server. Defaults match the CLI's.</summary>
+    public sealed record DlmsClientOptions
+    {
+        /// <summary>Default TCP port of the wrapper (IANA "dlms" 4059).</summary>
+        public const int DefaultWrapperPort = 4059;
+
+        /// <summary>Default TCP port for HDLC over TCP (this project's emulator convention).</summary>
+        public const int DefaultHdlcPort = 4060;
+
+        /// <summary>Framing (default wrapper).</summary>
+        public TransportKind Transport { get; init; } = TransportKind.Wrapper;
+
+        /// <summary>Server host for TCP transports (default 127.0.0.1).</summary>
+        public string Host { get; init; } = "127.0.0.1";
+
+        /// <summary>TCP port; null = 4059 for the wrapper, 4060 for HDLC over TCP.</summary>
+        public int? Port { get; init; }
+
+        /// <summary>Serial device for <see cref="TransportKind.Serial"/> (e.g. /dev/ttyUSB0, COM3).</summary>
+        public string? SerialPort { get; init; }
+
+        /// <summary>Serial baud rate (default 9600, 8N1).</summary>
+        public int BaudRate { get; init; } = 9600;
+
+        /// <summary>Client SAP (default 16, the public client). HDLC address (SAP&lt;&lt;1)|1; wrapper source wPort.</summary>
+        public int ClientSap { get; init; } = 16;
+
+        /// <summary>Server logical device address (default 1). HDLC upper address; wrapper destination wPort.</summary>
+        public int ServerLogical { get; init; } = 1;
+
+        /// <summary>HDLC physical device address (lower address; default 17); null = 1-byte server address.</summary>
+        public int? ServerPhysical { get; init; } = 17;
+
+        /// <summary>HDLC server address size (default: 2 bytes with a physical address, else 1).</summary>
+        public HdlcAddressSize ServerAddressSize { get; init; } = HdlcAddressSize.Auto;
+
+        /// <summary>SNRM parameters to propose; null (default) sends an SNRM without information field (128/1).</summary>
+        public HdlcParameters? HdlcParameters { get; init; }
+
+        /// <summary>Authentication mechanism (default none).</summary>
+        public AuthenticationMechanism Authentication { get; init; } = AuthenticationMechanism.None;
+
+        /// <summary>LLS password (sent as its UTF-8/ASCII bytes).</summary>
+        public string? Password { get; init; }
+
+        /// <summary>Proposed conformance (default 0x001E1D, see <see cref="Conformance.Default"/>).</summary>
+        public Conformance ProposedConformance { get; init; } = Conformance.Default;
+
+        /// <summary>client-max-receive-pdu-size (default 0xFFFF, as all reference clients send).</summary>
+        public ushort MaxReceivePduSize { get; init; } = 0xFFFF;
+
+        /// <summary>invoke-id-and-priority of every request (default 0xC1: high priority, confirmed, id 1).</summary>
+        public byte InvokeIdAndPriority { get; init; } = 0xC1;
+
+        /// <summary>How long to wait for each reply (frame) and for the TCP connection (default 5 s).</summary>
+        public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>Called with every frame sent and received (whole HDLC frame or wrapper PDU).</summary>
+        public Action<FrameDirection, byte[]>? FrameTrace { get; init; }
+
+        /// <summary>The TCP port actually used.</summary>
+        public int EffectivePort => Port ?? (Transport == TransportKind.Wrapper ? DefaultWrapperPort : DefaultHdlcPort);
+    }
+}
