@@ -1,0 +1,182 @@
+using System;
+using DlmsDevice.Stack.Axdr;
+using DlmsDevice.Tests.Support;
+
+namespace DlmsDevice.Tests.Axdr
+{
+    /// <summary>CosemDateTime fields (Blue Book 4.1.6.1): every special value kept, conversions, validity.</summary>
+    public class CosemDateTimeTests
+    {
+        [Fact]
+        public void ReadFrom_DcSetExample_AllFields()
+        {
+            // SET clock from DC test_set.py (PROTOCOL.md 2.4): 2021-01-24, day of week not
+            // specified, 14:48:57.80, deviation -60 (UTC+1 in Gurux's sign), status 0.
+            CosemDateTime value = CosemDateTime.ReadFrom(Hex.Parse("07 E5 01 18 FF 0E 30 39 50 FF C4 00"), 0);
+
+            Assert.Equal(2021, value.Year);
+            Assert.Equal(1, value.Month);
+            Assert.Equal(24, value.DayOfMonth);
+            Assert.Equal(CosemDateTime.NotSpecified, value.DayOfWeek);
+            Assert.Equal(14, value.Hour);
+            Assert.Equal(48, value.Minute);
+            Assert.Equal(57, value.Second);
+            Assert.Equal(80, value.Hundredths);
+            Assert.Equal(-60, value.Deviation);
+            Assert.Equal(0, value.ClockStatus);
+            Assert.True(value.IsDeviationSpecified);
+            Assert.True(value.IsValid());
+        }
+
+        [Fact]
+        public void Unspecified_AllNotSpecifiedValues_Bytes()
+        {
+            CosemDateTime value = CosemDateTime.Unspecified();
+            byte[] bytes = new byte[12];
+
+            value.WriteTo(bytes, 0);
+
+            Assert.Equal("FF FF FF FF FF FF FF FF FF 80 00 FF", Hex.Format(bytes));
+            Assert.False(value.IsDeviationSpecified);
+            Assert.Equal(unchecked((short)0x8000), CosemDateTime.DeviationNotSpecified);
+            Assert.True(value.IsValid());
+            Assert.False(value.TryToDateTime(out _));
+        }
+
+        [Theory]
+        [InlineData("FF FF FE FE FF FF FF FF FF 80 00 FF")]   // DST begin, last day
+        [InlineData("FF FF FD FD FF FF FF FF FF 80 00 FF")]   // DST end, second-last day
+        [InlineData("07 E5 03 FE 07 02 00 00 00 FE B6 80")]   // IST deviation -330, DST active
+        [InlineData("07 E5 03 1F 03 17 3B 3B 63 02 D0 0F")]   // deviation +720, status bits 0..3
+        public void WriteTo_ReadFrom_KeepsSpecialValues(string hex)
+        {
+            CosemDateTime value = CosemDateTime.ReadFrom(Hex.Parse(hex), 0);
+            byte[] bytes = new byte[14];
+
+            value.WriteTo(bytes, 1);
+
+            Assert.Equal(hex, Hex.Format(bytes, 1, 12));
+            Assert.True(value.IsValid());
+        }
+
+        [Theory]
+        [InlineData("07 E5 00 01 FF FF FF FF FF 80 00 FF")]   // month 0
+        [InlineData("07 E5 0D 01 FF FF FF FF FF 80 00 FF")]   // month 13
+        [InlineData("07 E5 FC 01 FF FF FF FF FF 80 00 FF")]   // month 0xFC
+        [InlineData("07 E5 01 00 FF FF FF FF FF 80 00 FF")]   // day 0
+        [InlineData("07 E5 01 20 FF FF FF FF FF 80 00 FF")]   // day 32
+        [InlineData("07 E5 01 01 00 FF FF FF FF 80 00 FF")]   // day of week 0
+        [InlineData("07 E5 01 01 08 FF FF FF FF 80 00 FF")]   // day of week 8
+        [InlineData("07 E5 01 01 FF 18 FF FF FF 80 00 FF")]   // hour 24
+        [InlineData("07 E5 01 01 FF FF 3C FF FF 80 00 FF")]   // minute 60
+        [InlineData("07 E5 01 01 FF FF FF 3C FF 80 00 FF")]   // second 60
+        [InlineData("07 E5 01 01 FF FF FF FF 64 80 00 FF")]   // hundredths 100
+        [InlineData("07 E5 01 01 FF FF FF FF FF 02 D1 FF")]   // deviation 721
+        [InlineData("07 E5 01 01 FF FF FF FF FF FD 2F FF")]   // deviation -721
+        public void IsValid_OutOfRange_False(string hex)
+        {
+            Assert.False(CosemDateTime.ReadFrom(Hex.Parse(hex), 0).IsValid());
+        }
+
+        [Fact]
+        public void DateAndTimeParts_WriteAndRead()
+        {
+            CosemDateTime value = CosemDateTime.ReadFrom(Hex.Parse("07 D2 0C 04 03 0A 06 0B FF 00 78 00"), 0);
+            byte[] bytes = new byte[9];
+
+            value.WriteDateTo(bytes, 0);
+            value.WriteTimeTo(bytes, 5);
+
+            Assert.Equal("07 D2 0C 04 03 0A 06 0B FF", Hex.Format(bytes));
+            CosemDateTime date = CosemDateTime.ReadDateFrom(bytes, 0);
+            CosemDateTime time = CosemDateTime.ReadTimeFrom(bytes, 5);
+            Assert.Equal(2002, date.Year);
+            Assert.Equal(3, date.DayOfWeek);
+            Assert.Equal(CosemDateTime.NotSpecified, date.Hour);
+            Assert.Equal(CosemDateTime.DeviationNotSpecified, date.Deviation);
+            Assert.Equal(CosemDateTime.NotSpecified, date.ClockStatus);
+            Assert.Equal(CosemDateTime.YearNotSpecified, time.Year);
+            Assert.Equal(10, time.Hour);
+            Assert.Equal(11, time.Second);
+        }
+
+        [Theory]
+        [InlineData(2002, 12, 4, 3)]    // Wednesday (Kmethy clock)
+        [InlineData(2021, 1, 24, 7)]    // Sunday
+        [InlineData(2024, 2, 29, 4)]    // Thursday
+        [InlineData(2000, 1, 3, 1)]     // Monday
+        public void FromDateTime_Date_DayOfWeekMondayIsOne(int year, int month, int day, int expectedDow)
+        {
+            CosemDateTime value = CosemDateTime.FromDateTime(new DateTime(year, month, day, 10, 6, 11, 990), 120, 0x80);
+
+            Assert.Equal(year, value.Year);
+            Assert.Equal(month, value.Month);
+            Assert.Equal(day, value.DayOfMonth);
+            Assert.Equal(expectedDow, value.DayOfWeek);
+            Assert.Equal(10, value.Hour);
+            Assert.Equal(6, value.Minute);
+            Assert.Equal(11, value.Second);
+            Assert.Equal(99, value.Hundredths);
+            Assert.Equal(120, value.Deviation);
+            Assert.Equal(0x80, value.ClockStatus);
+        }
+
+        [Fact]
+        public void TryToDateTime_Specified_CalendarValue()
+        {
+            CosemDateTime value = CosemDateTime.ReadFrom(Hex.Parse("07 E5 01 18 FF 0E 30 39 50 FF C4 00"), 0);
+
+            Assert.True(value.TryToDateTime(out DateTime result));
+
+            Assert.Equal(new DateTime(2021, 1, 24, 14, 48, 57, 800), result);
+            value.Hundredths = CosemDateTime.NotSpecified;
+            Assert.True(value.TryToDateTime(out result));
+            Assert.Equal(new DateTime(2021, 1, 24, 14, 48, 57), result);
+        }
+
+        [Theory]
+        [InlineData("FF FF 01 18 FF 0E 30 39 50 FF C4 00")]   // year not specified
+        [InlineData("07 E5 FE 18 FF 0E 30 39 50 FF C4 00")]   // DST-begin month
+        [InlineData("07 E5 01 FE FF 0E 30 39 50 FF C4 00")]   // last day of month
+        [InlineData("07 E5 02 1E FF 0E 30 39 50 FF C4 00")]   // 30 February
+        [InlineData("07 E5 01 18 FF FF 30 39 50 FF C4 00")]   // hour not specified
+        [InlineData("07 E5 01 18 FF 0E 30 39 64 FF C4 00")]   // hundredths 100
+        [InlineData("06 40 01 18 FF 0E 30 39 50 FF C4 00")]   // year 1600: below nanoFramework's range
+        [InlineData("0B B9 01 18 FF 0E 30 39 50 FF C4 00")]   // year 3001: above it
+        public void TryToDateTime_NotRepresentable_False(string hex)
+        {
+            CosemDateTime value = CosemDateTime.ReadFrom(Hex.Parse(hex), 0);
+
+            Assert.False(value.TryToDateTime(out DateTime result));
+            Assert.Equal(default(DateTime), result);
+        }
+
+        [Fact]
+        public void Equals_FieldByField()
+        {
+            CosemDateTime a = CosemDateTime.ReadFrom(Hex.Parse("07 E5 01 18 FF 0E 30 39 50 FF C4 00"), 0);
+            CosemDateTime b = a;
+
+            Assert.True(a.Equals(b));
+            Assert.True(a.Equals((object)b));
+            Assert.Equal(a.GetHashCode(), b.GetHashCode());
+            b.ClockStatus = 0x80;
+            Assert.False(a.Equals(b));
+            b = a;
+            b.Deviation = CosemDateTime.DeviationNotSpecified;
+            Assert.False(a.Equals(b));
+            Assert.False(a.Equals("x"));
+        }
+
+        [Fact]
+        public void ToString_ShowsFieldsAndUnspecified()
+        {
+            CosemDateTime value = CosemDateTime.ReadFrom(Hex.Parse("07 D2 0C 04 03 0A 06 0B FF 00 78 00"), 0);
+
+            Assert.Equal("2002-12-04 03 10:06:11.* dev 120 st 00", value.ToString());
+            Assert.Equal("*-*-* * *:*:*.* dev * st *", CosemDateTime.Unspecified().ToString());
+            value.Month = CosemDateTime.MonthDaylightSavingsBegin;
+            Assert.StartsWith("2002-0xFE-04", value.ToString());
+        }
+    }
+}
