@@ -1,0 +1,597 @@
+using System;
+using DlmsDevice.Stack.Acse;
+using DlmsDevice.Stack.Axdr;
+using DlmsDevice.Stack.Cosem;
+
+namespace DlmsDevice.Stack.Services
+{
+    /// <summary>
+    /// The ACTION service (Green Book, xDLMS ACTION): ACTION-Request-Normal, -With-List,
+    /// -With-First-Pblock, -With-List-And-First-Pblock, -With-Pblock and -Next-Pblock, answered
+    /// with ACTION-Response-Normal, -With-List, -Next-Pblock and -With-Pblock. One instance per
+    /// association, allocated once.
+    /// </summary>
+    /// <remarks>
+    /// Methods have side effects, so a method is invoked once and its return parameters are
+    /// written into the transfer buffer first, then copied into the response, or sent in pblocks
+    /// when they do not fit the client's PDU. Parameters sent in pblocks are reassembled in the
+    /// transfer buffer behind a copy of the method descriptors. Pblock raw-data is: for one
+    /// method, its Data (parameters or return parameters); for a list, the SEQUENCE OF (count +
+    /// items) of the APDU it replaces. Errors that end a block transfer are answered with
+    /// ACTION-Response-Normal (docs/services.md).
+    /// </remarks>
+    public sealed class ActionService
+    {
+        private const int ModeNone = 0;
+        private const int ModeReceiving = 1;
+        private const int ModeSending = 2;
+
+        // C7 01 iid result 01 00 <Data>
+        private const int NormalWithDataHeaderLength = 6;
+        // C7 02 iid last block-number(4)
+        private const int PblockFixedLength = 8;
+
+        private readonly BlockTransferState _state;
+        private readonly AxdrReader _reader = new AxdrReader();
+        private readonly AxdrReader _values = new AxdrReader();
+        private readonly AxdrReader _parameters = new AxdrReader();
+        private readonly AxdrWriter _writer = new AxdrWriter();
+        private readonly CosemMethodDescriptor _descriptor = new CosemMethodDescriptor();
+        private readonly DataBlockSa _block = new DataBlockSa();
+
+        private int _mode;
+        private uint _blockNumber;
+        // Receiving: descriptors in Buffer[0.._headerLength), parameters in [_headerLength.._dataEnd).
+        private bool _isList;
+        private int _headerLength;
+        private int _dataEnd;
+        // Sending: response raw-data in Buffer[_sendPosition.._sendEnd).
+        private int _sendPosition;
+        private int _sendEnd;
+
+        /// <summary>Creates the service over the association's shared block-transfer state.</summary>
+        public ActionService(BlockTransferState state)
+        {
+            if (state == null)
+            {
+                throw new ArgumentNullException();
+            }
+            _state = state;
+        }
+
+        /// <summary>Ends a long ACTION (parameters being received or a response being sent), if any.</summary>
+        public void Abort()
+        {
+            _mode = ModeNone;
+            _blockNumber = 0;
+            _isList = false;
+            _headerLength = 0;
+            _dataEnd = 0;
+            _sendPosition = 0;
+            _sendEnd = 0;
+            if (_state.Active == LongTransaction.Action)
+            {
+                _state.Active = LongTransaction.None;
+            }
+        }
+
+        /// <summary>
+        /// Handles one ACTION-Request APDU (<paramref name="request"/>[<paramref name="offset"/>]
+        /// is the C3 tag) and writes the response at <paramref name="responseOffset"/>, using at
+        /// most <paramref name="limit"/> bytes. Returns the response length.
+        /// </summary>
+        public int Handle(byte[] request, int offset, int count, byte[] response, int responseOffset, int limit, CosemContext context)
+        {
+            if (count < 3)
+            {
+                Abort();
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            byte type = request[offset + 1];
+            byte invokeId = request[offset + 2];
+            if (type != (byte)ActionRequestType.NextPblock && type != (byte)ActionRequestType.WithPblock)
+            {
+                // Any new ACTION ends a long ACTION in progress.
+                Abort();
+            }
+            if (type < (byte)ActionRequestType.Normal || type > (byte)ActionRequestType.WithPblock)
+            {
+                return ServiceExceptions.UnknownService(response, responseOffset, limit);
+            }
+            int conformance = context.NegotiatedConformance;
+            bool list = type == (byte)ActionRequestType.WithList || type == (byte)ActionRequestType.WithListAndFirstPblock;
+            bool blocks = type != (byte)ActionRequestType.Normal && type != (byte)ActionRequestType.WithList;
+            if ((conformance & Conformance.Action) == 0
+                || (list && (conformance & Conformance.MultipleReferences) == 0)
+                || (blocks && (conformance & Conformance.BlockTransferWithAction) == 0))
+            {
+                Abort();
+                return ServiceExceptions.NotSupported(response, responseOffset, limit);
+            }
+            _reader.Reset(request, offset + 3, count - 3);
+            switch (type)
+            {
+                case (byte)ActionRequestType.Normal:
+                    return HandleNormal(invokeId, response, responseOffset, limit, context);
+                case (byte)ActionRequestType.WithList:
+                    return HandleWithList(invokeId, response, responseOffset, limit, context);
+                case (byte)ActionRequestType.NextPblock:
+                    return HandleNextPblock(invokeId, response, responseOffset, limit);
+                case (byte)ActionRequestType.WithPblock:
+                    return HandleWithPblock(invokeId, response, responseOffset, limit, context);
+                default:
+                    return HandleFirstPblock(invokeId, list, response, responseOffset, limit, context);
+            }
+        }
+
+        private int HandleNormal(byte invokeId, byte[] response, int responseOffset, int limit, CosemContext context)
+        {
+            if (_descriptor.Read(_reader) != AxdrStatus.Ok)
+            {
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            // method-invocation-parameters Data OPTIONAL: 00, or 01 <Data>.
+            byte present;
+            if (_reader.ReadByte(out present) != AxdrStatus.Ok || present > 1)
+            {
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            AxdrReader parameters = null;
+            if (present == 1)
+            {
+                int start = _reader.Position;
+                if (_reader.SkipValue() != AxdrStatus.Ok)
+                {
+                    return ServiceExceptions.Malformed(response, responseOffset, limit);
+                }
+                _parameters.Reset(_reader.Buffer, start, _reader.Position - start);
+                parameters = _parameters;
+            }
+            if (_reader.Remaining != 0)
+            {
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            return InvokeSingle(invokeId, parameters, 0, response, responseOffset, limit, context);
+        }
+
+        private int HandleWithList(byte invokeId, byte[] response, int responseOffset, int limit, CosemContext context)
+        {
+            int listStart = _reader.Position;
+            int count;
+            if (!SkipDescriptorList(_reader, out count))
+            {
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            int valuesStart = _reader.Position;
+            _values.Reset(_reader.Buffer, valuesStart, _reader.End - valuesStart);
+            if (!ValidValueList(_values, count))
+            {
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            _reader.Position = listStart;
+            return InvokeList(invokeId, count, 0, response, responseOffset, limit, context);
+        }
+
+        private int HandleFirstPblock(byte invokeId, bool list, byte[] response, int responseOffset, int limit, CosemContext context)
+        {
+            int headerStart = _reader.Position;
+            int count;
+            if (list)
+            {
+                if (!SkipDescriptorList(_reader, out count))
+                {
+                    return ServiceExceptions.Malformed(response, responseOffset, limit);
+                }
+            }
+            else if (_descriptor.Read(_reader) != AxdrStatus.Ok)
+            {
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            int headerEnd = _reader.Position;
+            if (_block.Read(_reader) != AxdrStatus.Ok)
+            {
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            if (_block.BlockNumber != 1)
+            {
+                return WriteNormal(invokeId, ActionResult.LongActionAborted, response, responseOffset);
+            }
+            if (!list)
+            {
+                // Refuse early: no point receiving parameters for a method that cannot be invoked.
+                CosemObject target;
+                ActionResult access = AccessControl.CheckInvoke(context.Objects, _descriptor, out target);
+                if (access != ActionResult.Success)
+                {
+                    return WriteNormal(invokeId, access, response, responseOffset);
+                }
+            }
+            int headerLength = headerEnd - headerStart;
+            byte[] buffer = _state.Buffer;
+            if (headerLength + _block.RawLength > buffer.Length)
+            {
+                return WriteNormal(invokeId, ActionResult.OtherReason, response, responseOffset);
+            }
+            Array.Copy(_reader.Buffer, headerStart, buffer, 0, headerLength);
+            Array.Copy(_reader.Buffer, _block.RawOffset, buffer, headerLength, _block.RawLength);
+            _mode = ModeReceiving;
+            _state.Active = LongTransaction.Action;
+            _isList = list;
+            _headerLength = headerLength;
+            _dataEnd = headerLength + _block.RawLength;
+            _blockNumber = 1;
+            if (_block.LastBlock)
+            {
+                return Complete(invokeId, response, responseOffset, limit, context);
+            }
+            return WriteNextPblockAck(invokeId, 1, response, responseOffset);
+        }
+
+        private int HandleWithPblock(byte invokeId, byte[] response, int responseOffset, int limit, CosemContext context)
+        {
+            if (_block.Read(_reader) != AxdrStatus.Ok)
+            {
+                Abort();
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            if (_mode != ModeReceiving || _state.Active != LongTransaction.Action)
+            {
+                Abort();
+                return WriteNormal(invokeId, ActionResult.NoLongActionInProgress, response, responseOffset);
+            }
+            if (_block.BlockNumber != _blockNumber + 1)
+            {
+                Abort();
+                return WriteNormal(invokeId, ActionResult.LongActionAborted, response, responseOffset);
+            }
+            byte[] buffer = _state.Buffer;
+            if (_dataEnd + _block.RawLength > buffer.Length)
+            {
+                Abort();
+                return WriteNormal(invokeId, ActionResult.OtherReason, response, responseOffset);
+            }
+            Array.Copy(_reader.Buffer, _block.RawOffset, buffer, _dataEnd, _block.RawLength);
+            _dataEnd += _block.RawLength;
+            _blockNumber = _block.BlockNumber;
+            if (_block.LastBlock)
+            {
+                return Complete(invokeId, response, responseOffset, limit, context);
+            }
+            return WriteNextPblockAck(invokeId, _blockNumber, response, responseOffset);
+        }
+
+        private int HandleNextPblock(byte invokeId, byte[] response, int responseOffset, int limit)
+        {
+            uint acknowledged;
+            if (_reader.ReadUInt32(out acknowledged) != AxdrStatus.Ok || _reader.Remaining != 0)
+            {
+                Abort();
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            if (_mode != ModeSending || _state.Active != LongTransaction.Action)
+            {
+                Abort();
+                return WriteNormal(invokeId, ActionResult.NoLongActionInProgress, response, responseOffset);
+            }
+            if (acknowledged != _blockNumber)
+            {
+                Abort();
+                return WriteNormal(invokeId, ActionResult.LongActionAborted, response, responseOffset);
+            }
+            return SendNextPblock(invokeId, response, responseOffset, limit);
+        }
+
+        // The last request pblock arrived: invoke with the reassembled parameters.
+        private int Complete(byte invokeId, byte[] response, int responseOffset, int limit, CosemContext context)
+        {
+            byte[] buffer = _state.Buffer;
+            int bodyStart = _dataEnd;
+            _reader.Reset(buffer, 0, _headerLength);
+            _values.Reset(buffer, _headerLength, _dataEnd - _headerLength);
+            bool list = _isList;
+            _mode = ModeNone;
+            if (!list)
+            {
+                _descriptor.Read(_reader);
+                AxdrReader parameters = null;
+                if (_values.Remaining != 0)
+                {
+                    if (_values.SkipValue() != AxdrStatus.Ok || _values.Remaining != 0)
+                    {
+                        Abort();
+                        return WriteNormal(invokeId, ActionResult.TypeUnmatched, response, responseOffset);
+                    }
+                    _parameters.Reset(buffer, _headerLength, _dataEnd - _headerLength);
+                    parameters = _parameters;
+                }
+                return InvokeSingle(invokeId, parameters, bodyStart, response, responseOffset, limit, context);
+            }
+            int count;
+            _reader.ReadLength(out count);
+            if (!ValidValueList(_values, count))
+            {
+                Abort();
+                return WriteNormal(invokeId, ActionResult.TypeUnmatched, response, responseOffset);
+            }
+            _reader.Position = 0;
+            return InvokeList(invokeId, count, bodyStart, response, responseOffset, limit, context);
+        }
+
+        // _descriptor is decoded; the return parameters go to Buffer[bodyStart..) first.
+        private int InvokeSingle(byte invokeId, AxdrReader parameters, int bodyStart, byte[] response, int responseOffset, int limit, CosemContext context)
+        {
+            CosemObject target;
+            ActionResult result = AccessControl.CheckInvoke(context.Objects, _descriptor, out target);
+            if (result != ActionResult.Success)
+            {
+                Abort();
+                return WriteNormal(invokeId, result, response, responseOffset);
+            }
+            byte[] buffer = _state.Buffer;
+            _writer.Reset(buffer, bodyStart, buffer.Length - bodyStart);
+            result = target.Invoke(_descriptor.MethodId, parameters, _writer, context);
+            int length = _writer.Length;
+            bool overflow = _writer.Overflow;
+            if (result != ActionResult.Success)
+            {
+                Abort();
+                return WriteNormal(invokeId, result, response, responseOffset);
+            }
+            if (overflow)
+            {
+                // Invoked, but the return parameters were larger than the transfer buffer.
+                Abort();
+                return WriteNormalReturnError(invokeId, response, responseOffset);
+            }
+            if (length == 0)
+            {
+                Abort();
+                return WriteNormal(invokeId, ActionResult.Success, response, responseOffset);
+            }
+            if (NormalWithDataHeaderLength + length <= limit)
+            {
+                Abort();
+                response[responseOffset] = ApduTag.ActionResponse;
+                response[responseOffset + 1] = (byte)ActionResponseType.Normal;
+                response[responseOffset + 2] = invokeId;
+                response[responseOffset + 3] = (byte)ActionResult.Success;
+                response[responseOffset + 4] = 1;
+                response[responseOffset + 5] = 0;
+                Array.Copy(buffer, bodyStart, response, responseOffset + NormalWithDataHeaderLength, length);
+                return NormalWithDataHeaderLength + length;
+            }
+            if ((context.NegotiatedConformance & Conformance.BlockTransferWithAction) == 0)
+            {
+                Abort();
+                return WriteNormalReturnError(invokeId, response, responseOffset);
+            }
+            return StartSending(invokeId, bodyStart, bodyStart + length, response, responseOffset, limit);
+        }
+
+        // _reader at the descriptor count, _values at the parameter count (both validated).
+        private int InvokeList(byte invokeId, int count, int bodyStart, byte[] response, int responseOffset, int limit, CosemContext context)
+        {
+            int descriptorCount;
+            _reader.ReadLength(out descriptorCount);
+            int valueCount;
+            _values.ReadLength(out valueCount);
+            byte[] buffer = _state.Buffer;
+            _writer.Reset(buffer, bodyStart, buffer.Length - bodyStart);
+            bool complete = _writer.WriteLength(count);
+            for (int i = 0; i < count; i++)
+            {
+                _descriptor.Read(_reader);
+                int valueStart = _values.Position;
+                _values.SkipValue();
+                _parameters.Reset(_values.Buffer, valueStart, _values.Position - valueStart);
+                int mark = _writer.Position;
+                CosemObject target;
+                ActionResult result = AccessControl.CheckInvoke(context.Objects, _descriptor, out target);
+                if (result == ActionResult.Success)
+                {
+                    // Action-Response-With-Optional-Data: result, return-parameters present, data [0].
+                    _writer.WriteByte((byte)ActionResult.Success);
+                    _writer.WriteByte(1);
+                    _writer.WriteByte(0);
+                    int dataStart = _writer.Position;
+                    result = target.Invoke(_descriptor.MethodId, _parameters, _writer, context);
+                    if (_writer.Overflow)
+                    {
+                        _writer.Rewind(mark);
+                        complete &= result == ActionResult.Success ? WriteReturnError(_writer) : WriteResult(_writer, result);
+                        continue;
+                    }
+                    if (result == ActionResult.Success && _writer.Position > dataStart)
+                    {
+                        continue;
+                    }
+                }
+                _writer.Rewind(mark);
+                complete &= WriteResult(_writer, result);
+            }
+            int bodyLength = _writer.Length;
+            if (!complete)
+            {
+                Abort();
+                return ServiceExceptions.CannotRespond(response, responseOffset, limit);
+            }
+            if (3 + bodyLength <= limit)
+            {
+                Abort();
+                response[responseOffset] = ApduTag.ActionResponse;
+                response[responseOffset + 1] = (byte)ActionResponseType.WithList;
+                response[responseOffset + 2] = invokeId;
+                Array.Copy(buffer, bodyStart, response, responseOffset + 3, bodyLength);
+                return 3 + bodyLength;
+            }
+            if ((context.NegotiatedConformance & Conformance.BlockTransferWithAction) != 0)
+            {
+                return StartSending(invokeId, bodyStart, bodyStart + bodyLength, response, responseOffset, limit);
+            }
+            // No block transfer: keep the results, replace every return value by other-reason.
+            int length = CompactList(buffer, bodyStart, bodyLength, response, responseOffset + 3, limit - 3);
+            Abort();
+            if (length < 0)
+            {
+                return ServiceExceptions.CannotRespond(response, responseOffset, limit);
+            }
+            response[responseOffset] = ApduTag.ActionResponse;
+            response[responseOffset + 1] = (byte)ActionResponseType.WithList;
+            response[responseOffset + 2] = invokeId;
+            return 3 + length;
+        }
+
+        // Rewrites a with-list body with each return Data replaced by data-access-result
+        // other-reason; returns the new length or -1 when even that does not fit.
+        private int CompactList(byte[] body, int offset, int length, byte[] destination, int destinationOffset, int capacity)
+        {
+            _values.Reset(body, offset, length);
+            _writer.Reset(destination, destinationOffset, capacity);
+            int count;
+            _values.ReadLength(out count);
+            bool ok = _writer.WriteLength(count);
+            for (int i = 0; ok && i < count; i++)
+            {
+                byte result;
+                byte present;
+                _values.ReadByte(out result);
+                _values.ReadByte(out present);
+                if (present == 0)
+                {
+                    ok = WriteResult(_writer, (ActionResult)result);
+                    continue;
+                }
+                byte choice;
+                _values.ReadByte(out choice);
+                if (choice == 0)
+                {
+                    _values.SkipValue();
+                }
+                else
+                {
+                    _values.Skip(1);
+                }
+                ok = WriteReturnError(_writer);
+            }
+            return ok ? _writer.Length : -1;
+        }
+
+        private int StartSending(byte invokeId, int start, int end, byte[] response, int responseOffset, int limit)
+        {
+            _mode = ModeSending;
+            _state.Active = LongTransaction.Action;
+            _sendPosition = start;
+            _sendEnd = end;
+            _blockNumber = 0;
+            return SendNextPblock(invokeId, response, responseOffset, limit);
+        }
+
+        // ACTION-Response-With-Pblock: C7 02 iid last-block block-number(4) <raw-data length> <raw-data>.
+        private int SendNextPblock(byte invokeId, byte[] response, int responseOffset, int limit)
+        {
+            int capacity = limit - PblockFixedLength - AxdrWriter.LengthSize(limit - PblockFixedLength - 1);
+            int remaining = _sendEnd - _sendPosition;
+            int take = remaining < capacity ? remaining : capacity;
+            bool last = take == remaining;
+            uint blockNumber = _blockNumber + 1;
+            _writer.Reset(response, responseOffset, limit);
+            _writer.WriteByte(ApduTag.ActionResponse);
+            _writer.WriteByte((byte)ActionResponseType.WithPblock);
+            _writer.WriteByte(invokeId);
+            _writer.WriteByte(last ? (byte)1 : (byte)0);
+            _writer.WriteUInt32(blockNumber);
+            _writer.WriteLength(take);
+            _writer.WriteBytes(_state.Buffer, _sendPosition, take);
+            _sendPosition += take;
+            _blockNumber = blockNumber;
+            int length = _writer.Length;
+            if (last)
+            {
+                Abort();
+            }
+            return length;
+        }
+
+        private bool SkipDescriptorList(AxdrReader reader, out int count)
+        {
+            if (reader.ReadLength(out count) != AxdrStatus.Ok)
+            {
+                return false;
+            }
+            for (int i = 0; i < count; i++)
+            {
+                if (_descriptor.Read(reader) != AxdrStatus.Ok)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        // "count Data*" with exactly count values and nothing behind them; the reader is left
+        // where it was.
+        private static bool ValidValueList(AxdrReader reader, int count)
+        {
+            int start = reader.Position;
+            int valueCount;
+            bool valid = reader.ReadLength(out valueCount) == AxdrStatus.Ok && valueCount == count;
+            for (int i = 0; valid && i < count; i++)
+            {
+                valid = reader.SkipValue() == AxdrStatus.Ok;
+            }
+            valid = valid && reader.Remaining == 0;
+            reader.Position = start;
+            return valid;
+        }
+
+        // Action-Response-With-Optional-Data without return parameters: result 00.
+        private static bool WriteResult(AxdrWriter writer, ActionResult result)
+        {
+            return writer.WriteByte((byte)result) && writer.WriteByte(0);
+        }
+
+        // success, return-parameters = data-access-result other-reason: 00 01 01 FA.
+        private static bool WriteReturnError(AxdrWriter writer)
+        {
+            return writer.WriteByte((byte)ActionResult.Success) && writer.WriteByte(1)
+                && writer.WriteByte(1) && writer.WriteByte((byte)DataAccessResult.OtherReason);
+        }
+
+        // C7 01 iid result 00
+        private static int WriteNormal(byte invokeId, ActionResult result, byte[] response, int offset)
+        {
+            response[offset] = ApduTag.ActionResponse;
+            response[offset + 1] = (byte)ActionResponseType.Normal;
+            response[offset + 2] = invokeId;
+            response[offset + 3] = (byte)result;
+            response[offset + 4] = 0;
+            return 5;
+        }
+
+        // C7 01 iid 00 01 01 FA: invoked, return parameters undeliverable.
+        private static int WriteNormalReturnError(byte invokeId, byte[] response, int offset)
+        {
+            response[offset] = ApduTag.ActionResponse;
+            response[offset + 1] = (byte)ActionResponseType.Normal;
+            response[offset + 2] = invokeId;
+            response[offset + 3] = (byte)ActionResult.Success;
+            response[offset + 4] = 1;
+            response[offset + 5] = 1;
+            response[offset + 6] = (byte)DataAccessResult.OtherReason;
+            return 7;
+        }
+
+        // C7 04 iid block-number(4)
+        private static int WriteNextPblockAck(byte invokeId, uint blockNumber, byte[] response, int offset)
+        {
+            response[offset] = ApduTag.ActionResponse;
+            response[offset + 1] = (byte)ActionResponseType.NextPblock;
+            response[offset + 2] = invokeId;
+            response[offset + 3] = (byte)(blockNumber >> 24);
+            response[offset + 4] = (byte)(blockNumber >> 16);
+            response[offset + 5] = (byte)(blockNumber >> 8);
+            response[offset + 6] = (byte)blockNumber;
+            return 7;
+        }
+    }
+}

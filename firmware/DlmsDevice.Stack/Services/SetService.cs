@@ -1,0 +1,478 @@
+using System;
+using DlmsDevice.Stack.Acse;
+using DlmsDevice.Stack.Axdr;
+using DlmsDevice.Stack.Cosem;
+
+namespace DlmsDevice.Stack.Services
+{
+    /// <summary>
+    /// The SET service (Green Book, xDLMS SET): SET-Request-Normal, -With-List,
+    /// -With-First-Datablock, -With-Datablock and -With-List-And-First-Datablock, answered with
+    /// SET-Response-Normal, -With-List, -Datablock, -Last-Datablock and
+    /// -Last-Datablock-With-List. One instance per association, allocated once.
+    /// </summary>
+    /// <remarks>
+    /// A value sent in datablocks is reassembled in the transfer buffer (its descriptors are
+    /// copied to the front of the buffer, the raw-data appended behind them) and applied when
+    /// the last block arrives. A value larger than the buffer ends the transfer with other-reason.
+    /// SET with an access-selection is answered scope-of-access-violated: no COSEM object here
+    /// supports selective writing.
+    /// </remarks>
+    public sealed class SetService
+    {
+        private readonly BlockTransferState _state;
+        private readonly AxdrReader _reader = new AxdrReader();
+        private readonly AxdrReader _values = new AxdrReader();
+        private readonly AxdrReader _value = new AxdrReader();
+        private readonly CosemAttributeDescriptor _descriptor = new CosemAttributeDescriptor();
+        private readonly DataBlockSa _block = new DataBlockSa();
+
+        // Long SET: descriptors in Buffer[0.._headerLength), raw-data in Buffer[_headerLength.._dataEnd).
+        private bool _isList;
+        private int _headerLength;
+        private int _dataEnd;
+        private uint _blockNumber;
+        private int _listCount;
+
+        /// <summary>Creates the service over the association's shared block-transfer state.</summary>
+        public SetService(BlockTransferState state)
+        {
+            if (state == null)
+            {
+                throw new ArgumentNullException();
+            }
+            _state = state;
+        }
+
+        /// <summary>Ends a long SET, if one is in progress; the data received so far is dropped.</summary>
+        public void Abort()
+        {
+            _isList = false;
+            _headerLength = 0;
+            _dataEnd = 0;
+            _blockNumber = 0;
+            _listCount = 0;
+            if (_state.Active == LongTransaction.Set)
+            {
+                _state.Active = LongTransaction.None;
+            }
+        }
+
+        /// <summary>
+        /// Handles one SET-Request APDU (<paramref name="request"/>[<paramref name="offset"/>] is
+        /// the C1 tag) and writes the response at <paramref name="responseOffset"/>, using at most
+        /// <paramref name="limit"/> bytes. Returns the response length.
+        /// </summary>
+        public int Handle(byte[] request, int offset, int count, byte[] response, int responseOffset, int limit, CosemContext context)
+        {
+            if (count < 3)
+            {
+                Abort();
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            byte type = request[offset + 1];
+            byte invokeId = request[offset + 2];
+            if (type != (byte)SetRequestType.WithDatablock)
+            {
+                // Any new SET ends a long SET in progress.
+                Abort();
+            }
+            if (type < (byte)SetRequestType.Normal || type > (byte)SetRequestType.WithListAndFirstDatablock)
+            {
+                return ServiceExceptions.UnknownService(response, responseOffset, limit);
+            }
+            int conformance = context.NegotiatedConformance;
+            bool list = type == (byte)SetRequestType.WithList || type == (byte)SetRequestType.WithListAndFirstDatablock;
+            bool blocks = type == (byte)SetRequestType.WithFirstDatablock || type == (byte)SetRequestType.WithDatablock
+                || type == (byte)SetRequestType.WithListAndFirstDatablock;
+            if ((conformance & Conformance.Set) == 0
+                || (list && (conformance & Conformance.MultipleReferences) == 0)
+                || (blocks && (conformance & Conformance.BlockTransferWithSetOrWrite) == 0))
+            {
+                Abort();
+                return ServiceExceptions.NotSupported(response, responseOffset, limit);
+            }
+            _reader.Reset(request, offset + 3, count - 3);
+            switch (type)
+            {
+                case (byte)SetRequestType.Normal:
+                    return HandleNormal(invokeId, response, responseOffset, limit, context);
+                case (byte)SetRequestType.WithList:
+                    return HandleWithList(invokeId, response, responseOffset, limit, context);
+                case (byte)SetRequestType.WithDatablock:
+                    return HandleWithDatablock(invokeId, response, responseOffset, limit, context);
+                default:
+                    return HandleFirstDatablock(invokeId, type == (byte)SetRequestType.WithListAndFirstDatablock, response, responseOffset, limit, context);
+            }
+        }
+
+        private int HandleNormal(byte invokeId, byte[] response, int responseOffset, int limit, CosemContext context)
+        {
+            if (_descriptor.Read(_reader, true) != AxdrStatus.Ok)
+            {
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            int valueStart = _reader.Position;
+            if (_reader.SkipValue() != AxdrStatus.Ok || _reader.Remaining != 0)
+            {
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            if (_descriptor.HasSelection && (context.NegotiatedConformance & Conformance.SelectiveAccess) == 0)
+            {
+                return ServiceExceptions.NotSupported(response, responseOffset, limit);
+            }
+            _value.Reset(_reader.Buffer, valueStart, _reader.Position - valueStart);
+            DataAccessResult result = Apply(_value, context);
+            return WriteNormal(invokeId, result, response, responseOffset);
+        }
+
+        private int HandleWithList(byte invokeId, byte[] response, int responseOffset, int limit, CosemContext context)
+        {
+            int listStart = _reader.Position;
+            int count;
+            bool anySelection;
+            if (!ReadDescriptorList(_reader, out count, out anySelection))
+            {
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            int valuesStart = _reader.Position;
+            int valueCount;
+            if (_reader.ReadLength(out valueCount) != AxdrStatus.Ok || valueCount != count)
+            {
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            for (int i = 0; i < valueCount; i++)
+            {
+                if (_reader.SkipValue() != AxdrStatus.Ok)
+                {
+                    return ServiceExceptions.Malformed(response, responseOffset, limit);
+                }
+            }
+            if (_reader.Remaining != 0)
+            {
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            if (anySelection && (context.NegotiatedConformance & Conformance.SelectiveAccess) == 0)
+            {
+                return ServiceExceptions.NotSupported(response, responseOffset, limit);
+            }
+            // C5 05 iid count dar*
+            int needed = 3 + AxdrWriter.LengthSize(count) + count;
+            if (needed > limit)
+            {
+                return ServiceExceptions.CannotRespond(response, responseOffset, limit);
+            }
+            response[responseOffset] = ApduTag.SetResponse;
+            response[responseOffset + 1] = (byte)SetResponseType.WithList;
+            response[responseOffset + 2] = invokeId;
+            int position = responseOffset + 3 + WriteLength(response, responseOffset + 3, count);
+            _reader.Position = listStart;
+            int listCount;
+            _reader.ReadLength(out listCount);
+            _values.Reset(_reader.Buffer, valuesStart, _reader.End - valuesStart);
+            ApplyList(count, response, position, context);
+            return needed;
+        }
+
+        private int HandleFirstDatablock(byte invokeId, bool list, byte[] response, int responseOffset, int limit, CosemContext context)
+        {
+            int headerStart = _reader.Position;
+            int count = 1;
+            bool anySelection;
+            if (list)
+            {
+                if (!ReadDescriptorList(_reader, out count, out anySelection))
+                {
+                    return ServiceExceptions.Malformed(response, responseOffset, limit);
+                }
+            }
+            else
+            {
+                if (_descriptor.Read(_reader, true) != AxdrStatus.Ok)
+                {
+                    return ServiceExceptions.Malformed(response, responseOffset, limit);
+                }
+                anySelection = _descriptor.HasSelection;
+            }
+            int headerEnd = _reader.Position;
+            if (_block.Read(_reader) != AxdrStatus.Ok)
+            {
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            if (anySelection && (context.NegotiatedConformance & Conformance.SelectiveAccess) == 0)
+            {
+                return ServiceExceptions.NotSupported(response, responseOffset, limit);
+            }
+            if (list && 3 + AxdrWriter.LengthSize(count) + count + 4 > limit)
+            {
+                return ServiceExceptions.CannotRespond(response, responseOffset, limit);
+            }
+            _isList = list;
+            _listCount = count;
+            if (_block.BlockNumber != 1)
+            {
+                return Fail(invokeId, _block.BlockNumber, DataAccessResult.DataBlockNumberInvalid, response, responseOffset);
+            }
+            if (!list)
+            {
+                // Refuse early: no point receiving a value that cannot be written.
+                CosemObject target;
+                DataAccessResult access = AccessControl.CheckWrite(context.Objects, _descriptor, out target);
+                if (access == DataAccessResult.Success && _descriptor.HasSelection)
+                {
+                    access = DataAccessResult.ScopeOfAccessViolated;
+                }
+                if (access != DataAccessResult.Success)
+                {
+                    return Fail(invokeId, 1, access, response, responseOffset);
+                }
+            }
+            int headerLength = headerEnd - headerStart;
+            byte[] buffer = _state.Buffer;
+            if (headerLength + _block.RawLength > buffer.Length)
+            {
+                return Fail(invokeId, 1, DataAccessResult.OtherReason, response, responseOffset);
+            }
+            Array.Copy(_reader.Buffer, headerStart, buffer, 0, headerLength);
+            Array.Copy(_reader.Buffer, _block.RawOffset, buffer, headerLength, _block.RawLength);
+            _headerLength = headerLength;
+            _dataEnd = headerLength + _block.RawLength;
+            _blockNumber = 1;
+            _state.Active = LongTransaction.Set;
+            if (_block.LastBlock)
+            {
+                return Complete(invokeId, response, responseOffset, context);
+            }
+            return WriteDatablockAck(invokeId, 1, response, responseOffset);
+        }
+
+        private int HandleWithDatablock(byte invokeId, byte[] response, int responseOffset, int limit, CosemContext context)
+        {
+            if (_block.Read(_reader) != AxdrStatus.Ok)
+            {
+                Abort();
+                return ServiceExceptions.Malformed(response, responseOffset, limit);
+            }
+            if (_state.Active != LongTransaction.Set)
+            {
+                Abort();
+                return WriteLastDatablock(invokeId, DataAccessResult.NoLongSetInProgress, _block.BlockNumber, response, responseOffset);
+            }
+            if (_block.BlockNumber != _blockNumber + 1)
+            {
+                return Fail(invokeId, _block.BlockNumber, DataAccessResult.DataBlockNumberInvalid, response, responseOffset);
+            }
+            byte[] buffer = _state.Buffer;
+            if (_dataEnd + _block.RawLength > buffer.Length)
+            {
+                return Fail(invokeId, _block.BlockNumber, DataAccessResult.OtherReason, response, responseOffset);
+            }
+            Array.Copy(_reader.Buffer, _block.RawOffset, buffer, _dataEnd, _block.RawLength);
+            _dataEnd += _block.RawLength;
+            _blockNumber = _block.BlockNumber;
+            if (_block.LastBlock)
+            {
+                return Complete(invokeId, response, responseOffset, context);
+            }
+            return WriteDatablockAck(invokeId, _blockNumber, response, responseOffset);
+        }
+
+        // The last block arrived: decode the reassembled value(s) and write.
+        private int Complete(byte invokeId, byte[] response, int responseOffset, CosemContext context)
+        {
+            byte[] buffer = _state.Buffer;
+            uint blockNumber = _blockNumber;
+            bool list = _isList;
+            int count = _listCount;
+            _reader.Reset(buffer, 0, _headerLength);
+            _values.Reset(buffer, _headerLength, _dataEnd - _headerLength);
+            if (!list)
+            {
+                _descriptor.Read(_reader, true);
+                DataAccessResult result;
+                int valueStart = _values.Position;
+                if (_values.SkipValue() != AxdrStatus.Ok || _values.Remaining != 0)
+                {
+                    // The reassembled bytes are not one Data value.
+                    result = DataAccessResult.TypeUnmatched;
+                }
+                else
+                {
+                    _value.Reset(buffer, valueStart, _values.Position - valueStart);
+                    result = Apply(_value, context);
+                }
+                Abort();
+                return WriteLastDatablock(invokeId, result, blockNumber, response, responseOffset);
+            }
+            int lengthSize = AxdrWriter.LengthSize(count);
+            int resultsStart = responseOffset + 3 + lengthSize;
+            if (!ValidValueList(count))
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    response[resultsStart + i] = (byte)DataAccessResult.TypeUnmatched;
+                }
+            }
+            else
+            {
+                int listCount;
+                _reader.ReadLength(out listCount);
+                ApplyList(count, response, resultsStart, context);
+            }
+            Abort();
+            return WriteLastWithListHeader(invokeId, count, blockNumber, response, responseOffset);
+        }
+
+        // "count Data*" in _values with exactly count values and nothing behind them.
+        private bool ValidValueList(int count)
+        {
+            int start = _values.Position;
+            int valueCount;
+            bool valid = _values.ReadLength(out valueCount) == AxdrStatus.Ok && valueCount == count;
+            for (int i = 0; valid && i < count; i++)
+            {
+                valid = _values.SkipValue() == AxdrStatus.Ok;
+            }
+            valid = valid && _values.Remaining == 0;
+            _values.Position = start;
+            return valid;
+        }
+
+        // _reader is just behind the descriptor count, _values at the value count; writes one
+        // data-access result per item at response[position..].
+        private void ApplyList(int count, byte[] response, int position, CosemContext context)
+        {
+            int valueCount;
+            _values.ReadLength(out valueCount);
+            for (int i = 0; i < count; i++)
+            {
+                _descriptor.Read(_reader, true);
+                int valueStart = _values.Position;
+                _values.SkipValue();
+                _value.Reset(_values.Buffer, valueStart, _values.Position - valueStart);
+                response[position + i] = (byte)Apply(_value, context);
+            }
+        }
+
+        // Access check, then the object's SetAttribute on the value in _value.
+        private DataAccessResult Apply(AxdrReader value, CosemContext context)
+        {
+            CosemObject target;
+            DataAccessResult result = AccessControl.CheckWrite(context.Objects, _descriptor, out target);
+            if (result != DataAccessResult.Success)
+            {
+                return result;
+            }
+            if (_descriptor.HasSelection)
+            {
+                return DataAccessResult.ScopeOfAccessViolated;
+            }
+            return target.SetAttribute(_descriptor.AttributeId, value, context);
+        }
+
+        private bool ReadDescriptorList(AxdrReader reader, out int count, out bool anySelection)
+        {
+            anySelection = false;
+            if (reader.ReadLength(out count) != AxdrStatus.Ok)
+            {
+                return false;
+            }
+            for (int i = 0; i < count; i++)
+            {
+                if (_descriptor.Read(reader, true) != AxdrStatus.Ok)
+                {
+                    return false;
+                }
+                anySelection |= _descriptor.HasSelection;
+            }
+            return true;
+        }
+
+        // Ends the long SET with an error: Set-Response-Last-Datablock(-With-List) carrying the result.
+        private int Fail(byte invokeId, uint blockNumber, DataAccessResult result, byte[] response, int responseOffset)
+        {
+            bool list = _isList;
+            int count = _listCount;
+            Abort();
+            if (!list)
+            {
+                return WriteLastDatablock(invokeId, result, blockNumber, response, responseOffset);
+            }
+            int resultsStart = responseOffset + 3 + AxdrWriter.LengthSize(count);
+            for (int i = 0; i < count; i++)
+            {
+                response[resultsStart + i] = (byte)result;
+            }
+            return WriteLastWithListHeader(invokeId, count, blockNumber, response, responseOffset);
+        }
+
+        // C5 01 iid dar
+        private static int WriteNormal(byte invokeId, DataAccessResult result, byte[] response, int offset)
+        {
+            response[offset] = ApduTag.SetResponse;
+            response[offset + 1] = (byte)SetResponseType.Normal;
+            response[offset + 2] = invokeId;
+            response[offset + 3] = (byte)result;
+            return 4;
+        }
+
+        // C5 02 iid block-number(4)
+        private static int WriteDatablockAck(byte invokeId, uint blockNumber, byte[] response, int offset)
+        {
+            response[offset] = ApduTag.SetResponse;
+            response[offset + 1] = (byte)SetResponseType.Datablock;
+            response[offset + 2] = invokeId;
+            WriteUInt32(response, offset + 3, blockNumber);
+            return 7;
+        }
+
+        // C5 03 iid dar block-number(4)
+        private static int WriteLastDatablock(byte invokeId, DataAccessResult result, uint blockNumber, byte[] response, int offset)
+        {
+            response[offset] = ApduTag.SetResponse;
+            response[offset + 1] = (byte)SetResponseType.LastDatablock;
+            response[offset + 2] = invokeId;
+            response[offset + 3] = (byte)result;
+            WriteUInt32(response, offset + 4, blockNumber);
+            return 8;
+        }
+
+        // C5 04 iid count dar* block-number(4); the results are already in place.
+        private static int WriteLastWithListHeader(byte invokeId, int count, uint blockNumber, byte[] response, int offset)
+        {
+            response[offset] = ApduTag.SetResponse;
+            response[offset + 1] = (byte)SetResponseType.LastDatablockWithList;
+            response[offset + 2] = invokeId;
+            int lengthSize = WriteLength(response, offset + 3, count);
+            int end = offset + 3 + lengthSize + count;
+            WriteUInt32(response, end, blockNumber);
+            return end + 4 - offset;
+        }
+
+        private static void WriteUInt32(byte[] buffer, int offset, uint value)
+        {
+            buffer[offset] = (byte)(value >> 24);
+            buffer[offset + 1] = (byte)(value >> 16);
+            buffer[offset + 2] = (byte)(value >> 8);
+            buffer[offset + 3] = (byte)value;
+        }
+
+        // A-XDR length (short or long form) written in place; returns its size.
+        private static int WriteLength(byte[] buffer, int offset, int length)
+        {
+            int size = AxdrWriter.LengthSize(length);
+            if (size == 1)
+            {
+                buffer[offset] = (byte)length;
+                return 1;
+            }
+            buffer[offset] = (byte)(0x80 | (size - 1));
+            for (int i = size - 1; i >= 1; i--)
+            {
+                buffer[offset + i] = (byte)length;
+                length >>= 8;
+            }
+            return size;
+        }
+    }
+}
