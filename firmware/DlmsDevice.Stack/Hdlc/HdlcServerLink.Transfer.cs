@@ -32,19 +32,18 @@ namespace DlmsDevice.Stack.Hdlc
             {
                 return HdlcStatus.BufferTooSmall;
             }
-            _pushFrame.SetAddresses(clientSap, HdlcAddress.NoLower, 1, serverLogicalAddress, _physicalAddress, serverAddressSize);
-            _pushFrame.Control = HdlcControl.UnnumberedInformation;
-            _pushFrame.Segmented = false;
-            int infoOffset = apduOffset - HdlcLlc.Length;
-            int frameOffset;
-            int frameCount;
-            // The LLC bytes are written only once the frame is known to be valid.
             if (!HdlcAddress.IsValid(clientSap, 0, 1)
                 || !HdlcAddress.IsValid(serverLogicalAddress, _physicalAddress, serverAddressSize))
             {
                 return HdlcStatus.BadAddress;
             }
+            _pushFrame.SetAddresses(clientSap, HdlcAddress.NoLower, 1, serverLogicalAddress, _physicalAddress, serverAddressSize);
+            _pushFrame.Control = HdlcControl.UnnumberedInformation;
+            _pushFrame.Segmented = false;
+            int infoOffset = apduOffset - HdlcLlc.Length;
             HdlcLlc.WriteResponse(buffer, infoOffset);
+            int frameOffset;
+            int frameCount;
             HdlcStatus status = HdlcFrameCodec.EncodeInPlace(_pushFrame, buffer, infoOffset, apduCount + HdlcLlc.Length,
                 out frameOffset, out frameCount);
             if (status == HdlcStatus.Ok)
