@@ -1,0 +1,560 @@
+using System;
+using DlmsDevice.Stack.Axdr;
+
+namespace DlmsDevice.Stack.Cosem
+{
+    /// <summary>
+    /// Clock (Blue Book 4.5.1, class_id 8, version 0), normally 0.0.1.0.0.255. UTC comes from an
+    /// <see cref="IClockSource"/>; the object turns it into local time with the time zone and
+    /// the daylight-savings rule, and sends clock adjustments back to the source.
+    /// </summary>
+    /// <remarks>
+    /// <para>Attributes: 1 logical_name, 2 time (date-time), 3 time_zone (long), 4 status
+    /// (unsigned), 5 daylight_savings_begin, 6 daylight_savings_end (date-time),
+    /// 7 daylight_savings_deviation (integer), 8 daylight_savings_enabled (boolean), 9 clock_base
+    /// (enum). Methods: 1 adjust_to_quarter, 2 adjust_to_measuring_period, 3 adjust_to_minute,
+    /// 4 adjust_to_preset_time, 5 preset_adjusting_time, 6 shift_time.</para>
+    /// <para><b>Sign convention</b> (Green Book date-time "deviation", Blue Book time_zone): the
+    /// deviation is the minutes from local time to UTC, UTC = local + deviation. UTC+1 (CET) is
+    /// time_zone -60; in summer the date-time deviation is time_zone - daylight_savings_deviation
+    /// = -120 and clock status bit 7 (daylight saving active) is set. This is what Gurux writes
+    /// by default (PROTOCOL.md 2.5); meters using the opposite sign are an interop trap.</para>
+    /// <para><b>Daylight savings subset</b>: see <see cref="CosemCalendar.TryResolveSwitch"/>.
+    /// daylight_savings_begin is read as local standard time, daylight_savings_end as local
+    /// daylight time (the EU rule is begin last Sunday of March 02:00, end last Sunday of
+    /// October 03:00, see <see cref="SetEuropeanDaylightSavings"/>). Rules outside the subset
+    /// mean "no daylight saving".</para>
+    /// <para><b>Writing the time</b> (attribute 2) with a specified deviation uses it; without
+    /// one (0x8000) the value is taken as local time of this clock. A successful write clears
+    /// status bits 0 (invalid value) and 1 (doubtful value).</para>
+    /// </remarks>
+    public sealed class Clock : CosemObject
+    {
+        /// <summary>Blue Book class_id of Clock.</summary>
+        public const ushort ClassIdClock = 8;
+
+        // Blue Book ranges: deviation and time_zone -720..+720 minutes, DST deviation -120..+120,
+        // shift_time -900..+900 seconds.
+        private const int MaxDeviation = 720;
+        private const int MaxDaylightSavingsDeviation = 120;
+        private const int MaxShiftSeconds = 900;
+        private const byte StatusDaylightSavingActive = 0x80;
+        private const byte StatusInvalidOrDoubtful = 0x03;
+
+        private readonly IClockSource _source;
+        private short _timeZone;
+        private byte _status;
+        private CosemDateTime _dstBegin;
+        private CosemDateTime _dstEnd;
+        private sbyte _dstDeviation;
+        private bool _dstEnabled;
+        private byte _clockBase;
+        private int _measuringPeriodSeconds;
+        private bool _presetValid;
+        private long _presetUtc;
+        private long _validityStartUtc;
+        private long _validityEndUtc;
+
+        /// <summary>
+        /// Creates a Clock over <paramref name="source"/>: time zone 0 (UTC), status 0,
+        /// daylight savings disabled (deviation 60), clock base internal crystal, measuring
+        /// period 900 s.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+        public Clock(ObisCode logicalName, IClockSource source)
+            : base(ClassIdClock, 0, logicalName)
+        {
+            if (source == null)
+            {
+                throw new ArgumentNullException();
+            }
+            _source = source;
+            _dstBegin = CosemCalendar.Unspecified();
+            _dstEnd = CosemCalendar.Unspecified();
+            _dstDeviation = 60;
+            _clockBase = (byte)ClockBase.InternalCrystal;
+            _measuringPeriodSeconds = 900;
+        }
+
+        /// <summary>Where UTC comes from.</summary>
+        public IClockSource Source
+        {
+            get { return _source; }
+        }
+
+        /// <summary>time_zone (attribute 3): minutes from local standard time to UTC (UTC+1 = -60); 0x8000 = not specified.</summary>
+        public short TimeZone
+        {
+            get { return _timeZone; }
+            set { _timeZone = value; }
+        }
+
+        /// <summary>Status bits the application keeps (bit 0 invalid, 1 doubtful, 2 different clock base, 3 invalid clock status); bit 7 is computed.</summary>
+        public byte Status
+        {
+            get { return _status; }
+            set { _status = (byte)(value & ~StatusDaylightSavingActive); }
+        }
+
+        /// <summary>daylight_savings_begin (attribute 5).</summary>
+        public CosemDateTime DaylightSavingsBegin
+        {
+            get { return _dstBegin; }
+        }
+
+        /// <summary>daylight_savings_end (attribute 6).</summary>
+        public CosemDateTime DaylightSavingsEnd
+        {
+            get { return _dstEnd; }
+        }
+
+        /// <summary>daylight_savings_deviation (attribute 7), minutes added to local time in summer.</summary>
+        public sbyte DaylightSavingsDeviation
+        {
+            get { return _dstDeviation; }
+            set { _dstDeviation = value; }
+        }
+
+        /// <summary>daylight_savings_enabled (attribute 8).</summary>
+        public bool DaylightSavingsEnabled
+        {
+            get { return _dstEnabled; }
+            set { _dstEnabled = value; }
+        }
+
+        /// <summary>clock_base (attribute 9).</summary>
+        public ClockBase ClockBase
+        {
+            get { return (ClockBase)_clockBase; }
+            set { _clockBase = (byte)value; }
+        }
+
+        /// <summary>The measuring period adjust_to_measuring_period rounds to, in seconds (0 = method not supported).</summary>
+        public int MeasuringPeriodSeconds
+        {
+            get { return _measuringPeriodSeconds; }
+            set { _measuringPeriodSeconds = value; }
+        }
+
+        /// <summary>Sets daylight_savings_begin and daylight_savings_end.</summary>
+        public void SetDaylightSavings(ref CosemDateTime begin, ref CosemDateTime end)
+        {
+            _dstBegin = begin;
+            _dstEnd = end;
+        }
+
+        /// <summary>
+        /// The EU rule: begin last Sunday of March 02:00 standard time, end last Sunday of October
+        /// 03:00 summer time, deviation 60 minutes, enabled.
+        /// </summary>
+        public void SetEuropeanDaylightSavings()
+        {
+            _dstBegin = SwitchRule(3, 2);
+            _dstEnd = SwitchRule(10, 3);
+            _dstDeviation = 60;
+            _dstEnabled = true;
+        }
+
+        private static CosemDateTime SwitchRule(byte month, byte hour)
+        {
+            CosemDateTime rule = CosemCalendar.Unspecified();
+            rule.Month = month;
+            rule.DayOfMonth = 0xFE;
+            rule.DayOfWeek = 7;
+            rule.Hour = hour;
+            rule.Minute = 0;
+            rule.Second = 0;
+            rule.Hundredths = 0;
+            return rule;
+        }
+
+        /// <summary>Current UTC time in ticks, from the source.</summary>
+        public long GetUtcTicks()
+        {
+            return _source.GetUtcTicks();
+        }
+
+        /// <summary>The current local time with deviation and status, as attribute 2 reports it.</summary>
+        public void GetLocalTime(out CosemDateTime value)
+        {
+            ToLocal(_source.GetUtcTicks(), out value);
+        }
+
+        /// <summary>Converts a UTC instant to this clock's local date-time with deviation and status.</summary>
+        public void ToLocal(long utcTicks, out CosemDateTime value)
+        {
+            bool dst = IsDaylightSavingsActive(utcTicks);
+            int deviation = ZoneMinutes - (dst ? _dstDeviation : 0);
+            value = new CosemDateTime();
+            CosemCalendar.FromTicks(utcTicks - deviation * CosemCalendar.TicksPerMinute, ref value);
+            value.Deviation = _timeZone == CosemDateTime.DeviationNotSpecified ? CosemDateTime.DeviationNotSpecified : (short)deviation;
+            value.ClockStatus = CurrentStatus(dst);
+        }
+
+        /// <summary>
+        /// Converts a fully specified date-time to UTC ticks: with its deviation when specified,
+        /// otherwise as local time of this clock (summer time when that falls in daylight saving).
+        /// </summary>
+        /// <returns>False when a field is unspecified or out of range.</returns>
+        public bool TryToUtc(ref CosemDateTime value, out long utcTicks)
+        {
+            utcTicks = 0;
+            long local;
+            if (!CosemCalendar.TryGetTicks(ref value, out local))
+            {
+                return false;
+            }
+            if (value.Deviation != CosemDateTime.DeviationNotSpecified)
+            {
+                if (value.Deviation < -MaxDeviation || value.Deviation > MaxDeviation)
+                {
+                    return false;
+                }
+                utcTicks = local + value.Deviation * CosemCalendar.TicksPerMinute;
+                return true;
+            }
+            long standard = local + ZoneMinutes * CosemCalendar.TicksPerMinute;
+            long summer = standard - _dstDeviation * CosemCalendar.TicksPerMinute;
+            utcTicks = IsDaylightSavingsActive(summer) ? summer : standard;
+            return true;
+        }
+
+        /// <summary>True when daylight saving is enabled and in force at <paramref name="utcTicks"/>.</summary>
+        public bool IsDaylightSavingsActive(long utcTicks)
+        {
+            if (!_dstEnabled)
+            {
+                return false;
+            }
+            long standard = utcTicks - ZoneMinutes * CosemCalendar.TicksPerMinute;
+            int year;
+            int month;
+            int day;
+            CosemCalendar.CivilFromDays(standard / CosemCalendar.TicksPerDay, out year, out month, out day);
+            long begin;
+            long end;
+            if (!CosemCalendar.TryResolveSwitch(ref _dstBegin, year, out begin)
+                || !CosemCalendar.TryResolveSwitch(ref _dstEnd, year, out end))
+            {
+                return false;
+            }
+            // The end rule is written in summer time: compare in standard time.
+            end -= _dstDeviation * CosemCalendar.TicksPerMinute;
+            if (begin <= end)
+            {
+                return standard >= begin && standard < end;
+            }
+            // Southern hemisphere: summer spans the turn of the year.
+            return standard >= begin || standard < end;
+        }
+
+        private int ZoneMinutes
+        {
+            get { return _timeZone == CosemDateTime.DeviationNotSpecified ? 0 : _timeZone; }
+        }
+
+        private byte CurrentStatus(bool dst)
+        {
+            return (byte)(dst ? _status | StatusDaylightSavingActive : _status);
+        }
+
+        /// <inheritdoc />
+        public override int AttributeCount
+        {
+            get { return 9; }
+        }
+
+        /// <inheritdoc />
+        public override int MethodCount
+        {
+            get { return 6; }
+        }
+
+        /// <inheritdoc />
+        protected override DataAccessResult OnGetAttribute(int attributeId, int selector, AxdrReader parameters, AxdrWriter writer, CosemContext context)
+        {
+            if (selector != 0)
+            {
+                return DataAccessResult.ScopeOfAccessViolated;
+            }
+            switch (attributeId)
+            {
+                case 2:
+                    {
+                        CosemDateTime now;
+                        GetLocalTime(out now);
+                        writer.WriteDateTime(ref now);
+                        break;
+                    }
+                case 3:
+                    writer.WriteLong(_timeZone);
+                    break;
+                case 4:
+                    writer.WriteUnsigned(CurrentStatus(IsDaylightSavingsActive(_source.GetUtcTicks())));
+                    break;
+                case 5:
+                    writer.WriteDateTime(ref _dstBegin);
+                    break;
+                case 6:
+                    writer.WriteDateTime(ref _dstEnd);
+                    break;
+                case 7:
+                    writer.WriteInteger(_dstDeviation);
+                    break;
+                case 8:
+                    writer.WriteBoolean(_dstEnabled);
+                    break;
+                case 9:
+                    writer.WriteEnum(_clockBase);
+                    break;
+                default:
+                    return DataAccessResult.ReadWriteDenied;
+            }
+            return DataAccessResult.Success;
+        }
+
+        /// <inheritdoc />
+        protected override DataAccessResult OnSetAttribute(int attributeId, AxdrReader value, CosemContext context)
+        {
+            int start = value.Position;
+            DataAccessResult result = SetAttributeValue(attributeId, value);
+            if (result != DataAccessResult.Success)
+            {
+                value.Position = start;
+            }
+            return result;
+        }
+
+        private DataAccessResult SetAttributeValue(int attributeId, AxdrReader value)
+        {
+            switch (attributeId)
+            {
+                case 2:
+                    {
+                        CosemDateTime time;
+                        if (value.ReadDateTime(out time) != AxdrStatus.Ok)
+                        {
+                            return DataAccessResult.TypeUnmatched;
+                        }
+                        long utc;
+                        if (!TryToUtc(ref time, out utc))
+                        {
+                            return DataAccessResult.ScopeOfAccessViolated;
+                        }
+                        _source.SetUtcTicks(utc);
+                        _status = (byte)(_status & ~StatusInvalidOrDoubtful);
+                        return DataAccessResult.Success;
+                    }
+                case 3:
+                    {
+                        short zone;
+                        if (value.ReadLong(out zone) != AxdrStatus.Ok)
+                        {
+                            return DataAccessResult.TypeUnmatched;
+                        }
+                        if (zone != CosemDateTime.DeviationNotSpecified && (zone < -MaxDeviation || zone > MaxDeviation))
+                        {
+                            return DataAccessResult.ScopeOfAccessViolated;
+                        }
+                        _timeZone = zone;
+                        return DataAccessResult.Success;
+                    }
+                case 4:
+                    {
+                        byte status;
+                        if (value.ReadUnsigned(out status) != AxdrStatus.Ok)
+                        {
+                            return DataAccessResult.TypeUnmatched;
+                        }
+                        Status = status;
+                        return DataAccessResult.Success;
+                    }
+                case 5:
+                case 6:
+                    {
+                        CosemDateTime rule;
+                        if (value.ReadDateTime(out rule) != AxdrStatus.Ok)
+                        {
+                            return DataAccessResult.TypeUnmatched;
+                        }
+                        if (attributeId == 5)
+                        {
+                            _dstBegin = rule;
+                        }
+                        else
+                        {
+                            _dstEnd = rule;
+                        }
+                        return DataAccessResult.Success;
+                    }
+                case 7:
+                    {
+                        sbyte deviation;
+                        if (value.ReadInteger(out deviation) != AxdrStatus.Ok)
+                        {
+                            return DataAccessResult.TypeUnmatched;
+                        }
+                        if (deviation < -MaxDaylightSavingsDeviation || deviation > MaxDaylightSavingsDeviation)
+                        {
+                            return DataAccessResult.ScopeOfAccessViolated;
+                        }
+                        _dstDeviation = deviation;
+                        return DataAccessResult.Success;
+                    }
+                case 8:
+                    {
+                        bool enabled;
+                        if (value.ReadBoolean(out enabled) != AxdrStatus.Ok)
+                        {
+                            return DataAccessResult.TypeUnmatched;
+                        }
+                        _dstEnabled = enabled;
+                        return DataAccessResult.Success;
+                    }
+                case 9:
+                    {
+                        byte clockBase;
+                        if (value.ReadEnum(out clockBase) != AxdrStatus.Ok)
+                        {
+                            return DataAccessResult.TypeUnmatched;
+                        }
+                        if (clockBase > (byte)ClockBase.RadioControlled)
+                        {
+                            return DataAccessResult.ScopeOfAccessViolated;
+                        }
+                        _clockBase = clockBase;
+                        return DataAccessResult.Success;
+                    }
+                default:
+                    return DataAccessResult.ReadWriteDenied;
+            }
+        }
+
+        /// <inheritdoc />
+        /// <remarks>A failed method leaves the parameter reader where it was.</remarks>
+        protected override ActionResult OnInvoke(int methodId, AxdrReader parameters, AxdrWriter returnParameters, CosemContext context)
+        {
+            int start = parameters != null ? parameters.Position : 0;
+            ActionResult result = InvokeMethod(methodId, parameters);
+            if (result != ActionResult.Success && parameters != null)
+            {
+                parameters.Position = start;
+            }
+            return result;
+        }
+
+        private ActionResult InvokeMethod(int methodId, AxdrReader parameters)
+        {
+            switch (methodId)
+            {
+                case 1:
+                    return AdjustToPeriod(parameters, 15 * CosemCalendar.TicksPerMinute);
+                case 2:
+                    if (_measuringPeriodSeconds <= 0)
+                    {
+                        return ActionResult.ReadWriteDenied;
+                    }
+                    return AdjustToPeriod(parameters, _measuringPeriodSeconds * CosemCalendar.TicksPerSecond);
+                case 3:
+                    return AdjustToPeriod(parameters, CosemCalendar.TicksPerMinute);
+                case 4:
+                    return AdjustToPresetTime(parameters);
+                case 5:
+                    return PresetAdjustingTime(parameters);
+                default:
+                    return ShiftTime(parameters);
+            }
+        }
+
+        // adjust_to_quarter / _measuring_period / _minute: to the nearest multiple of the period in
+        // local time, half way rounding up (Blue Book: second_counter >= 30 s goes to the next minute).
+        private ActionResult AdjustToPeriod(AxdrReader parameters, long period)
+        {
+            if (!AttributeCodec.ReadIgnoredParameter(parameters))
+            {
+                return ActionResult.TypeUnmatched;
+            }
+            long utc = _source.GetUtcTicks();
+            bool dst = IsDaylightSavingsActive(utc);
+            long local = utc - (ZoneMinutes - (dst ? _dstDeviation : 0)) * CosemCalendar.TicksPerMinute;
+            long rest = local % period;
+            long delta = rest * 2 < period ? -rest : period - rest;
+            _source.SetUtcTicks(utc + delta);
+            return ActionResult.Success;
+        }
+
+        // adjust_to_preset_time: only inside the validity interval given by preset_adjusting_time;
+        // outside it the method succeeds without changing the time (Blue Book 4.5.1).
+        private ActionResult AdjustToPresetTime(AxdrReader parameters)
+        {
+            if (!AttributeCodec.ReadIgnoredParameter(parameters))
+            {
+                return ActionResult.TypeUnmatched;
+            }
+            if (!_presetValid)
+            {
+                return ActionResult.OtherReason;
+            }
+            long utc = _source.GetUtcTicks();
+            if (utc >= _validityStartUtc && utc <= _validityEndUtc)
+            {
+                _source.SetUtcTicks(_presetUtc);
+                _presetValid = false;
+            }
+            return ActionResult.Success;
+        }
+
+        // preset_adjusting_time: structure { preset_time, validity_interval_start, validity_interval_end }.
+        private ActionResult PresetAdjustingTime(AxdrReader parameters)
+        {
+            if (parameters == null)
+            {
+                return ActionResult.TypeUnmatched;
+            }
+            int count;
+            CosemDateTime preset;
+            CosemDateTime from;
+            CosemDateTime to;
+            if (parameters.ReadStructure(out count) != AxdrStatus.Ok || count != 3
+                || parameters.ReadDateTime(out preset) != AxdrStatus.Ok
+                || parameters.ReadDateTime(out from) != AxdrStatus.Ok
+                || parameters.ReadDateTime(out to) != AxdrStatus.Ok)
+            {
+                return ActionResult.TypeUnmatched;
+            }
+            long presetUtc;
+            long fromUtc;
+            long toUtc;
+            if (!TryToUtc(ref preset, out presetUtc) || !TryToUtc(ref from, out fromUtc) || !TryToUtc(ref to, out toUtc)
+                || fromUtc > toUtc)
+            {
+                return ActionResult.ScopeOfAccessViolated;
+            }
+            _presetUtc = presetUtc;
+            _validityStartUtc = fromUtc;
+            _validityEndUtc = toUtc;
+            _presetValid = true;
+            return ActionResult.Success;
+        }
+
+        // shift_time: data ::= long, -900..+900 seconds.
+        private ActionResult ShiftTime(AxdrReader parameters)
+        {
+            if (parameters == null)
+            {
+                return ActionResult.TypeUnmatched;
+            }
+            short seconds;
+            if (parameters.ReadLong(out seconds) != AxdrStatus.Ok)
+            {
+                return ActionResult.TypeUnmatched;
+            }
+            if (seconds < -MaxShiftSeconds || seconds > MaxShiftSeconds)
+            {
+                return ActionResult.ScopeOfAccessViolated;
+            }
+            _source.SetUtcTicks(_source.GetUtcTicks() + seconds * CosemCalendar.TicksPerSecond);
+            return ActionResult.Success;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using DlmsDevice.Stack.Axdr;
+
+namespace DlmsDevice.Stack.Cosem
+{
+    /// <summary>
+    /// Extended register (Blue Book 4.3.4, class_id 4, version 0): a Register plus a status and
+    /// the time the value was captured.
+    /// </summary>
+    /// <remarks>
+    /// Attributes: 1 logical_name, 2 value, 3 scaler_unit, 4 status (any simple type; unsigned
+    /// unless configured), 5 capture_time (date-time as <c>09 0C</c>). Method 1 reset:
+    /// value := default and capture_time := now (from <see cref="Clock"/>; "not specified"
+    /// without one).
+    /// </remarks>
+    public class ExtendedRegister : Register
+    {
+        /// <summary>Blue Book class_id of Extended register.</summary>
+        public const ushort ClassIdExtendedRegister = 4;
+
+        private readonly CosemValue _status;
+        private CosemDateTime _captureTime;
+
+        /// <summary>Creates an Extended register; <paramref name="status"/> may be null for an unsigned status.</summary>
+        public ExtendedRegister(ObisCode logicalName, CosemValue value, sbyte scaler, Unit unit, CosemValue status)
+            : base(ClassIdExtendedRegister, 0, logicalName, value, scaler, unit)
+        {
+            _status = status != null ? status : new CosemValue(DataType.Unsigned);
+            _captureTime = CosemCalendar.Unspecified();
+        }
+
+        /// <summary>The status (attribute 4).</summary>
+        public CosemValue Status
+        {
+            get { return _status; }
+        }
+
+        /// <summary>The clock that stamps capture_time on reset and <see cref="CaptureNow"/>; may be null.</summary>
+        public Clock Clock { get; set; }
+
+        /// <summary>capture_time (attribute 5).</summary>
+        public CosemDateTime CaptureTime
+        {
+            get { return _captureTime; }
+        }
+
+        /// <summary>Sets capture_time (the meter engine, when it captures the value).</summary>
+        public void SetCaptureTime(ref CosemDateTime value)
+        {
+            _captureTime = value;
+        }
+
+        /// <summary>Sets capture_time to the current local time of <see cref="Clock"/> ("not specified" without one).</summary>
+        public void CaptureNow()
+        {
+            Clock clock = Clock;
+            if (clock != null)
+            {
+                clock.GetLocalTime(out _captureTime);
+            }
+            else
+            {
+                _captureTime = CosemCalendar.Unspecified();
+            }
+        }
+
+        /// <inheritdoc />
+        public override int AttributeCount
+        {
+            get { return 5; }
+        }
+
+        /// <summary>Method 1 (reset): value := default, capture_time := now.</summary>
+        public override void Reset()
+        {
+            base.Reset();
+            CaptureNow();
+        }
+
+        /// <inheritdoc />
+        protected override DataAccessResult OnGetAttribute(int attributeId, int selector, AxdrReader parameters, AxdrWriter writer, CosemContext context)
+        {
+            if (selector != 0)
+            {
+                return DataAccessResult.ScopeOfAccessViolated;
+            }
+            switch (attributeId)
+            {
+                case 4:
+                    _status.Encode(writer);
+                    return DataAccessResult.Success;
+                case 5:
+                    writer.WriteDateTime(ref _captureTime);
+                    return DataAccessResult.Success;
+                default:
+                    return base.OnGetAttribute(attributeId, selector, parameters, writer, context);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override DataAccessResult OnSetAttribute(int attributeId, AxdrReader value, CosemContext context)
+        {
+            switch (attributeId)
+            {
+                case 4:
+                    return _status.Decode(value);
+                case 5:
+                    {
+                        CosemDateTime time;
+                        DataAccessResult result = AttributeCodec.ReadDateTime(value, out time);
+                        if (result == DataAccessResult.Success)
+                        {
+                            _captureTime = time;
+                        }
+                        return result;
+                    }
+                default:
+                    return base.OnSetAttribute(attributeId, value, context);
+            }
+        }
+    }
+}

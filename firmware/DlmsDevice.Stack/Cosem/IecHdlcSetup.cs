@@ -1,0 +1,194 @@
+using DlmsDevice.Stack.Axdr;
+
+namespace DlmsDevice.Stack.Cosem
+{
+    /// <summary>
+    /// IEC HDLC setup (Blue Book 4.7.7, class_id 23, version 1), normally 0.0.22.0.0.255: the
+    /// parameters of the HDLC link on one port. The object only holds them; the server
+    /// configuration copies them into the HDLC link and back.
+    /// </summary>
+    /// <remarks>
+    /// Attributes: 1 logical_name, 2 comm_speed (enum: 0 = 300 … 5 = 9600 … 9 = 115200 baud),
+    /// 3 window_size_transmit, 4 window_size_receive (unsigned 1..7), 5 max_info_field_length_transmit,
+    /// 6 max_info_field_length_receive (long-unsigned 32..2030), 7 inter_octet_time_out (long-unsigned
+    /// ms, 20..6000), 8 inactivity_time_out (long-unsigned s, 0 = none), 9 device_address
+    /// (long-unsigned). No methods. SET values outside those ranges get scope-of-access-violated.
+    /// </remarks>
+    public sealed class IecHdlcSetup : CosemObject
+    {
+        /// <summary>Blue Book class_id of IEC HDLC setup.</summary>
+        public const ushort ClassIdIecHdlcSetup = 23;
+
+        /// <summary>
+        /// Creates the object with the Blue Book defaults: 9600 baud, windows 1, max info 128,
+        /// inter-octet 25 ms, inactivity 120 s, device address 0x10.
+        /// </summary>
+        public IecHdlcSetup(ObisCode logicalName)
+            : base(ClassIdIecHdlcSetup, 1, logicalName)
+        {
+            CommSpeed = 5;
+            WindowSizeTransmit = 1;
+            WindowSizeReceive = 1;
+            MaxInfoFieldLengthTransmit = 128;
+            MaxInfoFieldLengthReceive = 128;
+            InterOctetTimeOut = 25;
+            InactivityTimeOut = 120;
+            DeviceAddress = 0x10;
+        }
+
+        /// <summary>comm_speed (attribute 2): 0 = 300, 1 = 600, 2 = 1200, 3 = 2400, 4 = 4800, 5 = 9600, 6 = 19200, 7 = 38400, 8 = 57600, 9 = 115200 baud.</summary>
+        public byte CommSpeed { get; set; }
+
+        /// <summary>window_size_transmit (attribute 3).</summary>
+        public byte WindowSizeTransmit { get; set; }
+
+        /// <summary>window_size_receive (attribute 4).</summary>
+        public byte WindowSizeReceive { get; set; }
+
+        /// <summary>max_info_field_length_transmit (attribute 5), bytes.</summary>
+        public ushort MaxInfoFieldLengthTransmit { get; set; }
+
+        /// <summary>max_info_field_length_receive (attribute 6), bytes.</summary>
+        public ushort MaxInfoFieldLengthReceive { get; set; }
+
+        /// <summary>inter_octet_time_out (attribute 7), milliseconds.</summary>
+        public ushort InterOctetTimeOut { get; set; }
+
+        /// <summary>inactivity_time_out (attribute 8), seconds; 0 = no timeout.</summary>
+        public ushort InactivityTimeOut { get; set; }
+
+        /// <summary>device_address (attribute 9): the HDLC physical (lower) address.</summary>
+        public ushort DeviceAddress { get; set; }
+
+        /// <inheritdoc />
+        public override int AttributeCount
+        {
+            get { return 9; }
+        }
+
+        /// <inheritdoc />
+        protected override DataAccessResult OnGetAttribute(int attributeId, int selector, AxdrReader parameters, AxdrWriter writer, CosemContext context)
+        {
+            if (selector != 0)
+            {
+                return DataAccessResult.ScopeOfAccessViolated;
+            }
+            switch (attributeId)
+            {
+                case 2:
+                    writer.WriteEnum(CommSpeed);
+                    break;
+                case 3:
+                    writer.WriteUnsigned(WindowSizeTransmit);
+                    break;
+                case 4:
+                    writer.WriteUnsigned(WindowSizeReceive);
+                    break;
+                case 5:
+                    writer.WriteLongUnsigned(MaxInfoFieldLengthTransmit);
+                    break;
+                case 6:
+                    writer.WriteLongUnsigned(MaxInfoFieldLengthReceive);
+                    break;
+                case 7:
+                    writer.WriteLongUnsigned(InterOctetTimeOut);
+                    break;
+                case 8:
+                    writer.WriteLongUnsigned(InactivityTimeOut);
+                    break;
+                case 9:
+                    writer.WriteLongUnsigned(DeviceAddress);
+                    break;
+                default:
+                    return DataAccessResult.ReadWriteDenied;
+            }
+            return DataAccessResult.Success;
+        }
+
+        /// <inheritdoc />
+        protected override DataAccessResult OnSetAttribute(int attributeId, AxdrReader value, CosemContext context)
+        {
+            int start = value.Position;
+            if (attributeId == 2)
+            {
+                byte speed;
+                if (value.ReadEnum(out speed) != AxdrStatus.Ok)
+                {
+                    return DataAccessResult.TypeUnmatched;
+                }
+                if (speed > 9)
+                {
+                    value.Position = start;
+                    return DataAccessResult.ScopeOfAccessViolated;
+                }
+                CommSpeed = speed;
+                return DataAccessResult.Success;
+            }
+            if (attributeId == 3 || attributeId == 4)
+            {
+                byte window;
+                if (value.ReadUnsigned(out window) != AxdrStatus.Ok)
+                {
+                    return DataAccessResult.TypeUnmatched;
+                }
+                if (window < 1 || window > 7)
+                {
+                    value.Position = start;
+                    return DataAccessResult.ScopeOfAccessViolated;
+                }
+                if (attributeId == 3)
+                {
+                    WindowSizeTransmit = window;
+                }
+                else
+                {
+                    WindowSizeReceive = window;
+                }
+                return DataAccessResult.Success;
+            }
+            ushort v;
+            if (value.ReadLongUnsigned(out v) != AxdrStatus.Ok)
+            {
+                return DataAccessResult.TypeUnmatched;
+            }
+            bool inRange;
+            switch (attributeId)
+            {
+                case 5:
+                case 6:
+                    inRange = v >= 32 && v <= 2030;
+                    break;
+                case 7:
+                    inRange = v >= 20 && v <= 6000;
+                    break;
+                default:
+                    inRange = true;
+                    break;
+            }
+            if (!inRange)
+            {
+                value.Position = start;
+                return DataAccessResult.ScopeOfAccessViolated;
+            }
+            switch (attributeId)
+            {
+                case 5:
+                    MaxInfoFieldLengthTransmit = v;
+                    break;
+                case 6:
+                    MaxInfoFieldLengthReceive = v;
+                    break;
+                case 7:
+                    InterOctetTimeOut = v;
+                    break;
+                case 8:
+                    InactivityTimeOut = v;
+                    break;
+                default:
+                    DeviceAddress = v;
+                    break;
+            }
+            return DataAccessResult.Success;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using DlmsDevice.Stack.Axdr;
+
+namespace DlmsDevice.Stack.Cosem
+{
+    /// <summary>
+    /// Encodes object_list elements of Association LN version 1 (Blue Book 4.4.4):
+    /// <code>
+    /// object_list_element ::= structure { class_id long-unsigned, version unsigned,
+    ///     logical_name octet-string, access_rights }
+    /// access_rights ::= structure { attribute_access_descriptor, method_access_descriptor }
+    /// attribute_access_item ::= structure { attribute_id integer, access_mode enum,
+    ///     access_selectors CHOICE { null-data, array of integer } }
+    /// method_access_item ::= structure { method_id integer, access_mode enum }   (v0: boolean)
+    /// </code>
+    /// Bytes: <c>02 04 12 cccc 11 vv 09 06 LN 02 02 01 n {02 03 0F id 16 mode 00|01 k 0F s..} 01 m {02 02 0F id 16 mode}</c>.
+    /// </summary>
+    internal static class ObjectListEncoding
+    {
+        /// <summary>Writes the element for object <paramref name="index"/> of <paramref name="list"/>; false when it did not fit.</summary>
+        internal static bool WriteElement(AxdrWriter writer, ObjectList list, int index)
+        {
+            CosemObject obj = list[index];
+            writer.WriteStructure(4);
+            writer.WriteLongUnsigned(obj.ClassId);
+            writer.WriteUnsigned(obj.Version);
+            writer.WriteObis(obj.LogicalName);
+            writer.WriteStructure(2);
+            int attributes = obj.AttributeCount;
+            writer.WriteArray(attributes);
+            for (int id = 1; id <= attributes; id++)
+            {
+                writer.WriteStructure(3);
+                writer.WriteInteger((sbyte)id);
+                writer.WriteEnum((byte)list.GetAttributeAccess(index, id));
+                int selectors = obj.GetAccessSelectors(id);
+                if (selectors == 0)
+                {
+                    writer.WriteNull();
+                }
+                else
+                {
+                    writer.WriteArray(BitCount(selectors));
+                    for (int s = 0; s < 31; s++)
+                    {
+                        if ((selectors & (1 << s)) != 0)
+                        {
+                            writer.WriteInteger((sbyte)s);
+                        }
+                    }
+                }
+            }
+            int methods = obj.MethodCount;
+            writer.WriteArray(methods);
+            for (int id = 1; id <= methods; id++)
+            {
+                writer.WriteStructure(2);
+                writer.WriteInteger((sbyte)id);
+                writer.WriteEnum((byte)list.GetMethodAccess(index, id));
+            }
+            return !writer.Overflow;
+        }
+
+        /// <summary>Writes the whole object_list (array header and every element); false when it did not fit.</summary>
+        internal static bool WriteAll(AxdrWriter writer, ObjectList list)
+        {
+            writer.WriteArray(list.Count);
+            for (int i = 0; i < list.Count; i++)
+            {
+                if (!WriteElement(writer, list, i))
+                {
+                    return false;
+                }
+            }
+            return !writer.Overflow;
+        }
+
+        private static int BitCount(int value)
+        {
+            int n = 0;
+            for (int s = 0; s < 31; s++)
+            {
+                if ((value & (1 << s)) != 0)
+                {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using DlmsDevice.Stack.Axdr;
+
+namespace DlmsDevice.Stack.Cosem
+{
+    /// <summary>
+    /// TCP-UDP setup (Blue Book 4.7.10, class_id 41, version 0), normally 0.0.25.0.0.255: the
+    /// wrapper port and TCP parameters. The object only holds them; the server configuration
+    /// reads them.
+    /// </summary>
+    /// <remarks>
+    /// Attributes: 1 logical_name, 2 TCP-UDP_port (long-unsigned), 3 IP_reference (octet-string,
+    /// logical name of the IPv4 setup object), 4 MSS (long-unsigned, 40..65535), 5
+    /// nb_of_sim_conn (unsigned), 6 inactivity_time_out (long-unsigned, seconds). No methods.
+    /// </remarks>
+    public sealed class TcpUdpSetup : CosemObject
+    {
+        /// <summary>Blue Book class_id of TCP-UDP setup.</summary>
+        public const ushort ClassIdTcpUdpSetup = 41;
+
+        /// <summary>
+        /// Creates the object with the defaults: port 4059 (IANA "DLMS/COSEM"), IP_reference
+        /// 0.0.25.1.0.255, MSS 576, 1 simultaneous connection, inactivity 180 s.
+        /// </summary>
+        public TcpUdpSetup(ObisCode logicalName)
+            : base(ClassIdTcpUdpSetup, 0, logicalName)
+        {
+            Port = 4059;
+            IpReference = new ObisCode(0, 0, 25, 1, 0, 255);
+            MaxSegmentSize = 576;
+            MaxSimultaneousConnections = 1;
+            InactivityTimeOut = 180;
+        }
+
+        /// <summary>TCP-UDP_port (attribute 2).</summary>
+        public ushort Port { get; set; }
+
+        /// <summary>IP_reference (attribute 3).</summary>
+        public ObisCode IpReference { get; set; }
+
+        /// <summary>MSS (attribute 4), maximum TCP segment size.</summary>
+        public ushort MaxSegmentSize { get; set; }
+
+        /// <summary>nb_of_sim_conn (attribute 5).</summary>
+        public byte MaxSimultaneousConnections { get; set; }
+
+        /// <summary>inactivity_time_out (attribute 6), seconds; 0 = none.</summary>
+        public ushort InactivityTimeOut { get; set; }
+
+        /// <inheritdoc />
+        public override int AttributeCount
+        {
+            get { return 6; }
+        }
+
+        /// <inheritdoc />
+        protected override DataAccessResult OnGetAttribute(int attributeId, int selector, AxdrReader parameters, AxdrWriter writer, CosemContext context)
+        {
+            if (selector != 0)
+            {
+                return DataAccessResult.ScopeOfAccessViolated;
+            }
+            switch (attributeId)
+            {
+                case 2:
+                    writer.WriteLongUnsigned(Port);
+                    break;
+                case 3:
+                    writer.WriteObis(IpReference);
+                    break;
+                case 4:
+                    writer.WriteLongUnsigned(MaxSegmentSize);
+                    break;
+                case 5:
+                    writer.WriteUnsigned(MaxSimultaneousConnections);
+                    break;
+                case 6:
+                    writer.WriteLongUnsigned(InactivityTimeOut);
+                    break;
+                default:
+                    return DataAccessResult.ReadWriteDenied;
+            }
+            return DataAccessResult.Success;
+        }
+
+        /// <inheritdoc />
+        protected override DataAccessResult OnSetAttribute(int attributeId, AxdrReader value, CosemContext context)
+        {
+            int start = value.Position;
+            switch (attributeId)
+            {
+                case 3:
+                    {
+                        ObisCode reference;
+                        if (value.ReadObis(out reference) != AxdrStatus.Ok)
+                        {
+                            return DataAccessResult.TypeUnmatched;
+                        }
+                        IpReference = reference;
+                        return DataAccessResult.Success;
+                    }
+                case 5:
+                    {
+                        byte connections;
+                        if (value.ReadUnsigned(out connections) != AxdrStatus.Ok)
+                        {
+                            return DataAccessResult.TypeUnmatched;
+                        }
+                        MaxSimultaneousConnections = connections;
+                        return DataAccessResult.Success;
+                    }
+                default:
+                    {
+                        ushort v;
+                        if (value.ReadLongUnsigned(out v) != AxdrStatus.Ok)
+                        {
+                            return DataAccessResult.TypeUnmatched;
+                        }
+                        if (attributeId == 2)
+                        {
+                            Port = v;
+                        }
+                        else if (attributeId == 4)
+                        {
+                            if (v < 40)
+                            {
+                                value.Position = start;
+                                return DataAccessResult.ScopeOfAccessViolated;
+                            }
+                            MaxSegmentSize = v;
+                        }
+                        else
+                        {
+                            InactivityTimeOut = v;
+                        }
+                        return DataAccessResult.Success;
+                    }
+            }
+        }
+    }
+}
