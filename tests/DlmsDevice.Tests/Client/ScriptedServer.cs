@@ -14,6 +14,8 @@ namespace DlmsDevice.Tests.Client
         public static ScriptStep Of(string expectHex, string replyHex) => new(Hex.Parse(expectHex), Hex.Parse(replyHex));
 
         public static ScriptStep Of(byte[] expect, params byte[][] replies) => new(expect, TestFrames.Concat(replies));
+
+        public static ScriptStep Of(string expectHex, params byte[][] replies) => new(Hex.Parse(expectHex), TestFrames.Concat(replies));
     }
 
     /// <summary>
@@ -32,13 +34,16 @@ namespace DlmsDevice.Tests.Client
             _listener = new TcpListener(IPAddress.Loopback, 0);
             _listener.Start();
             Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-            Completion = RunAsync(steps);
+            _run = RunAsync(steps);
         }
+
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Task _run;
 
         public int Port { get; }
 
         /// <summary>Completes when every step was matched; faults with a description otherwise.</summary>
-        public Task Completion { get; }
+        public Task Completion => _done.Task;
 
         /// <summary>Everything the client sent, one hex string per step.</summary>
         public IReadOnlyList<string> Received => _received;
@@ -47,33 +52,55 @@ namespace DlmsDevice.Tests.Client
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
             timeout.CancelAfter(TimeSpan.FromSeconds(20));
-            using TcpClient client = await _listener.AcceptTcpClientAsync(timeout.Token);
-            client.NoDelay = true;
-            NetworkStream stream = client.GetStream();
-            for (int i = 0; i < steps.Length; i++)
+            try
             {
-                var got = new byte[steps[i].Expect.Length];
-                int read = 0;
-                while (read < got.Length)
+                using TcpClient client = await _listener.AcceptTcpClientAsync(timeout.Token);
+                client.NoDelay = true;
+                NetworkStream stream = client.GetStream();
+                for (int i = 0; i < steps.Length; i++)
                 {
-                    int n = await stream.ReadAsync(got.AsMemory(read), timeout.Token);
-                    if (n == 0)
+                    var got = new byte[steps[i].Expect.Length];
+                    int read = 0;
+                    while (read < got.Length)
                     {
-                        throw new InvalidOperationException("Step " + (i + 1) + ": client closed after " + read + " bytes: " + Hex.Format(got, 0, read));
+                        int n = await stream.ReadAsync(got.AsMemory(read), timeout.Token);
+                        if (n == 0)
+                        {
+                            throw new InvalidOperationException("Step " + (i + 1) + ": client closed after " + read + " bytes: " + Hex.Format(got, 0, read));
+                        }
+                        read += n;
                     }
-                    read += n;
+                    _received.Add(Hex.Format(got));
+                    if (!got.AsSpan().SequenceEqual(steps[i].Expect))
+                    {
+                        throw new InvalidOperationException("Step " + (i + 1) + ": expected " + Hex.Format(steps[i].Expect) + " but the client sent " + Hex.Format(got));
+                    }
+                    if (steps[i].Reply.Length > 0)
+                    {
+                        await stream.WriteAsync(steps[i].Reply, timeout.Token);
+                    }
                 }
-                _received.Add(Hex.Format(got));
-                if (!got.AsSpan().SequenceEqual(steps[i].Expect))
+                _done.TrySetResult();
+
+                // Script done: keep the connection open until the client closes it, and fail
+                // the script if the client sends anything more.
+                var extra = new byte[256];
+                int more = await stream.ReadAsync(extra, timeout.Token);
+                if (more > 0)
                 {
-                    throw new InvalidOperationException("Step " + (i + 1) + ": expected " + Hex.Format(steps[i].Expect) + " but the client sent " + Hex.Format(got));
-                }
-                if (steps[i].Reply.Length > 0)
-                {
-                    await stream.WriteAsync(steps[i].Reply, timeout.Token);
+                    _extra = Hex.Format(extra, 0, more);
                 }
             }
+            catch (Exception e)
+            {
+                _done.TrySetException(e);
+            }
         }
+
+        private string? _extra;
+
+        /// <summary>Bytes the client sent after the last step (null if none).</summary>
+        public string? Extra => _extra;
 
         public async ValueTask DisposeAsync()
         {
@@ -81,7 +108,7 @@ namespace DlmsDevice.Tests.Client
             _listener.Stop();
             try
             {
-                await Completion;
+                await _run;
             }
             catch (Exception)
             {

@@ -253,13 +253,12 @@ namespace DlmsDevice.Client
                     }
                     return c == '{' ? DlmsValue.Structure(items) : DlmsValue.Array(items);
                 }
-                int colon = _text.IndexOf(':', Position);
                 string head = ReadLiteral(topLevel: false, stopAtColon: true);
                 if (head.Equals("null", StringComparison.OrdinalIgnoreCase))
                 {
                     return DlmsValue.Null;
                 }
-                if (colon < 0 || AtEnd || _text[Position] != ':')
+                if (AtEnd || _text[Position] != ':')
                 {
                     throw new FormatException("Expected type:value (e.g. u32:1234), got '" + head + "'.");
                 }

@@ -25,7 +25,7 @@ namespace DlmsDevice.Client
         /// <summary>The unit symbol (see <see cref="Units.Symbol"/>).</summary>
         public string UnitSymbol => Units.Symbol(Unit);
 
-        /// <summary>Applies the scaler to a numeric value: exact decimal arithmetic for integers.</summary>
+        /// <summary>Applies the scaler to a numeric value: exact decimal arithmetic for integers (floats outside the decimal range throw OverflowException).</summary>
         public decimal Apply(DlmsValue value)
         {
             if (value.Value is float or double)
@@ -43,7 +43,9 @@ namespace DlmsDevice.Client
         /// <summary>"235.6 V": the scaled value and the unit symbol.</summary>
         public string Format(DlmsValue value)
         {
-            string number = Apply(value).ToString(CultureInfo.InvariantCulture);
+            string number = value.Value is float or double
+                ? (value.ToDouble() * Math.Pow(10, Scaler)).ToString("G15", CultureInfo.InvariantCulture)
+                : Apply(value).ToString(CultureInfo.InvariantCulture);
             string unit = UnitSymbol;
             return unit.Length == 0 ? number : number + " " + unit;
         }

@@ -75,13 +75,16 @@ namespace DlmsDevice.Client
                 reply = await ReceiveFrameAsync("waiting for UA to SNRM", cancellationToken).ConfigureAwait(false);
             }
             // The UA states the server's own view: its transmit limit is our receive limit and vice versa.
+            // Without a proposal the UA's values stand (a server may offer more than the defaults,
+            // as in PROTOCOL.md Trace A: 154); with one, never exceed what we proposed to send.
             HdlcParameters server = HdlcParameters.Decode(reply.Information);
-            HdlcParameters ours = _proposed ?? HdlcParameters.Default;
-            Negotiated = new HdlcParameters(
-                Math.Min(server.MaxInfoReceive, ours.MaxInfoTransmit),
-                server.MaxInfoTransmit,
-                Math.Min(server.WindowReceive, ours.WindowTransmit),
-                server.WindowTransmit);
+            Negotiated = _proposed is null
+                ? new HdlcParameters(server.MaxInfoReceive, server.MaxInfoTransmit, server.WindowReceive, server.WindowTransmit)
+                : new HdlcParameters(
+                    Math.Min(server.MaxInfoReceive, _proposed.MaxInfoTransmit),
+                    server.MaxInfoTransmit,
+                    Math.Min(server.WindowReceive, _proposed.WindowTransmit),
+                    server.WindowTransmit);
             if (Negotiated.MaxInfoTransmit < 8)
             {
                 throw new DlmsProtocolException("The server's UA allows only " + Negotiated.MaxInfoTransmit + " information bytes per frame.");
