@@ -1,0 +1,136 @@
+using DlmsDevice.Stack.Axdr;
+
+namespace DlmsDevice.Stack.Cosem
+{
+    /// <content>Clock methods 1..6 (Blue Book 4.5.1): adjust_to_quarter, adjust_to_measuring_period,
+    /// adjust_to_minute, adjust_to_preset_time, preset_adjusting_time, shift_time.</content>
+    public sealed partial class Clock
+    {
+        /// <inheritdoc />
+        /// <remarks>A failed method leaves the parameter reader where it was.</remarks>
+        protected override ActionResult OnInvoke(int methodId, AxdrReader parameters, AxdrWriter returnParameters, CosemContext context)
+        {
+            int start = parameters != null ? parameters.Position : 0;
+            ActionResult result = InvokeMethod(methodId, parameters);
+            if (result != ActionResult.Success && parameters != null)
+            {
+                parameters.Position = start;
+            }
+            return result;
+        }
+
+        private ActionResult InvokeMethod(int methodId, AxdrReader parameters)
+        {
+            switch (methodId)
+            {
+                case 1:
+                    return AdjustToPeriod(parameters, 15 * CosemCalendar.TicksPerMinute);
+                case 2:
+                    if (_measuringPeriodSeconds <= 0)
+                    {
+                        return ActionResult.ReadWriteDenied;
+                    }
+                    return AdjustToPeriod(parameters, _measuringPeriodSeconds * CosemCalendar.TicksPerSecond);
+                case 3:
+                    return AdjustToPeriod(parameters, CosemCalendar.TicksPerMinute);
+                case 4:
+                    return AdjustToPresetTime(parameters);
+                case 5:
+                    return PresetAdjustingTime(parameters);
+                default:
+                    return ShiftTime(parameters);
+            }
+        }
+
+        // adjust_to_quarter / _measuring_period / _minute: to the nearest multiple of the period in
+        // local time, half way rounding up (Blue Book: second_counter >= 30 s goes to the next minute).
+        private ActionResult AdjustToPeriod(AxdrReader parameters, long period)
+        {
+            if (!AttributeCodec.ReadIgnoredParameter(parameters))
+            {
+                return ActionResult.TypeUnmatched;
+            }
+            long utc = _source.GetUtcTicks();
+            bool dst = IsDaylightSavingsActive(utc);
+            long local = utc - (ZoneMinutes - (dst ? _dstDeviation : 0)) * CosemCalendar.TicksPerMinute;
+            long rest = local % period;
+            long delta = rest * 2 < period ? -rest : period - rest;
+            _source.SetUtcTicks(utc + delta);
+            return ActionResult.Success;
+        }
+
+        // adjust_to_preset_time: only inside the validity interval given by preset_adjusting_time;
+        // outside it the method succeeds without changing the time (Blue Book 4.5.1).
+        private ActionResult AdjustToPresetTime(AxdrReader parameters)
+        {
+            if (!AttributeCodec.ReadIgnoredParameter(parameters))
+            {
+                return ActionResult.TypeUnmatched;
+            }
+            if (!_presetValid)
+            {
+                return ActionResult.OtherReason;
+            }
+            long utc = _source.GetUtcTicks();
+            if (utc >= _validityStartUtc && utc <= _validityEndUtc)
+            {
+                _source.SetUtcTicks(_presetUtc);
+                _presetValid = false;
+            }
+            return ActionResult.Success;
+        }
+
+        // preset_adjusting_time: structure { preset_time, validity_interval_start, validity_interval_end }.
+        private ActionResult PresetAdjustingTime(AxdrReader parameters)
+        {
+            if (parameters == null)
+            {
+                return ActionResult.TypeUnmatched;
+            }
+            int count;
+            CosemDateTime preset;
+            CosemDateTime from;
+            CosemDateTime to;
+            if (parameters.ReadStructure(out count) != AxdrStatus.Ok || count != 3
+                || parameters.ReadDateTime(out preset) != AxdrStatus.Ok
+                || parameters.ReadDateTime(out from) != AxdrStatus.Ok
+                || parameters.ReadDateTime(out to) != AxdrStatus.Ok)
+            {
+                return ActionResult.TypeUnmatched;
+            }
+            long presetUtc;
+            long fromUtc;
+            long toUtc;
+            if (!TryToUtc(ref preset, out presetUtc) || !TryToUtc(ref from, out fromUtc) || !TryToUtc(ref to, out toUtc)
+                || fromUtc > toUtc)
+            {
+                return ActionResult.ScopeOfAccessViolated;
+            }
+            _presetUtc = presetUtc;
+            _validityStartUtc = fromUtc;
+            _validityEndUtc = toUtc;
+            _presetValid = true;
+            return ActionResult.Success;
+        }
+
+        // shift_time: data ::= long, -900..+900 seconds.
+        private ActionResult ShiftTime(AxdrReader parameters)
+        {
+            if (parameters == null)
+            {
+                return ActionResult.TypeUnmatched;
+            }
+            short seconds;
+            if (parameters.ReadLong(out seconds) != AxdrStatus.Ok)
+            {
+                return ActionResult.TypeUnmatched;
+            }
+            if (seconds < -MaxShiftSeconds || seconds > MaxShiftSeconds)
+            {
+                return ActionResult.ScopeOfAccessViolated;
+            }
+            _source.SetUtcTicks(_source.GetUtcTicks() + seconds * CosemCalendar.TicksPerSecond);
+            return ActionResult.Success;
+        }
+    }
+}
