@@ -194,7 +194,7 @@ namespace DlmsDevice.Stack.Services
             }
             if (_block.BlockNumber != 1)
             {
-                return WriteNormal(invokeId, ActionResult.LongActionAborted, response, responseOffset);
+                return ActionResponses.WriteNormal(invokeId, ActionResult.LongActionAborted, response, responseOffset);
             }
             if (!list)
             {
@@ -203,14 +203,14 @@ namespace DlmsDevice.Stack.Services
                 ActionResult access = AccessControl.CheckInvoke(context.Objects, _descriptor, out target);
                 if (access != ActionResult.Success)
                 {
-                    return WriteNormal(invokeId, access, response, responseOffset);
+                    return ActionResponses.WriteNormal(invokeId, access, response, responseOffset);
                 }
             }
             int headerLength = headerEnd - headerStart;
             byte[] buffer = _state.Buffer;
             if (headerLength + _block.RawLength > buffer.Length)
             {
-                return WriteNormal(invokeId, ActionResult.OtherReason, response, responseOffset);
+                return ActionResponses.WriteNormal(invokeId, ActionResult.OtherReason, response, responseOffset);
             }
             Array.Copy(_reader.Buffer, headerStart, buffer, 0, headerLength);
             Array.Copy(_reader.Buffer, _block.RawOffset, buffer, headerLength, _block.RawLength);
@@ -224,7 +224,7 @@ namespace DlmsDevice.Stack.Services
             {
                 return Complete(invokeId, response, responseOffset, limit, context);
             }
-            return WriteNextPblockAck(invokeId, 1, response, responseOffset);
+            return ActionResponses.WriteNextPblockAck(invokeId, 1, response, responseOffset);
         }
 
         private int HandleWithPblock(byte invokeId, byte[] response, int responseOffset, int limit, CosemContext context)
@@ -237,18 +237,18 @@ namespace DlmsDevice.Stack.Services
             if (_mode != ModeReceiving || _state.Active != LongTransaction.Action)
             {
                 Abort();
-                return WriteNormal(invokeId, ActionResult.NoLongActionInProgress, response, responseOffset);
+                return ActionResponses.WriteNormal(invokeId, ActionResult.NoLongActionInProgress, response, responseOffset);
             }
             if (_block.BlockNumber != _blockNumber + 1)
             {
                 Abort();
-                return WriteNormal(invokeId, ActionResult.LongActionAborted, response, responseOffset);
+                return ActionResponses.WriteNormal(invokeId, ActionResult.LongActionAborted, response, responseOffset);
             }
             byte[] buffer = _state.Buffer;
             if (_dataEnd + _block.RawLength > buffer.Length)
             {
                 Abort();
-                return WriteNormal(invokeId, ActionResult.OtherReason, response, responseOffset);
+                return ActionResponses.WriteNormal(invokeId, ActionResult.OtherReason, response, responseOffset);
             }
             Array.Copy(_reader.Buffer, _block.RawOffset, buffer, _dataEnd, _block.RawLength);
             _dataEnd += _block.RawLength;
@@ -257,7 +257,7 @@ namespace DlmsDevice.Stack.Services
             {
                 return Complete(invokeId, response, responseOffset, limit, context);
             }
-            return WriteNextPblockAck(invokeId, _blockNumber, response, responseOffset);
+            return ActionResponses.WriteNextPblockAck(invokeId, _blockNumber, response, responseOffset);
         }
 
         private int HandleNextPblock(byte invokeId, byte[] response, int responseOffset, int limit)
@@ -271,12 +271,12 @@ namespace DlmsDevice.Stack.Services
             if (_mode != ModeSending || _state.Active != LongTransaction.Action)
             {
                 Abort();
-                return WriteNormal(invokeId, ActionResult.NoLongActionInProgress, response, responseOffset);
+                return ActionResponses.WriteNormal(invokeId, ActionResult.NoLongActionInProgress, response, responseOffset);
             }
             if (acknowledged != _blockNumber)
             {
                 Abort();
-                return WriteNormal(invokeId, ActionResult.LongActionAborted, response, responseOffset);
+                return ActionResponses.WriteNormal(invokeId, ActionResult.LongActionAborted, response, responseOffset);
             }
             return SendNextPblock(invokeId, response, responseOffset, limit);
         }
@@ -299,7 +299,7 @@ namespace DlmsDevice.Stack.Services
                     if (_values.SkipValue() != AxdrStatus.Ok || _values.Remaining != 0)
                     {
                         Abort();
-                        return WriteNormal(invokeId, ActionResult.TypeUnmatched, response, responseOffset);
+                        return ActionResponses.WriteNormal(invokeId, ActionResult.TypeUnmatched, response, responseOffset);
                     }
                     _parameters.Reset(buffer, _headerLength, _dataEnd - _headerLength);
                     parameters = _parameters;
@@ -311,7 +311,7 @@ namespace DlmsDevice.Stack.Services
             if (!ValidValueList(_values, count))
             {
                 Abort();
-                return WriteNormal(invokeId, ActionResult.TypeUnmatched, response, responseOffset);
+                return ActionResponses.WriteNormal(invokeId, ActionResult.TypeUnmatched, response, responseOffset);
             }
             _reader.Position = 0;
             return InvokeList(invokeId, count, bodyStart, response, responseOffset, limit, context);
@@ -325,7 +325,7 @@ namespace DlmsDevice.Stack.Services
             if (result != ActionResult.Success)
             {
                 Abort();
-                return WriteNormal(invokeId, result, response, responseOffset);
+                return ActionResponses.WriteNormal(invokeId, result, response, responseOffset);
             }
             byte[] buffer = _state.Buffer;
             _writer.Reset(buffer, bodyStart, buffer.Length - bodyStart);
@@ -335,18 +335,18 @@ namespace DlmsDevice.Stack.Services
             if (result != ActionResult.Success)
             {
                 Abort();
-                return WriteNormal(invokeId, result, response, responseOffset);
+                return ActionResponses.WriteNormal(invokeId, result, response, responseOffset);
             }
             if (overflow)
             {
                 // Invoked, but the return parameters were larger than the transfer buffer.
                 Abort();
-                return WriteNormalReturnError(invokeId, response, responseOffset);
+                return ActionResponses.WriteNormalReturnError(invokeId, response, responseOffset);
             }
             if (length == 0)
             {
                 Abort();
-                return WriteNormal(invokeId, ActionResult.Success, response, responseOffset);
+                return ActionResponses.WriteNormal(invokeId, ActionResult.Success, response, responseOffset);
             }
             if (NormalWithDataHeaderLength + length <= limit)
             {
@@ -363,7 +363,7 @@ namespace DlmsDevice.Stack.Services
             if ((context.NegotiatedConformance & Conformance.BlockTransferWithAction) == 0)
             {
                 Abort();
-                return WriteNormalReturnError(invokeId, response, responseOffset);
+                return ActionResponses.WriteNormalReturnError(invokeId, response, responseOffset);
             }
             return StartSending(invokeId, bodyStart, bodyStart + length, response, responseOffset, limit);
         }
@@ -398,7 +398,7 @@ namespace DlmsDevice.Stack.Services
                     if (_writer.Overflow)
                     {
                         _writer.Rewind(mark);
-                        complete &= result == ActionResult.Success ? WriteReturnError(_writer) : WriteResult(_writer, result);
+                        complete &= result == ActionResult.Success ? ActionResponses.WriteReturnError(_writer) : ActionResponses.WriteResult(_writer, result);
                         continue;
                     }
                     if (result == ActionResult.Success && _writer.Position > dataStart)
@@ -407,7 +407,7 @@ namespace DlmsDevice.Stack.Services
                     }
                 }
                 _writer.Rewind(mark);
-                complete &= WriteResult(_writer, result);
+                complete &= ActionResponses.WriteResult(_writer, result);
             }
             int bodyLength = _writer.Length;
             if (!complete)
@@ -429,7 +429,7 @@ namespace DlmsDevice.Stack.Services
                 return StartSending(invokeId, bodyStart, bodyStart + bodyLength, response, responseOffset, limit);
             }
             // No block transfer: keep the results, replace every return value by other-reason.
-            int length = CompactList(buffer, bodyStart, bodyLength, response, responseOffset + 3, limit - 3);
+            int length = ActionResponses.CompactList(_values, _writer, buffer, bodyStart, bodyLength, response, responseOffset + 3, limit - 3);
             Abort();
             if (length < 0)
             {
@@ -439,41 +439,6 @@ namespace DlmsDevice.Stack.Services
             response[responseOffset + 1] = (byte)ActionResponseType.WithList;
             response[responseOffset + 2] = invokeId;
             return 3 + length;
-        }
-
-        // Rewrites a with-list body with each return Data replaced by data-access-result
-        // other-reason; returns the new length or -1 when even that does not fit.
-        private int CompactList(byte[] body, int offset, int length, byte[] destination, int destinationOffset, int capacity)
-        {
-            _values.Reset(body, offset, length);
-            _writer.Reset(destination, destinationOffset, capacity);
-            int count;
-            _values.ReadLength(out count);
-            bool ok = _writer.WriteLength(count);
-            for (int i = 0; ok && i < count; i++)
-            {
-                byte result;
-                byte present;
-                _values.ReadByte(out result);
-                _values.ReadByte(out present);
-                if (present == 0)
-                {
-                    ok = WriteResult(_writer, (ActionResult)result);
-                    continue;
-                }
-                byte choice;
-                _values.ReadByte(out choice);
-                if (choice == 0)
-                {
-                    _values.SkipValue();
-                }
-                else
-                {
-                    _values.Skip(1);
-                }
-                ok = WriteReturnError(_writer);
-            }
-            return ok ? _writer.Length : -1;
         }
 
         private int StartSending(byte invokeId, int start, int end, byte[] response, int responseOffset, int limit)
@@ -542,56 +507,6 @@ namespace DlmsDevice.Stack.Services
             valid = valid && reader.Remaining == 0;
             reader.Position = start;
             return valid;
-        }
-
-        // Action-Response-With-Optional-Data without return parameters: result 00.
-        private static bool WriteResult(AxdrWriter writer, ActionResult result)
-        {
-            return writer.WriteByte((byte)result) && writer.WriteByte(0);
-        }
-
-        // success, return-parameters = data-access-result other-reason: 00 01 01 FA.
-        private static bool WriteReturnError(AxdrWriter writer)
-        {
-            return writer.WriteByte((byte)ActionResult.Success) && writer.WriteByte(1)
-                && writer.WriteByte(1) && writer.WriteByte((byte)DataAccessResult.OtherReason);
-        }
-
-        // C7 01 iid result 00
-        private static int WriteNormal(byte invokeId, ActionResult result, byte[] response, int offset)
-        {
-            response[offset] = ApduTag.ActionResponse;
-            response[offset + 1] = (byte)ActionResponseType.Normal;
-            response[offset + 2] = invokeId;
-            response[offset + 3] = (byte)result;
-            response[offset + 4] = 0;
-            return 5;
-        }
-
-        // C7 01 iid 00 01 01 FA: invoked, return parameters undeliverable.
-        private static int WriteNormalReturnError(byte invokeId, byte[] response, int offset)
-        {
-            response[offset] = ApduTag.ActionResponse;
-            response[offset + 1] = (byte)ActionResponseType.Normal;
-            response[offset + 2] = invokeId;
-            response[offset + 3] = (byte)ActionResult.Success;
-            response[offset + 4] = 1;
-            response[offset + 5] = 1;
-            response[offset + 6] = (byte)DataAccessResult.OtherReason;
-            return 7;
-        }
-
-        // C7 04 iid block-number(4)
-        private static int WriteNextPblockAck(byte invokeId, uint blockNumber, byte[] response, int offset)
-        {
-            response[offset] = ApduTag.ActionResponse;
-            response[offset + 1] = (byte)ActionResponseType.NextPblock;
-            response[offset + 2] = invokeId;
-            response[offset + 3] = (byte)(blockNumber >> 24);
-            response[offset + 4] = (byte)(blockNumber >> 16);
-            response[offset + 5] = (byte)(blockNumber >> 8);
-            response[offset + 6] = (byte)blockNumber;
-            return 7;
         }
     }
 }

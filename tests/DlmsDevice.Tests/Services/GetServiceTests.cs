@@ -421,7 +421,7 @@ namespace DlmsDevice.Tests.Services
 
         internal static byte[] BigEndian(uint value) => new[] { (byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value };
 
-        internal static byte[] OctetString(int length)
+        internal static byte[] OctetString(int length, int factor = 7)
         {
             var encoded = new List<byte> { 0x09 };
             if (length < 0x80)
@@ -441,7 +441,7 @@ namespace DlmsDevice.Tests.Services
             }
             for (int i = 0; i < length; i++)
             {
-                encoded.Add((byte)(i * 7));
+                encoded.Add((byte)(i * factor));
             }
             return encoded.ToArray();
         }

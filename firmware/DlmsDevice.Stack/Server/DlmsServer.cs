@@ -1,0 +1,58 @@
+using System;
+
+namespace DlmsDevice.Stack.Server
+{
+    /// <summary>
+    /// A DLMS/COSEM server: the configured logical devices and associations, the limits, and the
+    /// ACSE handler. It creates one <see cref="ApplicationSession"/> per channel (TCP connection,
+    /// HDLC link); the link layer drives the session through <see cref="IApduHandler"/>.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var directory = new AssociationDirectory();
+    /// directory.Add(1, new AssociationConfig(16, publicObjects, publicAssociation));
+    /// var server = new DlmsServer(directory, new ServerLimits(), acse);
+    /// IApduHandler handler = server.CreateSession();   // one per channel, at connect time
+    /// </code>
+    /// </example>
+    public sealed class DlmsServer
+    {
+        /// <summary>Creates a server.</summary>
+        /// <param name="associations">Where the sessions find the association for a client SAP.</param>
+        /// <param name="limits">Buffer and PDU sizes (copied; later changes do not affect the server).</param>
+        /// <param name="acse">Decodes AARQ/RLRQ and encodes AARE/RLRE.</param>
+        public DlmsServer(IAssociationDirectory associations, ServerLimits limits, IAcseHandler acse)
+        {
+            if (associations == null || limits == null || acse == null)
+            {
+                throw new ArgumentNullException();
+            }
+            Associations = associations;
+            Acse = acse;
+            MaxReceivePdu = limits.MaxReceivePdu;
+            BlockBufferSize = limits.BlockBufferSize;
+        }
+
+        /// <summary>The association directory.</summary>
+        public IAssociationDirectory Associations { get; private set; }
+
+        /// <summary>The ACSE handler.</summary>
+        public IAcseHandler Acse { get; private set; }
+
+        /// <summary>The largest server-max-receive-pdu-size offered in the AARE.</summary>
+        public int MaxReceivePdu { get; private set; }
+
+        /// <summary>Size of each session's transfer buffer.</summary>
+        public int BlockBufferSize { get; private set; }
+
+        /// <summary>
+        /// Creates the application layer of one channel. Allocates its buffers and cursors once
+        /// (about <see cref="BlockBufferSize"/> bytes plus a few hundred); call it when a
+        /// connection or link is accepted, not per request.
+        /// </summary>
+        public ApplicationSession CreateSession()
+        {
+            return new ApplicationSession(this);
+        }
+    }
+}
