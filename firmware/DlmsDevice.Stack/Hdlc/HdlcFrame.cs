@@ -60,12 +60,6 @@ namespace DlmsDevice.Stack.Hdlc
             get { return (Control & HdlcControl.PollFinal) != 0; }
         }
 
-        /// <summary>Bytes the frame takes on the wire including both flags.</summary>
-        public int WireLength
-        {
-            get { return FrameLength + 2; }
-        }
-
         /// <summary>Sets both addresses at once.</summary>
         public void SetAddresses(int destinationUpper, int destinationLower, int destinationSize,
             int sourceUpper, int sourceLower, int sourceSize)

@@ -266,10 +266,8 @@ namespace DlmsDevice.Stack.Hdlc
             _lastActivity = now;
             if (type == HdlcFrameType.Disconnect)
             {
-                ResetTransfer();
-                _state = HdlcLinkState.Disconnected;
                 SendControl(HdlcControl.WithPollFinal(HdlcControl.UnnumberedAcknowledge, frame.PollFinal), 0);
-                _handler.LinkClosed();
+                CloseLink();
                 return;
             }
             if (_state == HdlcLinkState.FrameReject)
@@ -327,6 +325,7 @@ namespace DlmsDevice.Stack.Hdlc
                 SendControl(HdlcControl.WithPollFinal(HdlcControl.DisconnectedMode, poll), 0);
                 return;
             }
+            ResetTransfer();
             Negotiate();
             _state = HdlcLinkState.Connected;
             _clientSap = frame.SourceUpper;
@@ -351,7 +350,7 @@ namespace DlmsDevice.Stack.Hdlc
                 Min(_ownWindowReceive, _proposal.WindowTransmit));
         }
 
-        // Leaves NRM (time-out, SNRM on a live link): the association above ends.
+        // Leaves NRM (DISC, time-out, SNRM on a live link): the association above ends.
         private void CloseLink()
         {
             ResetTransfer();
@@ -359,7 +358,7 @@ namespace DlmsDevice.Stack.Hdlc
             _handler.LinkClosed();
         }
 
-        // Sequence numbers and buffers back to the state right after SNRM.
+        // Sequence numbers and buffers to the state right after SNRM.
         private void ResetTransfer()
         {
             _receiveState = 0;
