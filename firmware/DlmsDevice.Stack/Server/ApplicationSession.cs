@@ -19,12 +19,20 @@ namespace DlmsDevice.Stack.Server
         private readonly DlmsServer _server;
         private readonly CosemContext _context = new CosemContext();
         private readonly ServiceDispatcher _services;
+        private readonly IAcseHandler _acse;
         private AssociationConfig _association;
 
         internal ApplicationSession(DlmsServer server)
         {
             _server = server;
             _services = new ServiceDispatcher(server.BlockBufferSize);
+            _acse = server.SharedAcse != null ? server.SharedAcse : new AcseHandler();
+        }
+
+        /// <summary>The ACSE handler of this session.</summary>
+        public IAcseHandler Acse
+        {
+            get { return _acse; }
         }
 
         /// <summary>The association state of this channel (what the COSEM objects see).</summary>
@@ -78,13 +86,13 @@ namespace DlmsDevice.Stack.Server
             {
                 // A new AARQ replaces whatever association this channel had.
                 Release();
-                return _server.Acse.HandleAarq(request, requestOffset, requestCount, _association, _server.MaxReceivePdu,
+                return _acse.HandleAarq(request, requestOffset, requestCount, _association, _server.MaxReceivePdu,
                     _context, response, responseOffset, responseMax);
             }
             if (tag == ApduTag.Rlrq)
             {
                 _services.AbortAll();
-                int length = _server.Acse.HandleRlrq(request, requestOffset, requestCount, _context,
+                int length = _acse.HandleRlrq(request, requestOffset, requestCount, _context,
                     response, responseOffset, responseMax);
                 Release();
                 return length;

@@ -17,6 +17,8 @@ namespace DlmsDevice.Stack.Server
     public sealed class AssociationConfig
     {
         private int _supportedConformance = Conformance.ServerSupportedLn;
+        private byte _authenticationMechanism;
+        private byte[] _secret;
 
         /// <summary>Creates the configuration of client <paramref name="clientSap"/>.</summary>
         /// <param name="clientSap">The client SAP (16 public client, 32 meter reader, ...).</param>
@@ -46,11 +48,42 @@ namespace DlmsDevice.Stack.Server
         /// <summary>The Association LN object (IC 15) governing this client; null when not modelled.</summary>
         public CosemObject Association { get; private set; }
 
-        /// <summary>Authentication mechanism id the client must use: 0 none (lowest level), 1 LLS.</summary>
-        public byte AuthenticationMechanism { get; set; }
+        /// <summary>
+        /// Authentication mechanism id the client must use: 0 none (lowest level), 1 LLS. HLS
+        /// (2..7) arrives with the security layer; configuring it now is refused.
+        /// </summary>
+        public byte AuthenticationMechanism
+        {
+            get { return _authenticationMechanism; }
+            set
+            {
+                if (value > MechanismName.Lls)
+                {
+                    throw new ArgumentOutOfRangeException();
+                }
+                _authenticationMechanism = value;
+            }
+        }
 
-        /// <summary>The LLS password (mechanism 1); null for no authentication.</summary>
-        public byte[] Secret { get; set; }
+        /// <summary>The LLS password (mechanism 1), at most 64 bytes; null for none. Not copied.</summary>
+        public byte[] Secret
+        {
+            get { return _secret; }
+            set
+            {
+                if (value != null && value.Length > AssociationParameters.MaxSecretLength)
+                {
+                    throw new ArgumentOutOfRangeException();
+                }
+                _secret = value;
+            }
+        }
+
+        /// <summary>
+        /// This association's own limit for server-max-receive-pdu-size; 0 (default) = the
+        /// server's <see cref="ServerLimits.MaxReceivePdu"/>. The smaller of the two applies.
+        /// </summary>
+        public int MaxReceivePdu { get; set; }
 
         /// <summary>
         /// Conformance bits this association offers (the negotiated block is the client's

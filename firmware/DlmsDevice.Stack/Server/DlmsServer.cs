@@ -11,33 +11,46 @@ namespace DlmsDevice.Stack.Server
     /// <code>
     /// var directory = new AssociationDirectory();
     /// directory.Add(1, new AssociationConfig(16, publicObjects, publicAssociation));
-    /// var server = new DlmsServer(directory, new ServerLimits(), acse);
+    /// var server = new DlmsServer(directory, new ServerLimits());
     /// IApduHandler handler = server.CreateSession();   // one per channel, at connect time
     /// </code>
     /// </example>
     public sealed class DlmsServer
     {
-        /// <summary>Creates a server.</summary>
+        /// <summary>Creates a server whose sessions each get their own <see cref="AcseHandler"/>.</summary>
         /// <param name="associations">Where the sessions find the association for a client SAP.</param>
         /// <param name="limits">Buffer and PDU sizes (copied; later changes do not affect the server).</param>
-        /// <param name="acse">Decodes AARQ/RLRQ and encodes AARE/RLRE.</param>
-        public DlmsServer(IAssociationDirectory associations, ServerLimits limits, IAcseHandler acse)
+        public DlmsServer(IAssociationDirectory associations, ServerLimits limits)
         {
-            if (associations == null || limits == null || acse == null)
+            if (associations == null || limits == null)
             {
                 throw new ArgumentNullException();
             }
             Associations = associations;
-            Acse = acse;
             MaxReceivePdu = limits.MaxReceivePdu;
             BlockBufferSize = limits.BlockBufferSize;
+        }
+
+        /// <summary>
+        /// Creates a server whose sessions all use <paramref name="acse"/> (a replacement ACSE,
+        /// e.g. in tests). It is shared: it must not keep per-request state if channels are
+        /// served from several threads.
+        /// </summary>
+        public DlmsServer(IAssociationDirectory associations, ServerLimits limits, IAcseHandler acse)
+            : this(associations, limits)
+        {
+            if (acse == null)
+            {
+                throw new ArgumentNullException();
+            }
+            SharedAcse = acse;
         }
 
         /// <summary>The association directory.</summary>
         public IAssociationDirectory Associations { get; private set; }
 
-        /// <summary>The ACSE handler.</summary>
-        public IAcseHandler Acse { get; private set; }
+        /// <summary>The ACSE handler every session shares; null when each session has its own <see cref="AcseHandler"/>.</summary>
+        public IAcseHandler SharedAcse { get; private set; }
 
         /// <summary>The largest server-max-receive-pdu-size offered in the AARE.</summary>
         public int MaxReceivePdu { get; private set; }
