@@ -57,33 +57,11 @@ namespace DlmsDevice.Tests.Client
                 using TcpClient client = await _listener.AcceptTcpClientAsync(timeout.Token);
                 client.NoDelay = true;
                 NetworkStream stream = client.GetStream();
-                for (int i = 0; i < steps.Length; i++)
-                {
-                    var got = new byte[steps[i].Expect.Length];
-                    int read = 0;
-                    while (read < got.Length)
-                    {
-                        int n = await stream.ReadAsync(got.AsMemory(read), timeout.Token);
-                        if (n == 0)
-                        {
-                            throw new InvalidOperationException("Step " + (i + 1) + ": client closed after " + read + " bytes: " + Hex.Format(got, 0, read));
-                        }
-                        read += n;
-                    }
-                    _received.Add(Hex.Format(got));
-                    if (!got.AsSpan().SequenceEqual(steps[i].Expect))
-                    {
-                        throw new InvalidOperationException("Step " + (i + 1) + ": expected " + Hex.Format(steps[i].Expect) + " but the client sent " + Hex.Format(got));
-                    }
-                    if (steps[i].Reply.Length > 0)
-                    {
-                        await stream.WriteAsync(steps[i].Reply, timeout.Token);
-                    }
-                }
+                await PlayAsync(stream, steps, _received, timeout.Token);
                 _done.TrySetResult();
 
-                // Script done: keep the connection open until the client closes it, and fail
-                // the script if the client sends anything more.
+                // Script done: keep the connection open until the client closes it; anything
+                // more the client sends is kept in Extra.
                 var extra = new byte[256];
                 int more = await stream.ReadAsync(extra, timeout.Token);
                 if (more > 0)
@@ -101,6 +79,64 @@ namespace DlmsDevice.Tests.Client
 
         /// <summary>Bytes the client sent after the last step (null if none).</summary>
         public string? Extra => _extra;
+
+        /// <summary>
+        /// Synchronous <see cref="PlayAsync"/> for blocking streams (a pty master); run it on its own
+        /// thread so blocking reads do not starve the thread pool.
+        /// </summary>
+        public static void Play(System.IO.Stream stream, ScriptStep[] steps, List<string> received)
+        {
+            for (int i = 0; i < steps.Length; i++)
+            {
+                var got = new byte[steps[i].Expect.Length];
+                int read = 0;
+                while (read < got.Length)
+                {
+                    int n = stream.Read(got, read, got.Length - read);
+                    if (n == 0)
+                    {
+                        throw new InvalidOperationException("Step " + (i + 1) + ": client closed after " + read + " bytes: " + Hex.Format(got, 0, read));
+                    }
+                    read += n;
+                }
+                received.Add(Hex.Format(got));
+                if (!got.AsSpan().SequenceEqual(steps[i].Expect))
+                {
+                    throw new InvalidOperationException("Step " + (i + 1) + ": expected " + Hex.Format(steps[i].Expect) + " but the client sent " + Hex.Format(got));
+                }
+                stream.Write(steps[i].Reply, 0, steps[i].Reply.Length);
+                stream.Flush();
+            }
+        }
+
+        /// <summary>Plays a script over any stream: read each expected request exactly, check it, write the reply.</summary>
+        public static async Task PlayAsync(System.IO.Stream stream, ScriptStep[] steps, List<string> received, CancellationToken cancellationToken)
+        {
+            for (int i = 0; i < steps.Length; i++)
+            {
+                var got = new byte[steps[i].Expect.Length];
+                int read = 0;
+                while (read < got.Length)
+                {
+                    int n = await stream.ReadAsync(got.AsMemory(read), cancellationToken);
+                    if (n == 0)
+                    {
+                        throw new InvalidOperationException("Step " + (i + 1) + ": client closed after " + read + " bytes: " + Hex.Format(got, 0, read));
+                    }
+                    read += n;
+                }
+                received.Add(Hex.Format(got));
+                if (!got.AsSpan().SequenceEqual(steps[i].Expect))
+                {
+                    throw new InvalidOperationException("Step " + (i + 1) + ": expected " + Hex.Format(steps[i].Expect) + " but the client sent " + Hex.Format(got));
+                }
+                if (steps[i].Reply.Length > 0)
+                {
+                    await stream.WriteAsync(steps[i].Reply, cancellationToken);
+                    await stream.FlushAsync(cancellationToken);
+                }
+            }
+        }
 
         public async ValueTask DisposeAsync()
         {

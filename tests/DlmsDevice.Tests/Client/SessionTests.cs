@@ -243,7 +243,9 @@ namespace DlmsDevice.Tests.Client
         {
             await using var server = new ScriptedServer(ScriptStep.Of(TestFrames.WrapperRequest(TestFrames.TraceA_AarqApdu), Array.Empty<byte>()));
 
-            await using DlmsClient client = await DlmsClient.ConnectAsync(Wrapper(server) with { Timeout = TimeSpan.FromMilliseconds(200) });
+            // Connect with a generous timeout (a loaded machine), then wait only 200 ms for the reply.
+            IByteLink link = await StreamByteLink.ConnectTcpAsync("127.0.0.1", server.Port, TimeSpan.FromSeconds(10), default);
+            await using DlmsClient client = await DlmsClient.ConnectAsync(link, Wrapper(server) with { Timeout = TimeSpan.FromMilliseconds(200) });
 
             var e = await Assert.ThrowsAsync<DlmsTimeoutException>(() => client.AssociateAsync());
             Assert.StartsWith("Timed out after 0.2 s waiting for a wrapper reply from 127.0.0.1:", e.Message);

@@ -67,7 +67,9 @@ namespace DlmsDevice.Client
         /// <inheritdoc/>
         public ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
         {
-            return new ValueTask<int>(Task.Run(() =>
+            // A thread of its own (LongRunning): the read blocks in poll steps and must not tie up
+            // a thread-pool thread that the rest of the process (timers, sockets) needs.
+            return new ValueTask<int>(Task.Factory.StartNew(() =>
             {
                 var temp = new byte[buffer.Length];
                 while (true)
@@ -88,7 +90,7 @@ namespace DlmsDevice.Client
                         throw new DlmsLinkException("Read from " + Description + " failed: " + e.Message, e);
                     }
                 }
-            }, cancellationToken));
+            }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default));
         }
 
         /// <inheritdoc/>
