@@ -136,7 +136,7 @@ namespace DlmsDevice.Emulator
                 logger.LogError("Cannot start: {Message}", ex.Message);
                 return 1;
             }
-            PrintBanner(emulator, meter);
+            LogBanner(logger, emulator, meter);
             stop.Wait();
             logger.LogInformation("Stopping");
             emulator.Stop();
@@ -184,25 +184,22 @@ namespace DlmsDevice.Emulator
             return null;
         }
 
-        private static void PrintBanner(MeterEmulator emulator, DefaultMeter meter)
+        private static void LogBanner(ILogger logger, MeterEmulator emulator, DefaultMeter meter)
         {
+            // Through the logger, so it lands in order with the endpoint lines before it.
             EmulatorOptions o = emulator.Options;
-            Console.WriteLine("DlmsDevice emulator: meter " + meter.LogicalDeviceName + " (serial " + meter.SerialNumber + ")");
+            logger.LogInformation("Meter {Name} (serial {Serial}) ready: logical device 1, HDLC physical address {Physical}",
+                meter.LogicalDeviceName, meter.SerialNumber, o.HdlcPhysicalAddress);
+            logger.LogInformation("Clients: 16 public (no authentication, read-only); 32 meter reader (LLS password \"{Password}\")", o.Password);
             if (emulator.WrapperEndPoint != null)
             {
-                Console.WriteLine("  TCP wrapper    " + emulator.WrapperEndPoint + "   client SAP = source wPort, server wPort 1");
+                logger.LogInformation("Try: dotnet run --project tools/DlmsDevice.Client -- --port {Port} list", emulator.WrapperEndPoint.Port);
             }
-            if (emulator.HdlcEndPoint != null)
+            else if (emulator.HdlcEndPoint != null)
             {
-                Console.WriteLine("  HDLC over TCP  " + emulator.HdlcEndPoint + "   server address logical 1, physical " + o.HdlcPhysicalAddress);
+                logger.LogInformation("Try: dotnet run --project tools/DlmsDevice.Client -- --transport hdlc --port {Port} list", emulator.HdlcEndPoint.Port);
             }
-            if (emulator.SerialConnection != null)
-            {
-                Console.WriteLine("  HDLC serial    " + o.SerialDevice + " " + o.BaudRate + " 8N1   server address logical 1, physical " + o.HdlcPhysicalAddress);
-            }
-            Console.WriteLine("  clients        16 public (no authentication, read-only), 32 meter reader (LLS password \"" + o.Password + "\")");
-            Console.WriteLine("  try            dotnet run --project tools/DlmsDevice.Client -- --help");
-            Console.WriteLine("  stop           Ctrl+C");
+            logger.LogInformation("Stop with Ctrl+C");
         }
     }
 }
