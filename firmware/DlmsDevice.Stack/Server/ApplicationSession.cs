@@ -11,7 +11,9 @@ namespace DlmsDevice.Stack.Server
     /// allocate.
     /// </summary>
     /// <remarks>
-    /// One association at a time per channel. A new AARQ on an associated channel replaces the
+    /// One association at a time per channel, for the client SAP and logical device of
+    /// <see cref="LinkOpened"/>; a request from another pair is treated as a new link (the
+    /// association is released and the configuration selected again). A new AARQ on an associated channel replaces the
     /// association (the old one is released first). RLRQ releases it; so does the link closing.
     /// </remarks>
     public sealed class ApplicationSession : IApduHandler
@@ -81,6 +83,12 @@ namespace DlmsDevice.Stack.Server
             {
                 return 0;
             }
+            if (clientSap != _context.ClientSap || serverLogicalAddress != _context.ServerLogicalAddress)
+            {
+                // Another client SAP or logical device on this channel (or a link layer that
+                // did not call LinkOpened): that is another association.
+                LinkOpened(clientSap, serverLogicalAddress);
+            }
             byte tag = request[requestOffset];
             if (tag == ApduTag.Aarq)
             {
@@ -114,6 +122,9 @@ namespace DlmsDevice.Stack.Server
             _association = null;
             _context.Association = null;
             _context.Objects = null;
+            // No link: the next request selects its association again.
+            _context.ClientSap = -1;
+            _context.ServerLogicalAddress = -1;
         }
 
         // The application association ends; the link and the selected configuration stay.

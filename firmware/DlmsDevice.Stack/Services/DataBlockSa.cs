@@ -9,7 +9,7 @@ namespace DlmsDevice.Stack.Services
     /// </summary>
     public sealed class DataBlockSa
     {
-        /// <summary>last-block.</summary>
+        /// <summary>last-block (BOOLEAN: any non-zero octet is TRUE).</summary>
         public bool LastBlock;
 
         /// <summary>block-number (the first block is 1).</summary>
@@ -47,10 +47,6 @@ namespace DlmsDevice.Stack.Services
             else
             {
                 length = 0;
-            }
-            if (status == AxdrStatus.Ok && last > 1)
-            {
-                status = AxdrStatus.Invalid;
             }
             if (status == AxdrStatus.Ok && length > reader.Remaining)
             {

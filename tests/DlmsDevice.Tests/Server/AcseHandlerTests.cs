@@ -26,6 +26,7 @@ namespace DlmsDevice.Tests.Server
             public readonly DlmsServer Server;
             public readonly ApplicationSession Session;
             public readonly byte[] Response = new byte[2048];
+            public int ClientSap = 16;
 
             public Fixture(int maxReceivePdu = 1224, byte mechanism = 0, string? secret = null)
             {
@@ -42,7 +43,7 @@ namespace DlmsDevice.Tests.Server
             public string Send(string hex)
             {
                 byte[] request = Hex.Parse(hex);
-                int length = Session.HandleApdu(16, 1, request, 0, request.Length, Response, 4, Response.Length - 4);
+                int length = Session.HandleApdu(ClientSap, 1, request, 0, request.Length, Response, 4, Response.Length - 4);
                 return Hex.Format(Response, 4, length);
             }
         }
@@ -78,6 +79,7 @@ namespace DlmsDevice.Tests.Server
         public void Aarq_UnknownClientSap_RejectedPermanentNoReasonGiven()
         {
             var f = new Fixture();
+            f.ClientSap = 99;
             f.Session.LinkOpened(99, 1);
             Assert.Equal("61 17 A1 09 06 07 60 85 74 05 08 01 01 A2 03 02 01 01 A3 05 A1 03 02 01 01", f.Send(TraceAAarq));
             Assert.Equal(AssociationStatus.NonAssociated, f.Session.Context.Status);

@@ -27,8 +27,7 @@ namespace DlmsDevice.Tests.Server
         [InlineData(16, 2)]
         public void Aarq_UnknownClientSapOrLogicalDevice_AcseAskedToRejectAndNothingServed(int clientSap, int logicalDevice)
         {
-            var h = new SessionHarness();
-            h.Session.LinkOpened(clientSap, logicalDevice);
+            var h = new SessionHarness().Open(clientSap, logicalDevice);
             Assert.Null(h.Session.Association);
             Assert.Null(h.Context.Objects);
             Assert.Equal("61 01", h.Send("60 00"));
@@ -101,8 +100,7 @@ namespace DlmsDevice.Tests.Server
         [Fact]
         public void LinkOpened_WhileAssociated_PreviousAssociationGone()
         {
-            var h = new SessionHarness().Associate();
-            h.Session.LinkOpened(16, 1);
+            var h = new SessionHarness().Associate().Open(16, 1);
             Assert.Equal(AssociationStatus.NonAssociated, h.Context.Status);
             Assert.Equal("D8 01 01", h.Send("C0 01 C1 0001 00002B0100FF 02 00"));
         }
@@ -144,6 +142,29 @@ namespace DlmsDevice.Tests.Server
             Assert.Equal(3, other.HandleApdu(16, 1, request, 0, request.Length, response, 0, 256));
             Assert.Equal("D8 01 01", Hex.Format(response, 0, 3));
             Assert.Equal("C4 01 C1 00 06 00 00 13 91", h.Send("C0 01 C1 0001 00002B0100FF 02 00"));
+        }
+
+        [Fact]
+        public void HandleApdu_WithoutLinkOpened_AssociationSelectedFromAddresses()
+        {
+            var h = new SessionHarness();
+            ApplicationSession session = h.Server.CreateSession();
+            var response = new byte[256];
+            byte[] aarq = Hex.Parse("60 00");
+            Assert.Equal(2, session.HandleApdu(16, 1, aarq, 0, aarq.Length, response, 0, 256));
+            Assert.Same(h.Association, session.Association);
+            Assert.Equal(AssociationStatus.Associated, session.Context.Status);
+        }
+
+        [Fact]
+        public void HandleApdu_OtherClientSap_AssociationReleased()
+        {
+            var h = new SessionHarness().Associate();
+            var request = Hex.Parse("C0 01 C1 0001 00002B0100FF 02 00");
+            int length = h.Session.HandleApdu(17, 1, request, 0, request.Length, h.Response, 0, 256);
+            Assert.Equal("D8 01 01", Hex.Format(h.Response, 0, length));
+            Assert.Null(h.Session.Association);
+            Assert.Equal(17, h.Context.ClientSap);
         }
 
         [Fact]

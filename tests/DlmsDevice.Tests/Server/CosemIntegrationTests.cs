@@ -25,6 +25,7 @@ namespace DlmsDevice.Tests.Server
             public readonly ApplicationSession Session;
             public readonly byte[] Response = new byte[70000];
             public int ResponseMax = 2048;
+            public int ClientSap = 16;
 
             public Meter(int dataObjects)
             {
@@ -59,7 +60,7 @@ namespace DlmsDevice.Tests.Server
             public byte[] Send(string hex)
             {
                 byte[] request = Hex.Parse(hex);
-                int length = Session.HandleApdu(16, 1, request, 0, request.Length, Response, 8, ResponseMax);
+                int length = Session.HandleApdu(ClientSap, 1, request, 0, request.Length, Response, 8, ResponseMax);
                 var result = new byte[length];
                 Array.Copy(Response, 8, result, 0, length);
                 return result;
@@ -127,6 +128,7 @@ namespace DlmsDevice.Tests.Server
         public void MeterReader_LlsSecretFromAssociationObject_AppliedLive()
         {
             var meter = new Meter(1);
+            meter.ClientSap = 32;
             meter.Session.LinkOpened(32, 1);
             string aarq = "60 36 A1 09 06 07 60 85 74 05 08 01 01 8A 02 07 80 8B 07 60 85 74 05 08 02 01 AC 0A 80 08 31 32 33 34 35 36 37 38 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 1E 1D FF FF";
             meter.Send(aarq);

@@ -85,18 +85,24 @@ namespace DlmsDevice.Tests.Services
             Assert.Equal(0, h.Profile.ParametersPositionFromStart);
         }
 
-        // Range descriptor of the .NET client (NOTES.md): the whole access-parameters Data, and
-        // only it, reaches the object; the reader starts at its first byte.
-        [Fact]
-        public void GetNormal_RangeDescriptor_DeliveredToObjectPositioned()
+        // Range descriptors of the three clients (NOTES.md: .NET, C with weekday set, dlms-cosem
+        // with deviation 0x8000): the whole access-parameters Data, and only it, reaches the
+        // object; the reader starts at its first byte.
+        [Theory]
+        [InlineData("C001C100070100630100FF02010102040204120008090600000100 00FF0F02120000090C07EA0B19FF000000FF000000090C07EB0B19FF000000000000000100")]
+        [InlineData("C001C100070100630100FF0201010204020412000809060000010000FF0F02120000090C07EA0B190300000000000000090C07EA0B1903081506000000000100")]
+        [InlineData("C001C600070100630100FF0201010204020412000809060000010000FF0F02120000090C07EA0B19FF00000000800000090C07EA0B1AFF000000008000000100")]
+        public void GetNormal_RangeDescriptor_DeliveredToObjectPositioned(string request)
         {
             var h = Associated();
-            string response = h.Send("C001C100070100630100FF0201010204020412000809060000010000FF0F02120000090C07EA0B19FF000000FF000000090C07EB0B19FF000000000000000100");
-            Assert.Equal("C4 01 C1 00 01 00", response);
+            byte[] bytes = Hex.Parse(request);
+            string response = Hex.Format(h.SendBytes(bytes));
+            Assert.Equal(Hex.Format(new byte[] { 0xC4, 0x01, bytes[2], 0x00, 0x01, 0x00 }), response);
             Assert.Equal(1, h.Profile.LastSelector);
             Assert.Equal(0, h.Profile.ParametersPositionFromStart);
-            Assert.Equal(Hex.Format(Hex.Parse("0204020412000809060000010000FF0F02120000090C07EA0B19FF000000FF000000090C07EB0B19FF000000000000000100")),
-                Hex.Format(h.Profile.Parameters()));
+            // access-parameters = everything after "... FF 02 01 01"
+            Assert.Equal(Hex.Format(bytes, 14, bytes.Length - 14), Hex.Format(h.Profile.Parameters()));
+            Assert.Equal("02 04 02 04 12 00 08", Hex.Format(h.Profile.Parameters(), 0, 7));
         }
 
         // Range descriptor of dlms-cosem (deviation 0x8000) on a plain attribute: the selector

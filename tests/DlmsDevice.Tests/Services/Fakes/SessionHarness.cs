@@ -25,6 +25,9 @@ namespace DlmsDevice.Tests.Services.Fakes
         public readonly byte[] Request = new byte[65536];
         public readonly byte[] Response = new byte[65536 + Headroom];
         public int ResponseMax;
+        /// <summary>The addresses requests arrive from (set by <see cref="Open"/>).</summary>
+        public int ClientSap = 16;
+        public int LogicalDevice = 1;
 
         /// <summary>Data 0.0.43.1.0.255 (class 1), attribute 2 = double-long-unsigned 5009, read-write.</summary>
         public readonly TestValueObject Data = new TestValueObject(1, new ObisCode(0, 0, 43, 1, 0, 255));
@@ -71,6 +74,15 @@ namespace DlmsDevice.Tests.Services.Fakes
 
         public CosemContext Context => Session.Context;
 
+        /// <summary>LinkOpened for these addresses; later requests come from them.</summary>
+        public SessionHarness Open(int clientSap, int logicalDevice)
+        {
+            ClientSap = clientSap;
+            LogicalDevice = logicalDevice;
+            Session.LinkOpened(clientSap, logicalDevice);
+            return this;
+        }
+
         /// <summary>Opens the association (fake AARQ) and checks it was accepted.</summary>
         public SessionHarness Associate()
         {
@@ -98,7 +110,7 @@ namespace DlmsDevice.Tests.Services.Fakes
         {
             Array.Copy(request, 0, Request, 3, count);
             Response[Headroom - 1] = 0xEE;
-            int length = Session.HandleApdu(16, 1, Request, 3, count, Response, Headroom, ResponseMax);
+            int length = Session.HandleApdu(ClientSap, LogicalDevice, Request, 3, count, Response, Headroom, ResponseMax);
             if (Response[Headroom - 1] != 0xEE)
             {
                 throw new InvalidOperationException("headroom overwritten");
