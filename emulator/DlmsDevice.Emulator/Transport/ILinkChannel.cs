@@ -5,8 +5,8 @@ namespace DlmsDevice.Emulator.Transport
     /// server link or a wrapper channel. The stream's read loop feeds it every chunk it reads.
     /// </summary>
     /// <remarks>
-    /// Calls are serialised by the owner (one reader thread plus the poll timer, under one
-    /// lock), so implementations need no locking of their own.
+    /// Every call comes from the one thread of the owning <see cref="LinkConnection"/> (reads,
+    /// polls on read time-outs, close), so implementations need no locking of their own.
     /// </remarks>
     public interface ILinkChannel
     {
