@@ -1,0 +1,29 @@
+using DlmsDevice.Stack;
+using DlmsDevice.Stack.Server;
+
+namespace DlmsDevice.Emulator
+{
+    /// <summary>The server pipeline of the default meter: association directory, limits, sessions.</summary>
+    public sealed partial class DefaultMeter
+    {
+        /// <summary>The DLMS server every channel's session is created from.</summary>
+        public DlmsServer Server { get; }
+
+        /// <inheritdoc />
+        public IApduHandler CreateSession()
+        {
+            return Server.CreateSession();
+        }
+
+        private DlmsServer CreateServer(DefaultMeterSettings settings)
+        {
+            // The directory reads the live Association LN objects (mechanism, secret, conformance,
+            // PDU size) at every AARQ.
+            LogicalDeviceDirectory directory = new LogicalDeviceDirectory();
+            directory.Add(Device);
+            ServerLimits limits = new ServerLimits();
+            limits.MaxReceivePdu = settings.MaxApduSize;
+            return new DlmsServer(directory, limits);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+namespace DlmsDevice.Emulator
+{
+    /// <summary>
+    /// Everything the emulator can be told on its command line. The defaults make a meter that
+    /// runs with no arguments: TCP wrapper on 4059 and HDLC over TCP on 4060, bound to 127.0.0.1.
+    /// </summary>
+    public sealed class EmulatorOptions
+    {
+        /// <summary>IANA port of the DLMS/COSEM TCP wrapper (IEC 62056-47).</summary>
+        public const int DefaultWrapperPort = 4059;
+
+        /// <summary>Port of HDLC over TCP (a convention, the next one up).</summary>
+        public const int DefaultHdlcPort = 4060;
+
+        /// <summary>TCP wrapper port; 0 disables the endpoint, -1 binds an ephemeral port (tests).</summary>
+        public int WrapperPort { get; set; } = DefaultWrapperPort;
+
+        /// <summary>HDLC-over-TCP port; 0 disables the endpoint, -1 binds an ephemeral port (tests).</summary>
+        public int HdlcPort { get; set; } = DefaultHdlcPort;
+
+        /// <summary>Address the TCP endpoints listen on (default 127.0.0.1: this machine only).</summary>
+        public string BindAddress { get; set; } = "127.0.0.1";
+
+        /// <summary>Serial device for HDLC (e.g. /dev/ttyUSB0 or a socat pty); null = none.</summary>
+        public string? SerialDevice { get; set; }
+
+        /// <summary>Serial line speed (default 9600, 8N1).</summary>
+        public int BaudRate { get; set; } = 9600;
+
+        /// <summary>HDLC physical (lower) server address (default 17).</summary>
+        public int HdlcPhysicalAddress { get; set; } = 17;
+
+        /// <summary>HDLC inactivity time-out in seconds (IC 23 attribute 8; default 120, 0 = none).</summary>
+        public int HdlcInactivityTimeoutSeconds { get; set; } = 120;
+
+        /// <summary>LLS password of the meter-reader association (client SAP 32).</summary>
+        public string Password { get; set; } = "12345678";
+
+        /// <summary>server-max-receive-pdu-size: the largest APDU the meter accepts and sends (default 1024).</summary>
+        public int MaxApduSize { get; set; } = 1024;
+
+        /// <summary>Most TCP connections served at once; more are refused (closed on accept).</summary>
+        public int MaxConnections { get; set; } = 64;
+
+        /// <summary>Annotated protocol trace of every frame in hex to the log.</summary>
+        public bool Trace { get; set; }
+
+        /// <summary>Meter serial number; the logical device name is "DLD" + this, padded to 16 characters.</summary>
+        public string SerialNumber { get; set; } = "0000000000001";
+    }
+}

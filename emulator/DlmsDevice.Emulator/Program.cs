@@ -1,0 +1,205 @@
+using System;
+using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Threading;
+using Microsoft.Extensions.Logging;
+
+namespace DlmsDevice.Emulator
+{
+    /// <summary>
+    /// Command line of the emulator: <c>dotnet run --project emulator/DlmsDevice.Emulator</c>
+    /// starts the default meter at once; options change ports, addresses, the password, the
+    /// serial line and the trace. Ctrl+C or SIGTERM stop it cleanly (exit code 0).
+    /// </summary>
+    public static class Program
+    {
+        /// <summary>Entry point.</summary>
+        public static int Main(string[] args)
+        {
+            Option<int> wrapperPort = new Option<int>("--wrapper-port")
+            {
+                Description = "TCP wrapper (IEC 62056-47) port; 0 disables it",
+                DefaultValueFactory = _ => EmulatorOptions.DefaultWrapperPort,
+            };
+            Option<int> hdlcPort = new Option<int>("--hdlc-port")
+            {
+                Description = "HDLC over TCP port; 0 disables it",
+                DefaultValueFactory = _ => EmulatorOptions.DefaultHdlcPort,
+            };
+            Option<string> bind = new Option<string>("--bind")
+            {
+                Description = "Address the TCP endpoints listen on",
+                DefaultValueFactory = _ => "127.0.0.1",
+            };
+            Option<string?> serial = new Option<string?>("--serial")
+            {
+                Description = "Serial device for HDLC (e.g. /dev/ttyUSB0, or a pty made by socat)",
+            };
+            Option<int> baud = new Option<int>("--baud")
+            {
+                Description = "Serial line speed (8N1)",
+                DefaultValueFactory = _ => 9600,
+            };
+            Option<int> physical = new Option<int>("--hdlc-physical-address")
+            {
+                Description = "HDLC physical (lower) server address",
+                DefaultValueFactory = _ => 17,
+            };
+            Option<string> password = new Option<string>("--password")
+            {
+                Description = "LLS password of the meter-reader association (client SAP 32)",
+                DefaultValueFactory = _ => "12345678",
+            };
+            Option<int> inactivity = new Option<int>("--hdlc-inactivity-timeout")
+            {
+                Description = "HDLC inactivity time-out in seconds (0 = none)",
+                DefaultValueFactory = _ => 120,
+            };
+            Option<int> maxPdu = new Option<int>("--max-pdu")
+            {
+                Description = "server-max-receive-pdu-size, the largest APDU the meter takes and sends (64..65535)",
+                DefaultValueFactory = _ => 1024,
+            };
+            Option<bool> trace = new Option<bool>("--trace")
+            {
+                Description = "Log an annotated protocol trace of every frame in hex",
+            };
+
+            RootCommand root = new RootCommand("DlmsDevice emulator: a DLMS/COSEM meter on TCP (wrapper, HDLC) and serial HDLC.")
+            {
+                wrapperPort, hdlcPort, bind, serial, baud, physical, password, inactivity, maxPdu, trace,
+            };
+            root.SetAction(parse =>
+            {
+                EmulatorOptions options = new EmulatorOptions
+                {
+                    WrapperPort = parse.GetValue(wrapperPort),
+                    HdlcPort = parse.GetValue(hdlcPort),
+                    BindAddress = parse.GetValue(bind) ?? "127.0.0.1",
+                    SerialDevice = parse.GetValue(serial),
+                    BaudRate = parse.GetValue(baud),
+                    HdlcPhysicalAddress = parse.GetValue(physical),
+                    Password = parse.GetValue(password) ?? "12345678",
+                    HdlcInactivityTimeoutSeconds = parse.GetValue(inactivity),
+                    MaxApduSize = parse.GetValue(maxPdu),
+                    Trace = parse.GetValue(trace),
+                };
+                return Run(options);
+            });
+
+            ParseResult result = root.Parse(args);
+            // Signals are handled in Run (clean stop, exit code 0), not by System.CommandLine.
+            InvocationConfiguration invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
+            return result.Invoke(invocation);
+        }
+
+        /// <summary>Runs the emulator until SIGINT (Ctrl+C) or SIGTERM.</summary>
+        public static int Run(EmulatorOptions options)
+        {
+            string? problem = Validate(options);
+            if (problem != null)
+            {
+                Console.Error.WriteLine("error: " + problem);
+                return 2;
+            }
+            using ILoggerFactory loggerFactory = LoggerFactory.Create(builder =>
+            {
+                builder.SetMinimumLevel(LogLevel.Information);
+                builder.AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.TimestampFormat = "HH:mm:ss.fff ";
+                });
+            });
+            ILogger logger = loggerFactory.CreateLogger("DlmsDevice.Emulator");
+            using ManualResetEventSlim stop = new ManualResetEventSlim(false);
+            using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+
+            void OnSignal(PosixSignalContext context)
+            {
+                // Keep the process alive: the main thread closes everything and returns 0.
+                context.Cancel = true;
+                stop.Set();
+            }
+
+            DefaultMeter meter = new DefaultMeter(DefaultMeterSettings.From(options));
+            using MeterEmulator emulator = new MeterEmulator(options, meter, loggerFactory);
+            try
+            {
+                emulator.Start();
+            }
+            catch (Exception ex) when (ex is SocketException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
+            {
+                logger.LogError("Cannot start: {Message}", ex.Message);
+                return 1;
+            }
+            LogBanner(logger, emulator, meter);
+            stop.Wait();
+            logger.LogInformation("Stopping");
+            emulator.Stop();
+            return 0;
+        }
+
+        private static string? Validate(EmulatorOptions o)
+        {
+            if (!IPAddress.TryParse(o.BindAddress, out _))
+            {
+                return "--bind needs an IP address, e.g. 127.0.0.1 or 0.0.0.0";
+            }
+            if (o.WrapperPort < 0 || o.WrapperPort > 65535 || o.HdlcPort < 0 || o.HdlcPort > 65535)
+            {
+                return "ports are 0 (disabled) or 1..65535";
+            }
+            if (o.WrapperPort != 0 && o.WrapperPort == o.HdlcPort)
+            {
+                return "--wrapper-port and --hdlc-port must differ";
+            }
+            if (o.WrapperPort == 0 && o.HdlcPort == 0 && string.IsNullOrEmpty(o.SerialDevice))
+            {
+                return "every endpoint is disabled: give a TCP port or --serial";
+            }
+            if (o.BaudRate <= 0)
+            {
+                return "--baud must be positive";
+            }
+            if (o.HdlcPhysicalAddress < 0 || o.HdlcPhysicalAddress > 16383)
+            {
+                return "--hdlc-physical-address is 0..16383";
+            }
+            if (o.HdlcInactivityTimeoutSeconds < 0)
+            {
+                return "--hdlc-inactivity-timeout must be 0 or more";
+            }
+            if (o.MaxApduSize < 64 || o.MaxApduSize > 65535)
+            {
+                return "--max-pdu is 64..65535";
+            }
+            if (o.Password.Length == 0)
+            {
+                return "--password must not be empty";
+            }
+            return null;
+        }
+
+        private static void LogBanner(ILogger logger, MeterEmulator emulator, DefaultMeter meter)
+        {
+            // Through the logger, so it lands in order with the endpoint lines before it.
+            EmulatorOptions o = emulator.Options;
+            logger.LogInformation("Meter {Name} (serial {Serial}) ready: logical device 1, HDLC physical address {Physical}",
+                meter.LogicalDeviceName, meter.SerialNumber, o.HdlcPhysicalAddress);
+            logger.LogInformation("Clients: 16 public (no authentication, read-only); 32 meter reader (LLS password \"{Password}\")", o.Password);
+            if (emulator.WrapperEndPoint != null)
+            {
+                logger.LogInformation("Try: dotnet run --project tools/DlmsDevice.Client -- --port {Port} list", emulator.WrapperEndPoint.Port);
+            }
+            else if (emulator.HdlcEndPoint != null)
+            {
+                logger.LogInformation("Try: dotnet run --project tools/DlmsDevice.Client -- --transport hdlc --port {Port} list", emulator.HdlcEndPoint.Port);
+            }
+            logger.LogInformation("Stop with Ctrl+C");
+        }
+    }
+}

@@ -1,0 +1,333 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using DlmsDevice.Client;
+using DlmsDevice.Emulator.Simulation;
+using DlmsDevice.Tests.EndToEnd.Support;
+using EmulatorMeter = DlmsDevice.Emulator.DefaultMeter;
+
+namespace DlmsDevice.Tests.EndToEnd
+{
+    /// <summary>
+    /// Whole client sessions (SNRM, AARQ, GET/SET/ACTION, RLRQ, DISC) against the default meter
+    /// over real sockets and a pty, with the project's client library.
+    /// </summary>
+    public sealed class MeterSessionTests : IDisposable
+    {
+        private readonly MeterHarness _meter = MeterHarness.Start();
+
+        public void Dispose()
+        {
+            _meter.Dispose();
+        }
+
+        private static CosemAttribute Attr(string text)
+        {
+            return CosemAttribute.Parse(text);
+        }
+
+        /// <summary>The identity reads every session starts with, then release and disconnect.</summary>
+        internal static async Task RunIdentitySessionAsync(MeterHarness meter, DlmsClient client)
+        {
+            AssociationResponse aare = await client.AssociateAsync();
+            Assert.Equal(6, aare.DlmsVersion);
+            Assert.Equal(1024, aare.ServerMaxReceivePduSize);
+            Assert.Equal((Conformance)0x001E1D, aare.NegotiatedConformance);
+
+            DlmsValue name = await client.GetAsync(Attr("0.0.42.0.0.255:1:2"));
+            DlmsValue serial = await client.GetAsync(Attr("0.0.96.1.0.255:1:2"));
+            DlmsValue firmware = await client.GetAsync(Attr("1.0.0.2.0.255:1:2"));
+            DlmsValue clock = await client.GetAsync(Attr("0.0.1.0.0.255:8:2"));
+            ScaledValue energy = await client.GetScaledAsync(Attr("1.0.1.8.0.255:3:2"));
+            await client.ReleaseAsync();
+            await client.DisconnectAsync();
+
+            Assert.Equal(DataType.OctetString, name.Type);
+            Assert.Equal("DLD0000000000001", Encoding.ASCII.GetString(name.Bytes));
+            Assert.Equal(DlmsValue.VisibleString("0000000000001"), serial);
+            Assert.Equal(DataType.VisibleString, firmware.Type);
+            Assert.Equal(DataType.OctetString, clock.Type);
+            CosemDateTime time = CosemDateTime.FromBytes(clock.Bytes);
+            Assert.Equal(new CosemDateTime(2026, 11, 25, 3, 10, 0, 0, 0, 0, 0), time);
+            Assert.Equal(30, energy.ScalerUnit.Unit);
+            Assert.Equal((decimal)Math.Floor(meter.Meter.Simulation.EnergyWattHours), energy.Scaled);
+        }
+
+        [Theory]
+        [InlineData(TransportKind.Wrapper)]
+        [InlineData(TransportKind.Hdlc)]
+        public async Task Session_PublicClient_AssociatesReadsReleasesAndDisconnects(TransportKind transport)
+        {
+            DlmsClient client = await _meter.ConnectAsync(_meter.Options(transport));
+
+            await RunIdentitySessionAsync(_meter, client);
+        }
+
+        [Theory]
+        [InlineData(TransportKind.Wrapper)]
+        [InlineData(TransportKind.Hdlc)]
+        public async Task ObjectList_PublicClient_ListsEveryPublicObjectReadOnly(TransportKind transport)
+        {
+            await using DlmsClient client = await _meter.AssociateAsync(transport);
+
+            IReadOnlyList<ObjectListEntry> list = await client.GetObjectListAsync();
+
+            string[] expected =
+            {
+                "1 0.0.42.0.0.255", "1 0.0.96.1.0.255", "1 1.0.0.2.0.255", "8 0.0.1.0.0.255",
+                "15 0.0.40.0.0.255", "15 0.0.40.0.1.255", "17 0.0.41.0.0.255", "23 0.0.22.0.0.255",
+                "41 0.0.25.0.0.255", "3 1.0.1.8.0.255", "3 1.0.1.7.0.255", "3 1.0.32.7.0.255", "3 1.0.31.7.0.255",
+            };
+            Assert.Equal(expected, list.Select(e => e.ClassId + " " + e.LogicalName).ToArray());
+            Assert.All(list, e => Assert.All(e.Attributes, a => Assert.True(a.AccessMode <= 1, e + " attribute " + a.AttributeId + " is writable")));
+            Assert.All(list, e => Assert.All(e.Methods, m => Assert.Equal(0, m.AccessMode)));
+            ObjectListEntry association = list.Single(e => e.LogicalName.ToString() == "0.0.40.0.1.255");
+            Assert.Equal(0, association.Attributes.Single(a => a.AttributeId == 7).AccessMode);
+        }
+
+        [Theory]
+        [InlineData(TransportKind.Wrapper)]
+        [InlineData(TransportKind.Hdlc)]
+        public async Task ObjectList_MeterReader_SetsClockAndResetsEnergyOnly(TransportKind transport)
+        {
+            await using DlmsClient client = await _meter.AssociateMeterReaderAsync(transport);
+
+            IReadOnlyList<ObjectListEntry> list = await client.GetObjectListAsync();
+
+            Assert.Equal(14, list.Count);
+            Assert.Contains(list, e => e.ClassId == 15 && e.LogicalName.ToString() == "0.0.40.0.2.255");
+            ObjectListEntry clock = list.Single(e => e.ClassId == 8);
+            Assert.Equal(3, clock.Attributes.Single(a => a.AttributeId == 2).AccessMode);
+            Assert.Equal(1, clock.Attributes.Single(a => a.AttributeId == 4).AccessMode);
+            Assert.All(clock.Methods, m => Assert.Equal(1, m.AccessMode));
+            ObjectListEntry energy = list.Single(e => e.LogicalName.ToString() == "1.0.1.8.0.255");
+            Assert.Equal(1, energy.Methods.Single().AccessMode);
+            ObjectListEntry power = list.Single(e => e.LogicalName.ToString() == "1.0.1.7.0.255");
+            Assert.Equal(0, power.Methods.Single().AccessMode);
+            ObjectListEntry own = list.Single(e => e.LogicalName.ToString() == "0.0.40.0.2.255");
+            Assert.Equal(2, own.Attributes.Single(a => a.AttributeId == 7).AccessMode);
+        }
+
+        [Fact]
+        public async Task Password_ChangedByMeterReader_AppliesToTheNextAssociation()
+        {
+            await using (DlmsClient reader = await _meter.AssociateMeterReaderAsync(TransportKind.Wrapper))
+            {
+                await reader.SetAsync(Attr("0.0.40.0.0.255:15:7"), DlmsValue.OctetString(Encoding.ASCII.GetBytes("s3cret!!")));
+                DataAccessException read = await Assert.ThrowsAsync<DataAccessException>(() => reader.GetAsync(Attr("0.0.40.0.2.255:15:7")));
+                Assert.Equal(DataAccessResult.ReadWriteDenied, read.Result);
+                await reader.ReleaseAsync();
+            }
+
+            AssociationRejectedException old = await Assert.ThrowsAsync<AssociationRejectedException>(
+                () => _meter.AssociateAsync(TransportKind.Hdlc, EmulatorMeter.MeterReaderClientSap, "12345678"));
+            await using DlmsClient renewed = await _meter.AssociateAsync(TransportKind.Hdlc, EmulatorMeter.MeterReaderClientSap, "s3cret!!");
+
+            Assert.Equal(13, old.Response.Diagnostic);
+            Assert.NotNull(renewed.Association);
+        }
+
+        [Fact]
+        public async Task Registers_ValueAndScalerUnit_FollowTheLoadCurve()
+        {
+            _meter.Meter.Time.Advance(1234_000);
+            double t = 1234.0;
+            await using DlmsClient client = await _meter.AssociateAsync(TransportKind.Wrapper);
+
+            DlmsValue energy = await client.GetAsync(Attr("1.0.1.8.0.255:3:2"));
+            DlmsValue energyScaler = await client.GetAsync(Attr("1.0.1.8.0.255:3:3"));
+            DlmsValue power = await client.GetAsync(Attr("1.0.1.7.0.255:3:2"));
+            DlmsValue powerScaler = await client.GetAsync(Attr("1.0.1.7.0.255:3:3"));
+            DlmsValue voltage = await client.GetAsync(Attr("1.0.32.7.0.255:3:2"));
+            DlmsValue voltageScaler = await client.GetAsync(Attr("1.0.32.7.0.255:3:3"));
+            DlmsValue current = await client.GetAsync(Attr("1.0.31.7.0.255:3:2"));
+            DlmsValue currentScaler = await client.GetAsync(Attr("1.0.31.7.0.255:3:3"));
+
+            Assert.Equal(DlmsValue.DoubleLongUnsigned((uint)Math.Floor(1_000_000 + LoadCurve.EnergyWattHours(t))), energy);
+            Assert.Equal(new ScalerUnit(0, 30), ScalerUnit.FromValue(energyScaler));
+            Assert.Equal(DlmsValue.DoubleLongUnsigned((uint)Math.Round(LoadCurve.PowerWatts(t))), power);
+            Assert.Equal(new ScalerUnit(0, 27), ScalerUnit.FromValue(powerScaler));
+            Assert.Equal(DlmsValue.LongUnsigned((ushort)Math.Round(LoadCurve.VoltageVolts(t) * 10)), voltage);
+            Assert.Equal(new ScalerUnit(-1, 35), ScalerUnit.FromValue(voltageScaler));
+            Assert.Equal(DlmsValue.LongUnsigned((ushort)Math.Round(LoadCurve.CurrentAmperes(t) * 100)), current);
+            Assert.Equal(new ScalerUnit(-2, 33), ScalerUnit.FromValue(currentScaler));
+        }
+
+        [Fact]
+        public async Task Energy_AfterAnHour_GrewByTheIntegralOfPower()
+        {
+            await using DlmsClient client = await _meter.AssociateAsync(TransportKind.Hdlc);
+            long before = (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64();
+            long powerBefore = (await client.GetAsync(Attr("1.0.1.7.0.255:3:2"))).ToInt64();
+
+            _meter.Meter.Time.Advance(3600_000);
+            long after = (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64();
+            long powerAfter = (await client.GetAsync(Attr("1.0.1.7.0.255:3:2"))).ToInt64();
+
+            Assert.Equal((long)Math.Floor(1_000_000 + LoadCurve.EnergyWattHours(3600)), after);
+            Assert.Equal(1_000_000, before);
+            Assert.InRange(after - before, (long)LoadCurve.MinPower, (long)LoadCurve.MaxPower);
+            Assert.NotEqual(powerBefore, powerAfter);
+        }
+
+        [Theory]
+        [InlineData(TransportKind.Wrapper)]
+        [InlineData(TransportKind.Hdlc)]
+        public async Task Clock_SetByMeterReader_ReadsBackTheNewTime(TransportKind transport)
+        {
+            await using DlmsClient client = await _meter.AssociateMeterReaderAsync(transport);
+            CosemDateTime newTime = new CosemDateTime(2030, 1, 2, 3, 4, 5, 6, 0, 0, 0);
+
+            await client.SetAsync(Attr("0.0.1.0.0.255:8:2"), DlmsValue.OctetString(newTime.ToBytes()));
+            _meter.Meter.Time.Advance(61_000);
+            DlmsValue read = await client.GetAsync(Attr("0.0.1.0.0.255:8:2"));
+
+            Assert.Equal(new CosemDateTime(2030, 1, 2, 3, 4, 6, 7, 0, 0, 0), CosemDateTime.FromBytes(read.Bytes));
+            Assert.Equal(new DateTime(2030, 1, 2, 4, 6, 7, DateTimeKind.Utc), _meter.Meter.ClockSource.UtcNow);
+        }
+
+        [Fact]
+        public async Task Clock_SetByPublicClient_IsReadWriteDenied()
+        {
+            await using DlmsClient client = await _meter.AssociateAsync(TransportKind.Wrapper);
+            CosemDateTime newTime = new CosemDateTime(2030, 1, 2, 3, 4, 5, 6, 0, 0, 0);
+
+            DataAccessException error = await Assert.ThrowsAsync<DataAccessException>(
+                () => client.SetAsync(Attr("0.0.1.0.0.255:8:2"), DlmsValue.OctetString(newTime.ToBytes())));
+
+            Assert.Equal(DataAccessResult.ReadWriteDenied, error.Result);
+            Assert.Equal(MeterHarness.StartUtc, _meter.Meter.ClockSource.UtcNow);
+        }
+
+        [Theory]
+        [InlineData(TransportKind.Wrapper)]
+        [InlineData(TransportKind.Hdlc)]
+        public async Task EnergyReset_ByMeterReader_StartsAgainFromZero(TransportKind transport)
+        {
+            await using DlmsClient client = await _meter.AssociateMeterReaderAsync(transport);
+            _meter.Meter.Time.Advance(600_000);
+
+            DlmsValue? returned = await client.ActionAsync(CosemMethod.Parse("1.0.1.8.0.255:3:1"), DlmsValue.Integer(0));
+            long afterReset = (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64();
+            _meter.Meter.Time.Advance(3600_000);
+            long hourLater = (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64();
+
+            Assert.Null(returned);
+            Assert.Equal(0, afterReset);
+            Assert.Equal((long)Math.Floor(LoadCurve.EnergyWattHours(4200) - LoadCurve.EnergyWattHours(600)), hourLater);
+        }
+
+        [Fact]
+        public async Task EnergyReset_ByPublicClient_IsReadWriteDenied()
+        {
+            await using DlmsClient client = await _meter.AssociateAsync(TransportKind.Wrapper);
+
+            DataAccessException error = await Assert.ThrowsAsync<DataAccessException>(
+                () => client.ActionAsync(CosemMethod.Parse("1.0.1.8.0.255:3:1"), DlmsValue.Integer(0)));
+
+            Assert.Equal(DataAccessResult.ReadWriteDenied, error.Result);
+            Assert.Equal(1_000_000, (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64());
+        }
+
+        [Fact]
+        public async Task PowerReset_ByMeterReader_IsReadWriteDenied()
+        {
+            await using DlmsClient client = await _meter.AssociateMeterReaderAsync(TransportKind.Wrapper);
+
+            DataAccessException error = await Assert.ThrowsAsync<DataAccessException>(
+                () => client.ActionAsync(CosemMethod.Parse("1.0.1.7.0.255:3:1"), DlmsValue.Integer(0)));
+
+            Assert.Equal(DataAccessResult.ReadWriteDenied, error.Result);
+        }
+
+        [Theory]
+        [InlineData(TransportKind.Wrapper)]
+        [InlineData(TransportKind.Hdlc)]
+        public async Task GetWithList_ReadsEveryAttributeInOneRequest(TransportKind transport)
+        {
+            await using DlmsClient client = await _meter.AssociateAsync(transport);
+            CosemAttribute[] attributes =
+            {
+                Attr("1.0.1.8.0.255:3:2"), Attr("1.0.1.8.0.255:3:3"), Attr("1.0.32.7.0.255:3:2"),
+                Attr("0.0.96.1.0.255:1:2"), Attr("0.0.99.99.99.255:1:2"),
+            };
+
+            IReadOnlyList<GetResult> results = await client.GetWithListAsync(attributes);
+
+            Assert.Equal(DlmsValue.DoubleLongUnsigned(1_000_000), results[0].Value);
+            Assert.Equal(new ScalerUnit(0, 30), ScalerUnit.FromValue(results[1].Value!));
+            Assert.Equal(DataType.LongUnsigned, results[2].Value!.Type);
+            Assert.Equal(DlmsValue.VisibleString("0000000000001"), results[3].Value);
+            Assert.False(results[4].IsSuccess);
+        }
+
+        [Theory]
+        [InlineData(TransportKind.Wrapper)]
+        [InlineData(TransportKind.Hdlc)]
+        public async Task ObjectList_SmallestClientPdu_ArrivesInManyBlocksAndDecodes(TransportKind transport)
+        {
+            int nextRequests = 0;
+            DlmsClientOptions options = _meter.Options(transport, EmulatorMeter.MeterReaderClientSap, _meter.Emulator.Options.Password) with
+            {
+                MaxReceivePduSize = SmallestClientPdu,
+                FrameTrace = (direction, frame) =>
+                {
+                    if (direction == FrameDirection.Sent && ContainsGetNext(frame))
+                    {
+                        nextRequests++;
+                    }
+                },
+            };
+            await using DlmsClient client = await _meter.ConnectAsync(options);
+            AssociationResponse aare = await client.AssociateAsync();
+
+            IReadOnlyList<ObjectListEntry> list = await client.GetObjectListAsync();
+
+            Assert.Equal(SmallestClientPdu, aare.ServerMaxReceivePduSize);
+            Assert.Equal(14, list.Count);
+            Assert.True(nextRequests >= 10, "only " + nextRequests + " GET-Request-Next were needed");
+            Assert.Equal(1_000_000, (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64());
+        }
+
+        /// <summary>The smallest client-max-receive-pdu-size the meter accepts (AssociationParameters.MinClientMaxReceivePdu).</summary>
+        internal const ushort SmallestClientPdu = 64;
+
+        private static bool ContainsGetNext(byte[] frame)
+        {
+            for (int i = 0; i + 1 < frame.Length; i++)
+            {
+                if (frame[i] == 0xC0 && frame[i + 1] == 0x02)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        [Fact]
+        public async Task ManyClients_PublicAndMeterReaderAtOnce_EachSeeTheirOwnAssociation()
+        {
+            Task<int>[] sessions = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+            {
+                TransportKind transport = i % 2 == 0 ? TransportKind.Wrapper : TransportKind.Hdlc;
+                await using DlmsClient client = i % 4 < 2
+                    ? await _meter.AssociateAsync(transport)
+                    : await _meter.AssociateMeterReaderAsync(transport);
+                int count = 0;
+                for (int n = 0; n < 5; n++)
+                {
+                    count = (await client.GetObjectListAsync()).Count;
+                    Assert.Equal(1_000_000, (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64());
+                }
+                await client.ReleaseAsync();
+                return count;
+            })).ToArray();
+
+            int[] counts = await Task.WhenAll(sessions);
+
+            Assert.Equal(new[] { 13, 13, 14, 14, 13, 13, 14, 14 }, counts);
+        }
+    }
+}
