@@ -1,0 +1,242 @@
+using System;
+
+namespace DlmsDevice.Hal.Simulated
+{
+    /// <summary>
+    /// A whole simulated single-phase meter front end built from one seed: clock, load curve
+    /// driving the active-energy pulse counter, voltage and current channels, cover-open and
+    /// power-fail inputs on schedules, the disconnect relay, and seeded entropy. Everything moves
+    /// together with <see cref="Advance"/> (or <see cref="Update"/> for a clock running at a time
+    /// scale).
+    /// </summary>
+    /// <remarks>
+    /// <para>Physics: energy flows only while the supply is on (power-fail input inactive) and the
+    /// relay is connected; then the power is <see cref="SimulatedLoad.PowerAt"/>. Pulses are the
+    /// exact integral times the meter constant with the fraction carried, so for one seed and one
+    /// sequence of steps the counts are bit-for-bit reproducible (and the integral does not depend
+    /// on the step sizes).</para>
+    /// <para>A step is cut at every scheduled input change and every noise interval: the clock is
+    /// moved to the change, energy up to it is counted, then the edge is raised, so an edge
+    /// handler sees the clock and the counts of the moment of the edge. Stepping allocates
+    /// nothing; edge handlers run on the stepping thread.</para>
+    /// </remarks>
+    public sealed class SimulatedMeterHardware
+    {
+        private readonly object _stepSync = new object();
+        private readonly long _startUtcTicks;
+        private long _positionUtcTicks;
+        private double _energyWh;
+
+        /// <summary>Builds every simulated device from <paramref name="settings"/>.</summary>
+        public SimulatedMeterHardware(SimulatedMeterSettings settings)
+        {
+            ArgumentNullException.ThrowIfNull(settings);
+            Settings = settings;
+            ulong seed = settings.Seed;
+            Clock = new SimulatedClock(settings.StartUtc, settings.TimeScale, settings.RealElapsedTicks);
+            _startUtcTicks = Clock.StartUtcTicks;
+            _positionUtcTicks = _startUtcTicks;
+            Load = new SimulatedLoad(settings.Load, seed);
+            Supply = new SimulatedSupply(settings.Supply, seed, _startUtcTicks);
+            ActiveEnergyPulses = new SimulatedPulseCounter(settings.ImpulsesPerKwh);
+            PowerFail = new SimulatedDigitalInput(settings.PowerFailPin, new SimulationSchedule(settings.PowerFailures), _startUtcTicks);
+            CoverOpen = new SimulatedDigitalInput(settings.CoverOpenPin, new SimulationSchedule(settings.CoverOpenings), _startUtcTicks);
+            Relay = new SimulatedDigitalOutput(settings.RelayPin, settings.RelayConnected, Clock.GetUtcTicks, Update);
+            Voltage = new SimulatedAnalogInput(VoltageNow, settings.VoltageGain, 0, settings.MaxRaw);
+            Current = new SimulatedAnalogInput(CurrentNow, settings.CurrentGain, 0, settings.MaxRaw);
+            Entropy = new SimulatedEntropy(seed);
+        }
+
+        /// <summary>The settings this hardware was built from.</summary>
+        public SimulatedMeterSettings Settings { get; }
+
+        /// <summary>The clock (meter time, monotonic time, true simulated time).</summary>
+        public SimulatedClock Clock { get; }
+
+        /// <summary>The load curve.</summary>
+        public SimulatedLoad Load { get; }
+
+        /// <summary>The supply (voltage, current).</summary>
+        public SimulatedSupply Supply { get; }
+
+        /// <summary>Active energy import pulses at <see cref="SimulatedMeterSettings.ImpulsesPerKwh"/>.</summary>
+        public SimulatedPulseCounter ActiveEnergyPulses { get; }
+
+        /// <summary>RMS voltage channel (V).</summary>
+        public SimulatedAnalogInput Voltage { get; }
+
+        /// <summary>RMS current channel (A).</summary>
+        public SimulatedAnalogInput Current { get; }
+
+        /// <summary>Terminal cover switch: true = open (tamper).</summary>
+        public SimulatedDigitalInput CoverOpen { get; }
+
+        /// <summary>Power-fail signal: true = supply failed.</summary>
+        public SimulatedDigitalInput PowerFail { get; }
+
+        /// <summary>Disconnect relay: true = connected.</summary>
+        public SimulatedDigitalOutput Relay { get; }
+
+        /// <summary>Seeded entropy.</summary>
+        public SimulatedEntropy Entropy { get; }
+
+        /// <summary>True simulated time up to which the inputs have been advanced (UTC ticks).</summary>
+        public long PositionUtcTicks
+        {
+            get
+            {
+                lock (_stepSync)
+                {
+                    return _positionUtcTicks;
+                }
+            }
+        }
+
+        /// <summary>Energy that has flowed through the meter so far, in Wh (the exact integral, not pulses).</summary>
+        public double EnergyWh
+        {
+            get
+            {
+                lock (_stepSync)
+                {
+                    return _energyWh;
+                }
+            }
+        }
+
+        /// <summary>True while the supply is on.</summary>
+        public bool SupplyOn => !PowerFail.Read();
+
+        /// <summary>True while energy flows (supply on and relay connected).</summary>
+        public bool LoadConnected => SupplyOn && Relay.Read();
+
+        /// <summary>Power drawn now in W (0 when the supply is off or the relay open).</summary>
+        public double PowerWatts => LoadConnected ? Load.PowerAt(Clock.TrueUtcTicks) : 0;
+
+        /// <summary>
+        /// Moves simulated time forward by <paramref name="step"/>: clock, pulses, and every
+        /// scheduled edge on the way, in time order.
+        /// </summary>
+        public void Advance(TimeSpan step)
+        {
+            if (step < TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(step));
+            }
+
+            lock (_stepSync)
+            {
+                if (Clock.TimeScale > 0)
+                {
+                    Clock.Advance(step);
+                    RunTo(Clock.TrueUtcTicks);
+                }
+                else
+                {
+                    long from = Clock.TrueUtcTicks;
+                    RunTo((from > _positionUtcTicks ? from : _positionUtcTicks) + step.Ticks);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Brings the inputs up to the clock's current time. Call it periodically when the clock
+        /// runs at a time scale (the emulator does, and before it serves a request).
+        /// </summary>
+        public void Update()
+        {
+            lock (_stepSync)
+            {
+                RunTo(Clock.TrueUtcTicks);
+            }
+        }
+
+        /// <summary>Opens (true) or closes the terminal cover now (after catching up with the clock).</summary>
+        public void DriveCoverOpen(bool open)
+        {
+            lock (_stepSync)
+            {
+                RunTo(Clock.TrueUtcTicks);
+                CoverOpen.Drive(open, Clock.GetUtcTicks());
+            }
+        }
+
+        /// <summary>Fails (true) or restores the supply now (after catching up with the clock).</summary>
+        public void DrivePowerFail(bool failed)
+        {
+            lock (_stepSync)
+            {
+                RunTo(Clock.TrueUtcTicks);
+                PowerFail.Drive(failed, Clock.GetUtcTicks());
+            }
+        }
+
+        private void RunTo(long target)
+        {
+            while (_positionUtcTicks < target)
+            {
+                long next = target;
+                long powerFailChange = PowerFail.NextChangeUtcTicks;
+                long coverChange = CoverOpen.NextChangeUtcTicks;
+                if (powerFailChange < next)
+                {
+                    next = powerFailChange;
+                }
+
+                if (coverChange < next)
+                {
+                    next = coverChange;
+                }
+
+                Integrate(_positionUtcTicks, next);
+                _positionUtcTicks = next;
+                Clock.AdvanceTo(next);
+                long clockUtc = Clock.ToClockUtcTicks(next);
+
+                // Same instant: the supply first, then the cover (a fixed, documented order).
+                if (powerFailChange == next)
+                {
+                    PowerFail.ApplyScheduled(next, clockUtc);
+                }
+
+                if (coverChange == next)
+                {
+                    CoverOpen.ApplyScheduled(next, clockUtc);
+                }
+            }
+        }
+
+        private void Integrate(long from, long to)
+        {
+            if (!LoadConnected)
+            {
+                return;
+            }
+
+            long interval = Load.NoiseIntervalTicks;
+            long a = from;
+            while (a < to)
+            {
+                long end = (a / interval + 1) * interval;
+                long b = end < to ? end : to;
+                double energy = Load.PieceEnergyWh(a, b);
+                _energyWh += energy;
+                ActiveEnergyPulses.AddEnergy(energy, (a - _startUtcTicks) / (double)TimeSpan.TicksPerMillisecond, (b - _startUtcTicks) / (double)TimeSpan.TicksPerMillisecond);
+                a = b;
+            }
+        }
+
+        private double VoltageNow()
+        {
+            return Supply.VoltageAt(Clock.TrueUtcTicks, SupplyOn);
+        }
+
+        private double CurrentNow()
+        {
+            long now = Clock.TrueUtcTicks;
+            double volts = Supply.VoltageAt(now, SupplyOn);
+            double watts = LoadConnected ? Load.PowerAt(now) : 0;
+            return Supply.CurrentAt(now, watts, volts);
+        }
+    }
+}

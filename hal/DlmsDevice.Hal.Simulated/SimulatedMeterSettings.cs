@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+
+namespace DlmsDevice.Hal.Simulated
+{
+    /// <summary>
+    /// Everything <see cref="SimulatedMeterHardware"/> needs: one seed, the start instant, the
+    /// time scale, the meter constant, the load curve, the supply, and the event schedules
+    /// (times relative to the start).
+    /// </summary>
+    public sealed class SimulatedMeterSettings
+    {
+        /// <summary>Seed of every random stream (load noise, voltage/current noise, entropy).</summary>
+        public ulong Seed { get; set; } = 1;
+
+        /// <summary>Simulated start instant (UTC). Default 2024-01-01 00:00 UTC.</summary>
+        public DateTime StartUtc { get; set; } = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        /// <summary>Simulated seconds per real second; 0 (default) = time moves only by <see cref="SimulatedMeterHardware.Advance"/>.</summary>
+        public double TimeScale { get; set; }
+
+        /// <summary>Real elapsed time source for the scaled clock (null = stopwatch); tests inject one.</summary>
+        public Func<long>? RealElapsedTicks { get; set; }
+
+        /// <summary>Meter constant of the active energy pulse output in impulses per kWh (default 1000).</summary>
+        public double ImpulsesPerKwh { get; set; } = 1000;
+
+        /// <summary>The load curve.</summary>
+        public LoadCurveSettings Load { get; } = new LoadCurveSettings();
+
+        /// <summary>The supply voltage and current noise, sags and swells.</summary>
+        public SupplySettings Supply { get; } = new SupplySettings();
+
+        /// <summary>When the supply fails (voltage 0, no energy, power-fail input active).</summary>
+        public List<ScheduledInterval> PowerFailures { get; } = new List<ScheduledInterval>();
+
+        /// <summary>When the terminal cover is open (tamper input active).</summary>
+        public List<ScheduledInterval> CoverOpenings { get; } = new List<ScheduledInterval>();
+
+        /// <summary>Whether the disconnect relay starts connected (default true).</summary>
+        public bool RelayConnected { get; set; } = true;
+
+        /// <summary>Voltage channel: volts per count (default 0.01 V, so 230 V reads 23000).</summary>
+        public double VoltageGain { get; set; } = 0.01;
+
+        /// <summary>Current channel: amperes per count (default 0.001 A).</summary>
+        public double CurrentGain { get; set; } = 0.001;
+
+        /// <summary>Full-scale raw reading of both channels (default 65535, 16 bits).</summary>
+        public int MaxRaw { get; set; } = 65535;
+
+        /// <summary>Pin number of the cover-open input (default 1).</summary>
+        public int CoverOpenPin { get; set; } = 1;
+
+        /// <summary>Pin number of the power-fail input (default 2).</summary>
+        public int PowerFailPin { get; set; } = 2;
+
+        /// <summary>Pin number of the disconnect relay output (default 3).</summary>
+        public int RelayPin { get; set; } = 3;
+    }
+}
