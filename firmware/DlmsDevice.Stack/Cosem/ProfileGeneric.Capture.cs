@@ -1,0 +1,148 @@
+using System;
+using DlmsDevice.Stack.Axdr;
+
+namespace DlmsDevice.Stack.Cosem
+{
+    /// <content>Capture into the ring, reset, and the ring's addressing.</content>
+    public sealed partial class ProfileGeneric
+    {
+        /// <summary>Takes one row now (method 2, capture), reading the capture objects with a context of this object's own.</summary>
+        /// <returns>False when there is nothing to capture (no columns).</returns>
+        public bool Capture()
+        {
+            return Capture(_ownContext);
+        }
+
+        /// <summary>
+        /// Takes one row now: reads every capture object's attribute into its slot; when the ring
+        /// is full the oldest row is overwritten first. A value that fails to read or does not
+        /// fit its slot is stored as null-data.
+        /// </summary>
+        /// <param name="context">Passed to the capture objects' GetAttribute (null = this object's own).</param>
+        /// <returns>False when there is nothing to capture (no columns).</returns>
+        public bool Capture(CosemContext context)
+        {
+            if (_columnCount == 0 || _capacity == 0)
+            {
+                return false;
+            }
+            if (context == null)
+            {
+                context = _ownContext;
+            }
+            int seq = _nextSeq;
+            // Retire the row being overwritten before its bytes change.
+            if (seq - _oldestSeq >= _capacity)
+            {
+                _oldestSeq = seq - _capacity + 1;
+            }
+            int row = RowOffset(seq);
+            for (int c = 0; c < _columnCount; c++)
+            {
+                CaptureColumn(c, row + _offsets[c], context);
+            }
+            _nextSeq = seq + 1;
+            return true;
+        }
+
+        /// <summary>Empties the buffer (method 1, reset): entries_in_use becomes 0.</summary>
+        public void Reset()
+        {
+            _oldestSeq = _nextSeq;
+        }
+
+        private void CaptureColumn(int column, int slot, CosemContext context)
+        {
+            int width = _widths[column];
+            int dataIndex = _dataIndexes[column];
+            if (dataIndex == 0)
+            {
+                _captureWriter.Reset(_storage, slot, width);
+                DataAccessResult result = _objects[column].GetAttribute(_attributes[column], 0, null, _captureWriter, context);
+                if (result != DataAccessResult.Success || _captureWriter.Overflow || _captureWriter.Length == 0)
+                {
+                    _storage[slot] = (byte)DataType.NullData;
+                }
+                return;
+            }
+            int start;
+            int length;
+            if (!ReadElement(_objects[column], _attributes[column], dataIndex, context, out start, out length) || length > width)
+            {
+                _storage[slot] = (byte)DataType.NullData;
+                return;
+            }
+            Array.Copy(_scratch, start, _storage, slot, length);
+        }
+
+        /// <summary>
+        /// Reads an attribute into the scratch buffer and finds element <paramref name="dataIndex"/>
+        /// (1-based) of the structure or array it is.
+        /// </summary>
+        private bool ReadElement(CosemObject obj, int attributeId, int dataIndex, CosemContext context, out int start, out int length)
+        {
+            start = 0;
+            length = 0;
+            _captureWriter.Reset(_scratch, 0, _scratch.Length);
+            if (obj.GetAttribute(attributeId, 0, null, _captureWriter, context) != DataAccessResult.Success || _captureWriter.Overflow)
+            {
+                return false;
+            }
+            _slotReader.Reset(_scratch, 0, _captureWriter.Length);
+            DataType tag;
+            int count;
+            if (_slotReader.PeekTag(out tag) != AxdrStatus.Ok)
+            {
+                return false;
+            }
+            AxdrStatus status = tag == DataType.Array ? _slotReader.ReadArray(out count) : _slotReader.ReadStructure(out count);
+            if (status != AxdrStatus.Ok || dataIndex > count)
+            {
+                return false;
+            }
+            for (int i = 1; i < dataIndex; i++)
+            {
+                if (_slotReader.SkipValue() != AxdrStatus.Ok)
+                {
+                    return false;
+                }
+            }
+            start = _slotReader.Position;
+            if (_slotReader.SkipValue() != AxdrStatus.Ok)
+            {
+                return false;
+            }
+            length = _slotReader.Position - start;
+            return true;
+        }
+
+        /// <summary>Offset in the storage of the row with sequence number <paramref name="seq"/> (which must be held).</summary>
+        private int RowOffset(int seq)
+        {
+            return ((seq - _baseSeq) % _capacity) * _rowWidth;
+        }
+
+        /// <summary>True while the row with sequence number <paramref name="seq"/> is in the buffer.</summary>
+        private bool IsHeld(int seq)
+        {
+            return seq - _oldestSeq >= 0 && _nextSeq - seq > 0;
+        }
+
+        /// <summary>Length of the encoded value at <paramref name="offset"/> in a slot of <paramref name="width"/> bytes.</summary>
+        private int SlotLength(int offset, int width)
+        {
+            int size = FixedEncodedSize((DataType)_storage[offset]);
+            if (size > 0)
+            {
+                return size;
+            }
+            _slotReader.Reset(_storage, offset, width);
+            if (_slotReader.SkipValue() != AxdrStatus.Ok)
+            {
+                // Cannot happen for bytes a capture wrote; send null-data rather than garbage.
+                return 0;
+            }
+            return _slotReader.Position - offset;
+        }
+    }
+}
