@@ -23,8 +23,9 @@ namespace DlmsDevice.Emulator.Transport
         /// <inheritdoc />
         public bool Receive(byte[] buffer, int offset, int count, long nowMilliseconds)
         {
-            // A bad header (version, length over the limit) leaves no way to find the next
-            // frame boundary in the stream: the connection is closed (IEC 62056-47 clause 5).
+            // A bad version leaves no way to find the next frame boundary in the stream: the
+            // connection is closed (IEC 62056-47 clause 5). An over-long APDU is answered with
+            // pdu-too-long by the channel itself and the connection goes on.
             return _channel.Receive(buffer, offset, count) == WrapperStatus.Ok;
         }
 

@@ -1,4 +1,5 @@
 using System;
+using DlmsDevice.Stack.Services;
 
 namespace DlmsDevice.Stack.Hdlc
 {
@@ -89,6 +90,7 @@ namespace DlmsDevice.Stack.Hdlc
                 // First (or only) segment: it must start with the request LLC header.
                 _rxInProgress = true;
                 _rxCount = 0;
+                _rxTooLong = false;
                 _rxDiscard = HdlcLlc.CheckRequest(buffer, infoOffset, infoCount) != HdlcStatus.Ok;
                 infoOffset += HdlcLlc.Length;
                 infoCount -= HdlcLlc.Length;
@@ -100,6 +102,7 @@ namespace DlmsDevice.Stack.Hdlc
                 if (_rxCount + infoCount > _maxApduSize)
                 {
                     _rxDiscard = true;
+                    _rxTooLong = true;
                 }
                 else if (!frame.Segmented && _rxCount == 0)
                 {
@@ -128,21 +131,37 @@ namespace DlmsDevice.Stack.Hdlc
             {
                 int length = _handler.HandleApdu(_clientSap, _logicalDevice, request, requestOffset, _rxCount,
                     _txBuffer, ResponseHeadroom, _maxApduSize);
-                if (length > 0 && length <= _maxApduSize)
-                {
-                    _txStart = ResponseHeadroom - HdlcLlc.Length;
-                    HdlcLlc.WriteResponse(_txBuffer, _txStart);
-                    _txEnd = ResponseHeadroom + length;
-                    int segmentLength = _negotiated.MaxInfoTransmit;
-                    _txCount = (_txEnd - _txStart + segmentLength - 1) / segmentLength;
-                }
+                QueueResponse(length);
+            }
+            else if (_rxTooLong)
+            {
+                // A DLMS request longer than our APDU buffer: the handler cannot see it, so the
+                // link answers ExceptionResponse pdu-too-long itself (Green Book xDLMS
+                // Exception-Response: service-not-allowed, pdu-too-long), behind the LLC.
+                QueueResponse(ServiceExceptions.PduTooLong(_txBuffer, ResponseHeadroom, _maxApduSize));
             }
             _rxCount = 0;
             _rxDiscard = false;
+            _rxTooLong = false;
             if (poll)
             {
                 Answer();
             }
+        }
+
+        // Puts the response APDU at ResponseHeadroom of _txBuffer behind the response LLC and
+        // cuts it into segments of the negotiated length; the next poll sends them.
+        private void QueueResponse(int length)
+        {
+            if (length <= 0 || length > _maxApduSize)
+            {
+                return;
+            }
+            _txStart = ResponseHeadroom - HdlcLlc.Length;
+            HdlcLlc.WriteResponse(_txBuffer, _txStart);
+            _txEnd = ResponseHeadroom + length;
+            int segmentLength = _negotiated.MaxInfoTransmit;
+            _txCount = (_txEnd - _txStart + segmentLength - 1) / segmentLength;
         }
 
         private void OnSupervisory(HdlcFrame frame, HdlcFrameType type)

@@ -29,9 +29,11 @@ namespace DlmsDevice.Stack.Hdlc
     /// frame that allows none (W+X), an I-frame longer than the negotiated receive length (Y)
     /// and an N(R) that acknowledges nothing we sent (Z) put the link in the frame-reject
     /// condition: FRMR with its 3-byte information field, repeated for every poll until SNRM or
-    /// DISC. A request without the LLC header <c>E6 E6 00</c> or longer than
-    /// <see cref="HdlcSettings.MaxApduSize"/> is discarded after the link-level acknowledgement
-    /// (RR): the handler never sees it and no application response follows.</para>
+    /// DISC. A request without the LLC header <c>E6 E6 00</c> is discarded after the link-level
+    /// acknowledgement (RR): the handler never sees it and no application response follows. A
+    /// request longer than <see cref="HdlcSettings.MaxApduSize"/> is not handed up either, but
+    /// once its final segment arrives the link answers it with ExceptionResponse
+    /// <c>D8 01 04</c> (service-not-allowed, pdu-too-long) behind the response LLC.</para>
     /// </remarks>
     public sealed partial class HdlcServerLink
     {
@@ -77,6 +79,7 @@ namespace DlmsDevice.Stack.Hdlc
         private int _receiveState;
         private bool _rxInProgress;
         private bool _rxDiscard;
+        private bool _rxTooLong;
         private int _rxCount;
 
         // Transmit side. The response occupies _txBuffer[_txStart, _txEnd) (LLC included) and is
@@ -365,6 +368,7 @@ namespace DlmsDevice.Stack.Hdlc
             _ackBase = 0;
             _rxInProgress = false;
             _rxDiscard = false;
+            _rxTooLong = false;
             _rxCount = 0;
             DropTransmit();
         }

@@ -1,4 +1,5 @@
 using System;
+using DlmsDevice.Stack.Services;
 
 namespace DlmsDevice.Stack.Wrapper
 {
@@ -15,12 +16,17 @@ namespace DlmsDevice.Stack.Wrapper
     /// response APDU is written by the handler at offset 8 of the tx buffer; the header goes into
     /// the 8 bytes of headroom in front of it and the frame leaves in one
     /// <see cref="IByteSink.Write"/> call, so the payload is never copied.</para>
-    /// <para>Errors: a version other than 0x0001 or a length above maxApduSize means the peer is
-    /// not speaking the wrapper protocol we configured, and the stream cannot be re-synchronised
-    /// (the wrapper has no frame delimiter). <see cref="Receive"/> then returns
-    /// <see cref="WrapperStatus.BadVersion"/> or <see cref="WrapperStatus.ApduTooLong"/>, the
-    /// channel stops processing (later calls return the same status and consume nothing), and the
-    /// owner closes the TCP connection and calls <see cref="Close"/>.</para>
+    /// <para>Errors: a version other than 0x0001 means the peer is not speaking the wrapper
+    /// protocol, and the stream cannot be re-synchronised (the wrapper has no frame delimiter).
+    /// <see cref="Receive"/> then returns <see cref="WrapperStatus.BadVersion"/>, the channel
+    /// stops processing (later calls return the same status and consume nothing), and the owner
+    /// closes the TCP connection and calls <see cref="Close"/>.</para>
+    /// <para>A valid header whose length field announces more than maxApduSize bytes is not
+    /// fatal: the length still tells where the next frame starts. The announced bytes are
+    /// skipped as they arrive (never buffered), the handler never sees them, and once the last
+    /// one is through the channel answers ExceptionResponse <c>D8 01 04</c> (service-not-allowed,
+    /// pdu-too-long; Green Book xDLMS Exception-Response) with the wrapper header, then goes on
+    /// with the next frame.</para>
     /// <para>A frame with a zero length field carries no APDU: it is ignored (no handler call,
     /// no reply, no link opened) and the stream goes on.</para>
     /// </remarks>
@@ -39,12 +45,15 @@ namespace DlmsDevice.Stack.Wrapper
         private int _sourceWPort;
         private int _destinationWPort;
 
+        // Bytes of an over-long APDU still to skip before answering pdu-too-long.
+        private int _skipRemaining;
+
         private bool _linkOpen;
         private int _linkClientWPort;
         private int _linkServerWPort;
         private WrapperStatus _fault;
 
-        /// <summary>Creates a channel and its two buffers (8 + <paramref name="maxApduSize"/> bytes each).</summary>
+        /// <summary>Creates a channel and its two buffers (8 + <paramref name="maxApduSize"/> bytes each, the tx buffer at least 8 + 3).</summary>
         /// <param name="maxApduSize">The largest APDU accepted and sent, 1..65535 (the wrapper length field is 16 bits).</param>
         /// <param name="handler">Receives every APDU.</param>
         /// <param name="sink">Where response frames are written (the TCP socket).</param>
@@ -68,7 +77,8 @@ namespace DlmsDevice.Stack.Wrapper
             _handler = handler;
             _sink = sink;
             _rx = new byte[WrapperHeader.Size + maxApduSize];
-            _tx = new byte[WrapperHeader.Size + maxApduSize];
+            // Room for the 3-byte pdu-too-long exception even with a tiny maxApduSize.
+            _tx = new byte[WrapperHeader.Size + (maxApduSize < ExceptionResponse.Length ? ExceptionResponse.Length : maxApduSize)];
         }
 
         /// <summary>The largest APDU accepted and sent.</summary>
@@ -90,13 +100,25 @@ namespace DlmsDevice.Stack.Wrapper
         /// <param name="data">Bytes as read from the socket.</param>
         /// <param name="offset">First byte.</param>
         /// <param name="count">Number of bytes.</param>
-        /// <returns><see cref="WrapperStatus.Ok"/>, or the error that stopped the channel
-        /// (<see cref="WrapperStatus.BadVersion"/>, <see cref="WrapperStatus.ApduTooLong"/>): the
-        /// owner then closes the connection.</returns>
+        /// <returns><see cref="WrapperStatus.Ok"/> (also after an over-long APDU, which is
+        /// answered with pdu-too-long), or the error that stopped the channel
+        /// (<see cref="WrapperStatus.BadVersion"/>): the owner then closes the connection.</returns>
         public WrapperStatus Receive(byte[] data, int offset, int count)
         {
             while (count > 0 && _fault == WrapperStatus.Ok)
             {
+                if (_skipRemaining > 0)
+                {
+                    int skipped = count < _skipRemaining ? count : _skipRemaining;
+                    offset += skipped;
+                    count -= skipped;
+                    _skipRemaining -= skipped;
+                    if (_skipRemaining == 0)
+                    {
+                        SendPduTooLong();
+                    }
+                    continue;
+                }
                 if (_rxCount < WrapperHeader.Size)
                 {
                     int headerPart = Take(data, offset, count, WrapperHeader.Size - _rxCount);
@@ -107,13 +129,16 @@ namespace DlmsDevice.Stack.Wrapper
                         break;
                     }
                     _fault = WrapperHeader.TryRead(_rx, 0, WrapperHeader.Size, out _sourceWPort, out _destinationWPort, out _apduLength);
-                    if (_fault == WrapperStatus.Ok && _apduLength > _maxApduSize)
-                    {
-                        _fault = WrapperStatus.ApduTooLong;
-                    }
                     if (_fault != WrapperStatus.Ok)
                     {
                         break;
+                    }
+                    if (_apduLength > _maxApduSize)
+                    {
+                        // Valid header, too much payload: skip it, then answer (see remarks).
+                        _rxCount = 0;
+                        _skipRemaining = _apduLength;
+                        continue;
                     }
                 }
                 int frameLength = WrapperHeader.Size + _apduLength;
@@ -138,6 +163,7 @@ namespace DlmsDevice.Stack.Wrapper
         {
             _rxCount = 0;
             _apduLength = 0;
+            _skipRemaining = 0;
             _fault = WrapperStatus.Ok;
             if (_linkOpen)
             {
@@ -153,6 +179,14 @@ namespace DlmsDevice.Stack.Wrapper
             Array.Copy(data, offset, _rx, _rxCount, n);
             _rxCount += n;
             return n;
+        }
+
+        // The link builds this tiny APDU itself: the handler never saw the request.
+        private void SendPduTooLong()
+        {
+            int length = ServiceExceptions.PduTooLong(_tx, WrapperHeader.Size, _tx.Length - WrapperHeader.Size);
+            WrapperHeader.Write(_tx, 0, _destinationWPort, _sourceWPort, length);
+            _sink.Write(_tx, 0, WrapperHeader.Size + length);
         }
 
         private void Dispatch()

@@ -204,6 +204,38 @@ namespace DlmsDevice.Tests.EndToEnd
         }
 
         [Fact]
+        public async Task Wrapper_ApduLongerThanMaxPdu_PduTooLongAndTheConnectionGoesOn()
+        {
+            using Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            await socket.ConnectAsync(_meter.Emulator.WrapperEndPoint!);
+            // The emulator's links take APDUs up to 1024 bytes (--max-pdu): announce and send 1025.
+            byte[] tooLong = WrapperTransport.Encode(16, 1, new byte[1025]);
+            byte[] aarq = WrapperTransport.Encode(16, 1, Hex.Parse(GoodAarq));
+            await socket.SendAsync(tooLong, SocketFlags.None);
+            await socket.SendAsync(aarq, SocketFlags.None);
+
+            // ExceptionResponse service-not-allowed / pdu-too-long from wPort 1 to 16, then the AARE.
+            byte[] exception = await ReceiveExactlyAsync(socket, 11);
+            Assert.Equal("00 01 00 01 00 10 00 03 D8 01 04", Hex.Format(exception));
+            byte[] header = await ReceiveExactlyAsync(socket, 8);
+            byte[] aare = await ReceiveExactlyAsync(socket, (header[6] << 8) | header[7]);
+            Assert.True(AssociationResponse.Decode(aare).IsAccepted);
+        }
+
+        private static async Task<byte[]> ReceiveExactlyAsync(Socket socket, int count)
+        {
+            byte[] buffer = new byte[count];
+            int received = 0;
+            while (received < count)
+            {
+                int n = await socket.ReceiveAsync(buffer.AsMemory(received), SocketFlags.None).AsTask().WaitAsync(MeterHarness.Timeout);
+                Assert.True(n > 0, "the meter closed the connection");
+                received += n;
+            }
+            return buffer;
+        }
+
+        [Fact]
         public async Task Wrapper_RequestSplitAcrossManyTcpSegments_IsReassembled()
         {
             using Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

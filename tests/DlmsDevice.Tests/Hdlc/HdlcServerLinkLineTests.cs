@@ -268,7 +268,7 @@ namespace DlmsDevice.Tests.Hdlc
         }
 
         [Fact]
-        public void Receive_ApduLargerThanMaxApduSize_DiscardedAfterRr()
+        public void Receive_ApduLargerThanMaxApduSize_AnsweredPduTooLong()
         {
             var h = new LinkHarness(new HdlcSettings { MaxApduSize = 64 });
             h.Connect();
@@ -276,17 +276,41 @@ namespace DlmsDevice.Tests.Hdlc
             h.Send(ClientFrame.Build(HdlcControl.Information(0, 0, true), ClientFrame.Slice(info, 0, 60), segmented: true));
             Assert.Equal(HdlcControl.ReceiveReady(1, true), h.Sink.TakeSingle().Control);
             h.Send(ClientFrame.Build(HdlcControl.Information(1, 0, true), ClientFrame.Slice(info, 60, info.Length - 60)));
-            Assert.Equal(HdlcControl.ReceiveReady(2, true), h.Sink.TakeSingle().Control);
+            // The final segment: the reassembled request is too long for the APDU buffer. The
+            // handler never sees it; the link answers ExceptionResponse service-not-allowed /
+            // pdu-too-long (Green Book) itself, behind the response LLC.
+            var answer = h.Sink.TakeSingle();
+            Assert.Equal(HdlcControl.Information(0, 2, true), answer.Control);
+            Assert.Equal("E6 E7 00 D8 01 04", Hex.Format(answer.Information));
+            Assert.Empty(h.Handler.Requests);
+
             // One frame, too big for the APDU buffer.
-            h.Send(ClientFrame.Information(2, 0, ClientFrame.Pattern(65, 2)));
-            Assert.Equal(HdlcControl.ReceiveReady(3, true), h.Sink.TakeSingle().Control);
+            h.Send(ClientFrame.Information(2, 1, ClientFrame.Pattern(65, 2)));
+            answer = h.Sink.TakeSingle();
+            Assert.Equal(HdlcControl.Information(1, 3, true), answer.Control);
+            Assert.Equal("E6 E7 00 D8 01 04", Hex.Format(answer.Information));
             Assert.Empty(h.Handler.Requests);
 
             // The link goes on: an APDU of exactly 64 bytes is handed up.
             h.Handler.Responses.Enqueue(Hex.Parse("C4 01"));
-            h.Send(ClientFrame.Information(3, 0, ClientFrame.Pattern(64, 3)));
+            h.Send(ClientFrame.Information(3, 2, ClientFrame.Pattern(64, 3)));
             Assert.Equal(Hex.Format(ClientFrame.Pattern(64, 3)), Hex.Format(h.Handler.Requests[0]));
-            Assert.Equal(HdlcControl.Information(0, 4, true), h.Sink.TakeSingle().Control);
+            Assert.Equal(HdlcControl.Information(2, 4, true), h.Sink.TakeSingle().Control);
+        }
+
+        [Fact]
+        public void Receive_ApduLargerThanMaxApduSizeWithoutPoll_AnsweredOnTheNextPoll()
+        {
+            var h = new LinkHarness(new HdlcSettings { MaxApduSize = 64 });
+            h.Connect();
+            byte[] info = ClientFrame.Concat(ClientFrame.RequestLlc, ClientFrame.Pattern(65, 1));
+            h.Send(ClientFrame.Build(HdlcControl.Information(0, 0, false), info));
+            Assert.Empty(h.Sink.Frames);
+
+            h.Send(ClientFrame.Build(HdlcControl.ReceiveReady(0, true)));
+            var answer = h.Sink.TakeSingle();
+            Assert.Equal(HdlcControl.Information(0, 1, true), answer.Control);
+            Assert.Equal("E6 E7 00 D8 01 04", Hex.Format(answer.Information));
         }
 
         [Theory]

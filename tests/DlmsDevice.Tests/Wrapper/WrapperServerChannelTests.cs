@@ -236,17 +236,74 @@ namespace DlmsDevice.Tests.Wrapper
             Assert.Equal("close", handler.Events.Last());
         }
 
+        // Green Book Exception-Response: state-error service-not-allowed (1), service-error
+        // pdu-too-long (4), from wPort 1 back to wPort 16.
+        private const string PduTooLongReply = "00 01 00 01 00 10 00 03 D8 01 04";
+
         [Fact]
-        public void Receive_LengthAboveMaxApduSize_ApduTooLong()
+        public void Receive_LengthAboveMaxApduSize_SkippedAndAnsweredPduTooLong()
         {
             var (channel, handler, sink) = Create(maxApduSize: 12);
 
-            // Trace D's GET is 13 bytes: one more than allowed. Rejected on the header alone.
-            Assert.Equal(WrapperStatus.ApduTooLong, Feed(channel, "00 01 00 10 00 01 00 0D"));
-            Assert.Equal(WrapperStatus.ApduTooLong, Feed(channel, GetApdu));
+            // Trace D's GET is 13 bytes: one more than allowed. The header is valid, so its length
+            // tells where the next frame starts: the APDU is skipped, not handed up.
+            Assert.Equal(WrapperStatus.Ok, Feed(channel, "00 01 00 10 00 01 00 0D"));
+            Assert.Empty(sink.Frames); // answered once the announced bytes are through
+            Assert.Equal(WrapperStatus.Ok, Feed(channel, GetApdu));
 
             Assert.Empty(handler.Events);
-            Assert.Empty(sink.Frames);
+            Assert.Equal(new[] { PduTooLongReply }, sink.Frames);
+            Assert.Equal(WrapperStatus.Ok, channel.Status);
+        }
+
+        [Fact]
+        public void Receive_OverLongApduThenGoodFrameInOneRead_BothAnswered()
+        {
+            var (channel, handler, sink) = Create(maxApduSize: 12);
+            byte[] shortGet = Hex.Parse("00 01 00 10 00 01 00 0C C0 01 C1 00 03 01 00 01 08 00 FF 02");
+
+            Assert.Equal(WrapperStatus.Ok, Feed(channel, GetRequest + " " + Hex.Format(shortGet)));
+
+            Assert.Equal(new[] { "open 16 1", "apdu 16 1 C0 01 C1 00 03 01 00 01 08 00 FF 02" }, handler.Events);
+            Assert.Equal(new[] { PduTooLongReply, GetReply }, sink.Frames);
+        }
+
+        [Fact]
+        public void Receive_OverLongApduByteByByte_AnsweredAfterItsLastByte()
+        {
+            var (channel, _, sink) = Create(maxApduSize: 12);
+            byte[] frame = Hex.Parse(GetRequest);
+
+            for (int i = 0; i < frame.Length; i++)
+            {
+                Assert.Equal(WrapperStatus.Ok, channel.Receive(frame, i, 1));
+                Assert.Equal(i == frame.Length - 1 ? 1 : 0, sink.Frames.Count);
+            }
+
+            Assert.Equal(new[] { PduTooLongReply }, sink.Frames);
+        }
+
+        [Fact]
+        public void Receive_OverLongApduWithMaxBelowThree_ExceptionStillFits()
+        {
+            var (channel, handler, sink) = Create(maxApduSize: 1);
+
+            Assert.Equal(WrapperStatus.Ok, Feed(channel, "00 01 00 10 00 01 00 02 AA BB"));
+
+            Assert.Empty(handler.Events);
+            Assert.Equal(new[] { PduTooLongReply }, sink.Frames);
+        }
+
+        [Fact]
+        public void Close_WhileSkippingAnOverLongApdu_NextConnectionStartsClean()
+        {
+            var (channel, _, sink) = Create(maxApduSize: 12);
+            Feed(channel, "00 01 00 10 00 01 00 0D C0 01");
+
+            channel.Close();
+            Assert.Equal(WrapperStatus.Ok, Feed(channel, "00 01 00 10 00 01 00 01 AA"));
+
+            Assert.Equal(new[] { "00 01 00 01 00 10 00 09 " + GetResponseApdu }, sink.Frames);
         }
 
         [Fact]
@@ -261,11 +318,15 @@ namespace DlmsDevice.Tests.Wrapper
         }
 
         [Fact]
-        public void Receive_LengthFFFF_ApduTooLongEvenAtTheLargestMax()
+        public void Receive_LengthFFFF_PduTooLongEvenAtTheLargestMax()
         {
-            var (channel, _, _) = Create(maxApduSize: 0xFFFE);
+            var (channel, handler, sink) = Create(maxApduSize: 0xFFFE);
 
-            Assert.Equal(WrapperStatus.ApduTooLong, Feed(channel, "00 01 00 10 00 01 FF FF"));
+            Assert.Equal(WrapperStatus.Ok, Feed(channel, "00 01 00 10 00 01 FF FF"));
+            Assert.Equal(WrapperStatus.Ok, channel.Receive(new byte[0xFFFF], 0, 0xFFFF));
+
+            Assert.Empty(handler.Events);
+            Assert.Equal(new[] { PduTooLongReply }, sink.Frames);
         }
 
         [Fact]
