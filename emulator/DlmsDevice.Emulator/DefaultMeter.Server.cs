@@ -15,6 +15,20 @@ namespace DlmsDevice.Emulator
             return Server.CreateSession();
         }
 
+        /// <inheritdoc />
+        public int[] ClientSaps
+        {
+            get
+            {
+                int[] saps = new int[Device.AssociationCount];
+                for (int i = 0; i < saps.Length; i++)
+                {
+                    saps[i] = Device.GetAssociation(i).ClientSap;
+                }
+                return saps;
+            }
+        }
+
         private DlmsServer CreateServer(DefaultMeterSettings settings)
         {
             // The directory reads the live Association LN objects (mechanism, secret, conformance,

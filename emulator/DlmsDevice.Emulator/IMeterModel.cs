@@ -13,5 +13,14 @@ namespace DlmsDevice.Emulator
 
         /// <summary>Lock that serialises requests from all channels on the shared objects.</summary>
         object SyncRoot { get; }
+
+        /// <summary>
+        /// The client SAPs some association serves: HDLC links refuse an SNRM from any other
+        /// client with DM (<see cref="Stack.Hdlc.HdlcSettings.ClientSaps"/>). Null = any client.
+        /// </summary>
+        int[]? ClientSaps
+        {
+            get { return null; }
+        }
     }
 }

@@ -171,6 +171,7 @@ namespace DlmsDevice.Emulator
             HdlcSettings settings = new HdlcSettings();
             settings.PhysicalAddress = _options.HdlcPhysicalAddress;
             settings.LogicalDevices = new int[] { 1 };
+            settings.ClientSaps = _model.ClientSaps;
             settings.MaxApduSize = _options.MaxApduSize;
             settings.InactivityTimeoutMilliseconds = _options.HdlcInactivityTimeoutSeconds * 1000;
             return settings;

@@ -15,7 +15,9 @@ namespace DlmsDevice.Stack.Hdlc
     /// device alone (1-byte form), and whose source is a 1-byte client address. Everything else
     /// is ignored silently: frames for other stations and our own frames echoed by a
     /// half-duplex line (their destination is a client address). Replies use the address form of
-    /// the frame they answer.</para>
+    /// the frame they answer. An SNRM from client address 0 (no-station), or from a client not
+    /// in <see cref="HdlcSettings.ClientSaps"/> when that list is set, is answered with DM and
+    /// changes nothing.</para>
     /// <para>Sending: we transmit only in answer to a frame with the P bit set. A response APDU
     /// longer than the negotiated maximum information length goes out in segments (S bit on
     /// all but the last), up to the negotiated window per poll, F on the last frame of each
@@ -52,6 +54,7 @@ namespace DlmsDevice.Stack.Hdlc
         private readonly IApduHandler _handler;
         private readonly IByteSink _sink;
         private readonly int[] _logicalDevices;
+        private readonly int[] _clientSaps;
         private readonly int _physicalAddress;
         private readonly int _ownMaxInfoTransmit;
         private readonly int _ownMaxInfoReceive;
@@ -120,6 +123,11 @@ namespace DlmsDevice.Stack.Hdlc
             _sink = sink;
             _logicalDevices = new int[settings.LogicalDevices.Length];
             Array.Copy(settings.LogicalDevices, _logicalDevices, _logicalDevices.Length);
+            _clientSaps = new int[settings.ClientSaps == null ? 0 : settings.ClientSaps.Length];
+            if (_clientSaps.Length > 0)
+            {
+                Array.Copy(settings.ClientSaps, _clientSaps, _clientSaps.Length);
+            }
             _physicalAddress = settings.PhysicalAddress;
             _ownMaxInfoTransmit = settings.MaxInfoTransmit;
             _ownMaxInfoReceive = settings.MaxInfoReceive;
@@ -313,8 +321,37 @@ namespace DlmsDevice.Stack.Hdlc
             return false;
         }
 
+        // A client may open a link when it is not the no-station address 0 (a reserved client
+        // address in the Green Book's HDLC address table: it names no station) and, with an
+        // allow-list configured, is on it.
+        private bool IsAllowedClient(int clientSap)
+        {
+            if (clientSap == 0)
+            {
+                return false;
+            }
+            if (_clientSaps.Length == 0)
+            {
+                return true;
+            }
+            for (int i = 0; i < _clientSaps.Length; i++)
+            {
+                if (_clientSaps[i] == clientSap)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private void OnSetNormalResponseMode(HdlcFrame frame, byte[] buffer, long now)
         {
+            if (!IsAllowedClient(frame.SourceUpper))
+            {
+                // Refused before anything changes: a live link with another client stays.
+                SendControl(HdlcControl.WithPollFinal(HdlcControl.DisconnectedMode, frame.PollFinal), 0);
+                return;
+            }
             HdlcStatus status = HdlcParameterCodec.Decode(buffer, frame.InformationOffset, frame.InformationCount, _proposal);
             if (_state != HdlcLinkState.Disconnected)
             {

@@ -48,13 +48,21 @@ namespace DlmsDevice.Stack.Hdlc
         public int[] LogicalDevices { get; set; }
 
         /// <summary>
+        /// The client SAPs (1-byte HDLC client addresses, 0..127) allowed to open a link with
+        /// SNRM; any other client gets DM. Null or empty (the default) = any client. Client
+        /// address 0 (no-station) is always refused, listed or not. Set it from the association
+        /// objects so a client no association serves is refused at the link layer already.
+        /// </summary>
+        public int[] ClientSaps { get; set; }
+
+        /// <summary>
         /// The largest APDU the layer above exchanges (64..65535, default 1024): the reassembly and
         /// response buffers are sized from it.
         /// </summary>
         public int MaxApduSize { get; set; }
 
         /// <summary>Throws when a value is out of range (configuration-time misuse).</summary>
-        /// <exception cref="ArgumentException">A value is out of range or the logical device list is empty.</exception>
+        /// <exception cref="ArgumentException">A value is out of range (a client SAP outside 0..127 included) or the logical device list is empty.</exception>
         public void Validate()
         {
             if (!InRange(MaxInfoTransmit, MinInformationLength, HdlcParameters.MaxInformationLength)
@@ -74,6 +82,16 @@ namespace DlmsDevice.Stack.Hdlc
                 if (!InRange(LogicalDevices[i], 0, HdlcAddress.MaxTwoByteValue))
                 {
                     throw new ArgumentException();
+                }
+            }
+            if (ClientSaps != null)
+            {
+                for (int i = 0; i < ClientSaps.Length; i++)
+                {
+                    if (!InRange(ClientSaps[i], 0, HdlcAddress.MaxOneByteValue))
+                    {
+                        throw new ArgumentException();
+                    }
                 }
             }
         }

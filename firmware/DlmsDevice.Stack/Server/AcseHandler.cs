@@ -11,8 +11,10 @@ namespace DlmsDevice.Stack.Server
     /// </summary>
     /// <remarks>
     /// - Unknown client SAP or logical device (no configuration): AARE rejected-permanent,
-    ///   acse-service-user no-reason-given. Over HDLC the link layer normally refuses the SNRM
-    ///   already; over the wrapper the AARQ arrives and must be answered.
+    ///   acse-service-user no-reason-given. Over HDLC the link refuses the SNRM of an unknown
+    ///   logical device, and of an unknown client when its HdlcSettings.ClientSaps list is set
+    ///   (the emulator sets it from the associations); otherwise, and over the wrapper, the AARQ
+    ///   arrives and must be answered here.
     /// - AARQ that cannot be decoded: rejected-permanent, acse-service-provider no-reason-given.
     /// - Otherwise the negotiation's answer (context, mechanism, LLS password, InitiateRequest).
     /// - RLRQ (even one that cannot be decoded): RLRE reason normal; the pipeline then releases.

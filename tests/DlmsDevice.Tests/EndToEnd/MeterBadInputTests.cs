@@ -134,6 +134,26 @@ namespace DlmsDevice.Tests.EndToEnd
         }
 
         [Theory]
+        [InlineData(99)]
+        [InlineData(0)]
+        public async Task HdlcSnrm_ClientSapWithoutAssociation_AnsweredDm(int clientSap)
+        {
+            using Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            await socket.ConnectAsync(_meter.Emulator.HdlcEndPoint!);
+            byte client = (byte)(clientSap << 1 | 1);
+            await socket.SendAsync(HdlcFrame.Encode(HdlcAddress.Server(1, 17), new byte[] { client }, HdlcFrame.Snrm, ReadOnlySpan<byte>.Empty), SocketFlags.None);
+
+            // DM (control 1F, F set) from 1/17 (2-byte form 02 23) back to that client: 10 bytes.
+            byte[] dm = await ReceiveExactlyAsync(socket, 10);
+            Assert.Equal("7E A0 08 " + client.ToString("X2") + " 02 23 1F", Hex.Format(dm, 0, 7));
+
+            // An association's client is still served on the same connection.
+            await using DlmsClient good = await DlmsClient.ConnectAsync(new NetworkStreamLink(socket), _meter.Options(TransportKind.Hdlc));
+            await good.AssociateAsync();
+            Assert.Equal(DlmsValue.DoubleLongUnsigned(1_000_000), await good.GetAsync(CosemAttribute.Parse("1.0.1.8.0.255:3:2")));
+        }
+
+        [Theory]
         [InlineData(TransportKind.Wrapper)]
         [InlineData(TransportKind.Hdlc)]
         public async Task Get_BeforeAssociation_ExceptionResponseServiceNotAllowed(TransportKind transport)

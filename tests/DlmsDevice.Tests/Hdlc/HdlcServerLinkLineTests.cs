@@ -117,6 +117,75 @@ namespace DlmsDevice.Tests.Hdlc
             Assert.Equal(HdlcControl.DisconnectedMode, h.Sink.TakeSingle().Control);
         }
 
+        [Theory]
+        [InlineData(16)]
+        [InlineData(32)]
+        public void Receive_SnrmFromAllowedClientSap_Accepted(int clientSap)
+        {
+            var h = new LinkHarness(new HdlcSettings { ClientSaps = new[] { 16, 32 } });
+            h.Send(ClientFrame.Build(HdlcControl.SetNormalResponseMode, clientSap: clientSap));
+            Assert.Equal(HdlcFrameType.UnnumberedAcknowledge, h.Sink.TakeSingle().Type);
+            Assert.Equal(new[] { "opened " + clientSap + " 1" }, h.Handler.Events.ToArray());
+        }
+
+        [Theory]
+        [InlineData(17)]
+        [InlineData(1)]
+        [InlineData(0x7F)]
+        public void Receive_SnrmFromClientSapNotInTheList_AnsweredDm(int clientSap)
+        {
+            var h = new LinkHarness(new HdlcSettings { ClientSaps = new[] { 16, 32 } });
+            h.Send(ClientFrame.Build(HdlcControl.SetNormalResponseMode, clientSap: clientSap));
+            DecodedFrame dm = h.Sink.TakeSingle();
+            Assert.Equal(HdlcControl.DisconnectedMode, dm.Control);
+            Assert.Equal(clientSap, dm.Header.DestinationUpper);
+            Assert.False(h.Link.IsConnected);
+            Assert.Empty(h.Handler.Events);
+        }
+
+        [Fact]
+        public void Receive_SnrmFromClientSapNotInTheListWhileConnected_DmAndTheLinkStays()
+        {
+            var h = new LinkHarness(new HdlcSettings { ClientSaps = new[] { 16 } });
+            h.Connect();
+            h.Send(ClientFrame.Build(HdlcControl.SetNormalResponseMode, clientSap: 32));
+            Assert.Equal(HdlcControl.DisconnectedMode, h.Sink.TakeSingle().Control);
+            Assert.True(h.Link.IsConnected);
+            Assert.Equal(16, h.Link.ClientSap);
+            Assert.Equal(new[] { "opened 16 1" }, h.Handler.Events.ToArray());
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Receive_SnrmFromNoStationAddress_AlwaysDm(bool withList)
+        {
+            // Client address 0 is the reserved no-station address (Green Book HDLC addressing): never a client.
+            var h = new LinkHarness(withList ? new HdlcSettings { ClientSaps = new[] { 0, 16 } } : null);
+            h.Send(ClientFrame.Build(HdlcControl.SetNormalResponseMode, clientSap: 0));
+            Assert.Equal(HdlcControl.DisconnectedMode, h.Sink.TakeSingle().Control);
+            Assert.False(h.Link.IsConnected);
+            Assert.Empty(h.Handler.Events);
+        }
+
+        [Fact]
+        public void Receive_SnrmWithEmptyClientSapList_AnyClientAccepted()
+        {
+            var h = new LinkHarness(new HdlcSettings { ClientSaps = new int[0] });
+            h.Send(ClientFrame.Build(HdlcControl.SetNormalResponseMode, clientSap: 99));
+            Assert.Equal(HdlcFrameType.UnnumberedAcknowledge, h.Sink.TakeSingle().Type);
+        }
+
+        [Fact]
+        public void Constructor_ClientSapListCopied_LaterChangesHaveNoEffect()
+        {
+            var settings = new HdlcSettings { ClientSaps = new[] { 16 } };
+            var h = new LinkHarness(settings);
+            settings.ClientSaps[0] = 32;
+            h.Send(ClientFrame.Build(HdlcControl.SetNormalResponseMode, clientSap: 16));
+            Assert.Equal(HdlcFrameType.UnnumberedAcknowledge, h.Sink.TakeSingle().Type);
+        }
+
         [Fact]
         public void Receive_OtherClientWhileConnected_GetsDmAndLinkStays()
         {
@@ -355,6 +424,8 @@ namespace DlmsDevice.Tests.Hdlc
             s => s.LogicalDevices = new int[0],
             s => s.LogicalDevices = new[] { 1, -1 },
             s => s.MaxApduSize = 63,
+            s => s.ClientSaps = new[] { 16, 0x80 },
+            s => s.ClientSaps = new[] { -1 },
         };
 
         [Theory]
