@@ -42,7 +42,13 @@ namespace DlmsDevice.Stack.Hdlc
         /// <param name="count">Length of the information field.</param>
         /// <param name="result">Receives the values on success; unchanged on failure.</param>
         /// <returns>Ok, or BadParameter for a wrong format identifier, a length running past the
-        /// field, a value of 0, or a known parameter whose value is not 1-4 bytes.</returns>
+        /// field, a value of 0, an information field length below
+        /// <see cref="HdlcSettings.MinInformationLength"/> (32), or a known parameter whose value
+        /// is not 1-4 bytes.</returns>
+        /// <remarks>A proposed information length below 32 is refused rather than clamped: the
+        /// IEC HDLC setup object (Blue Book IC 23, attributes 5 and 6) ranges it 32..2030, a
+        /// station that cannot take 32-byte frames cannot carry a DLMS exchange anyway, and
+        /// jDLMS refuses it too. The link answers the SNRM with DM.</remarks>
         public static HdlcStatus Decode(byte[] buffer, int offset, int count, HdlcParameters result)
         {
             int maxInfoTransmit = HdlcParameters.DefaultMaxInformationLength;
@@ -88,7 +94,8 @@ namespace DlmsDevice.Stack.Hdlc
                             if (id >= MaxInfoTransmitId && id <= WindowReceiveId)
                             {
                                 int value = ReadValue(buffer, position, length);
-                                if (value <= 0)
+                                if (value <= 0
+                                    || (id <= MaxInfoReceiveId && value < HdlcSettings.MinInformationLength))
                                 {
                                     return HdlcStatus.BadParameter;
                                 }

@@ -23,7 +23,7 @@ namespace DlmsDevice.Stack.Hdlc
             MaxApduSize = 1024;
         }
 
-        /// <summary>Smallest information field length accepted in settings.</summary>
+        /// <summary>Smallest information field length accepted in settings and in a client's SNRM proposal (Blue Book IC 23: 32..2030).</summary>
         public const int MinInformationLength = 32;
 
         /// <summary>Our largest transmitted information field (32..2030, default 128).</summary>

@@ -20,6 +20,8 @@ namespace DlmsDevice.Tests.Hdlc
         [InlineData("81 80 03 05 01 40", 64, 128, 1, 1)]
         [InlineData("81 80 06 07 01 03 08 01 02", 128, 128, 3, 2)]
         [InlineData("81 80 0C 05 04 00 00 07 EE 06 04 00 00 01 00", 2030, 256, 1, 1)]
+        // The smallest information lengths accepted: 32.
+        [InlineData("81 80 06 05 01 20 06 01 20", 32, 32, 1, 1)]
         // Directional values differ.
         [InlineData("81 80 12 05 01 40 06 01 50 07 04 00 00 00 02 08 04 00 00 00 05", 64, 80, 2, 5)]
         // An unknown parameter inside the HDLC group is skipped.
@@ -49,6 +51,9 @@ namespace DlmsDevice.Tests.Hdlc
         [InlineData("81 80 07 05 05 00 00 00 00 40")] // 5-byte value
         [InlineData("81 80 03 05 01 00")]          // value 0
         [InlineData("81 80 03 07 01 00")]          // window 0
+        [InlineData("81 80 03 05 01 1F")]          // max info transmit 31: IC 23 allows 32..2030
+        [InlineData("81 80 03 06 01 01")]          // max info receive 1
+        [InlineData("81 80 04 05 02 00 1F")]       // 31 in two bytes
         [InlineData("81 80")]                      // group header without length
         [InlineData("81 80 01 05")]                // parameter header cut
         public void Decode_Malformed_ReturnsBadParameterAndLeavesResult(string hex)

@@ -225,6 +225,9 @@ namespace DlmsDevice.Tests.Hdlc
         [InlineData("81 80 03 05 01 00")]   // max info 0
         [InlineData("82 80 00")]            // wrong format identifier
         [InlineData("81 80 05 05 01 40")]   // group length past the field
+        [InlineData("81 80 03 05 01 1F")]   // client max info transmit 31: below 32 (IC 23 range 32..2030)
+        [InlineData("81 80 03 06 01 01")]   // client max info receive 1
+        [InlineData("81 80 04 06 02 00 10")] // 16 in two bytes
         public void Receive_SnrmWithBadParameters_AnswersDm(string parameters)
         {
             var h = new LinkHarness();
@@ -237,6 +240,23 @@ namespace DlmsDevice.Tests.Hdlc
             Assert.Equal(new[] { Dm }, h.Sink.Take());
             Assert.False(h.Link.IsConnected);
             Assert.Equal(new[] { "opened 16 1", "closed" }, h.Handler.Events.ToArray());
+        }
+
+        [Fact]
+        public void Receive_SnrmWithSmallestInformationLength_AcceptedAt32()
+        {
+            var h = new LinkHarness();
+            h.Send(ClientFrame.Build(HdlcControl.SetNormalResponseMode, Hex.Parse("81 80 06 05 01 20 06 01 20")));
+            Assert.Equal(HdlcFrameType.UnnumberedAcknowledge, h.Sink.TakeSingle().Type);
+            Assert.Equal(32, h.Link.MaxInfoTransmit);
+            Assert.Equal(32, h.Link.MaxInfoReceive);
+
+            // A 40-byte answer (43 with the LLC) goes out in two segments of at most 32 bytes.
+            h.Handler.Responses.Enqueue(ClientFrame.Pattern(40, 5));
+            h.Send(ClientFrame.Information(0, 0, Hex.Parse("C0 01")));
+            var first = h.Sink.TakeSingle();
+            Assert.True(first.Header.Segmented);
+            Assert.Equal(32, first.Information.Length);
         }
 
         [Fact]
