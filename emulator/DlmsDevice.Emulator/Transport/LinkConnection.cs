@@ -35,6 +35,7 @@ namespace DlmsDevice.Emulator.Transport
         private volatile bool _stopping;
         private long _allocatedBytes;
         private long _chunks;
+        private long _idleReads;
 
         /// <summary>
         /// Creates a connection. <paramref name="channel"/> must also be <see cref="IDisposable"/>
@@ -67,7 +68,8 @@ namespace DlmsDevice.Emulator.Transport
 
         /// <summary>
         /// <see cref="GC.GetAllocatedBytesForCurrentThread"/> of the connection thread, taken
-        /// after each received chunk was fully handled (its answer sent).
+        /// after each received chunk was fully handled (its answer sent) and after each read
+        /// that timed out (the link polled).
         /// </summary>
         public long AllocatedBytes
         {
@@ -78,6 +80,12 @@ namespace DlmsDevice.Emulator.Transport
         public long ChunksHandled
         {
             get { return Interlocked.Read(ref _chunks); }
+        }
+
+        /// <summary>Number of reads that timed out without data so far (increments after <see cref="AllocatedBytes"/> is stored).</summary>
+        public long IdleReads
+        {
+            get { return Interlocked.Read(ref _idleReads); }
         }
 
         /// <summary>True once the thread has ended.</summary>
@@ -134,6 +142,11 @@ namespace DlmsDevice.Emulator.Transport
                     {
                         lastPoll = now;
                         _link.Poll(now);
+                    }
+                    if (n == 0)
+                    {
+                        Interlocked.Exchange(ref _allocatedBytes, GC.GetAllocatedBytesForCurrentThread());
+                        Interlocked.Increment(ref _idleReads);
                     }
                 }
             }

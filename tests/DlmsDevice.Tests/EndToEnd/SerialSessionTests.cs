@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Threading.Tasks;
 using DlmsDevice.Client;
+using DlmsDevice.Emulator.Transport;
 using DlmsDevice.Tests.EndToEnd.Support;
 
 namespace DlmsDevice.Tests.EndToEnd
@@ -19,6 +21,40 @@ namespace DlmsDevice.Tests.EndToEnd
             await second.ReleaseAsync();
 
             Assert.Equal(14, list.Count);
+        }
+
+        /// <summary>
+        /// A serial line waits most of its life: each read that finds nothing returns after the
+        /// poll interval so the link can run its timers. Those idle reads must neither throw nor
+        /// allocate on the connection thread (measured there with
+        /// GC.GetAllocatedBytesForCurrentThread, stored by LinkConnection after each idle read).
+        /// </summary>
+        [SocatFact]
+        public async Task Serial_IdleReadsWithALinkOpen_ConnectionThreadAllocatesNothing()
+        {
+            using MeterHarness meter = MeterHarness.Start(serial: true);
+            await using DlmsClient client = await meter.AssociateAsync(TransportKind.Serial);
+            Assert.Equal(DlmsValue.DoubleLongUnsigned(1_000_000), await client.GetAsync(CosemAttribute.Parse("1.0.1.8.0.255:3:2")));
+            LinkConnection connection = meter.Emulator.SerialConnection!;
+            long start = connection.IdleReads;
+
+            await WaitForIdleReadsAsync(connection, start + 1);
+            long before = connection.AllocatedBytes;
+            await WaitForIdleReadsAsync(connection, start + 6);
+            long after = connection.AllocatedBytes;
+
+            Assert.Equal(0, after - before);
+            await client.ReleaseAsync();
+        }
+
+        private static async Task WaitForIdleReadsAsync(LinkConnection connection, long count)
+        {
+            Stopwatch watch = Stopwatch.StartNew();
+            while (connection.IdleReads < count)
+            {
+                Assert.True(watch.Elapsed < MeterHarness.Timeout, "only " + connection.IdleReads + " idle reads");
+                await Task.Delay(20);
+            }
         }
     }
 }
