@@ -6,27 +6,47 @@ namespace DlmsDevice.Emulator.Tracing
     /// One-line decodings of xDLMS/ACSE APDUs for the protocol trace (Green Book clause 9.5
     /// ASN.1; diagnostics only, best effort).
     /// </summary>
-    public static class ApduAnnotator
+    /// <remarks>
+    /// The trace shows whatever arrives, including APDUs cut short. Every byte is read through
+    /// a bounds-checked view: a byte past the APDU reads as 0 and marks it truncated, and the
+    /// line then names the service and says where the APDU ended ("GET-Request-Next truncated
+    /// at byte 5") instead of decoding zeros or throwing.
+    /// </remarks>
+    public static partial class ApduAnnotator
     {
         /// <summary>Describes the APDU at <paramref name="offset"/>.</summary>
-        public static string Describe(byte[] b, int offset, int count)
+        public static string Describe(byte[] buffer, int offset, int count)
         {
             if (count <= 0)
             {
                 return "empty APDU";
             }
+            ApduBytes b = new ApduBytes(buffer, offset, count);
+            string description = DescribeApdu(b, offset, count);
+            if (!b.Truncated)
+            {
+                return description;
+            }
+            // Keep the service name (the first word) and say where the bytes ran out.
+            int space = description.IndexOf(' ');
+            string service = space < 0 ? description : description.Substring(0, space);
+            return service + " truncated at byte " + count;
+        }
+
+        private static string DescribeApdu(ApduBytes b, int offset, int count)
+        {
             int end = offset + count;
             byte tag = b[offset];
             switch (tag)
             {
                 case 0x60:
-                    return "AARQ" + DescribeAcse(b, offset + 2, end);
+                    return "AARQ" + DescribeAcse(b, offset + 2, AcseEnd(b, offset, end));
                 case 0x61:
-                    return "AARE" + DescribeAcse(b, offset + 2, end);
+                    return "AARE" + DescribeAcse(b, offset + 2, AcseEnd(b, offset, end));
                 case 0x62:
-                    return "RLRQ" + DescribeRelease(b, offset + 2, end);
+                    return "RLRQ" + DescribeRelease(b, offset + 2, AcseEnd(b, offset, end));
                 case 0x63:
-                    return "RLRE" + DescribeRelease(b, offset + 2, end);
+                    return "RLRE" + DescribeRelease(b, offset + 2, AcseEnd(b, offset, end));
                 case 0xC0:
                     return DescribeGetRequest(b, offset + 1, end);
                 case 0xC4:
@@ -52,7 +72,55 @@ namespace DlmsDevice.Emulator.Tracing
             }
         }
 
-        private static string DescribeAcse(byte[] b, int pos, int end)
+        // The end an ACSE APDU's (short-form) BER length announces, its last byte read so a cut
+        // APDU is seen as truncated; never past the bytes there are.
+        private static int AcseEnd(ApduBytes b, int offset, int end)
+        {
+            int length = b[offset + 1];
+            if (length < 0x80)
+            {
+                int declared = offset + 2 + length;
+                if (length > 0)
+                {
+                    _ = b[declared - 1];
+                }
+                return declared < end ? declared : end;
+            }
+            return end;
+        }
+
+        /// <summary>The APDU's bytes, read by absolute index; past the end a read gives 0 and sets <see cref="Truncated"/>.</summary>
+        private sealed class ApduBytes
+        {
+            private readonly byte[] _buffer;
+            private readonly int _start;
+            private readonly int _end;
+
+            public ApduBytes(byte[] buffer, int start, int count)
+            {
+                _buffer = buffer;
+                _start = start;
+                _end = start + count;
+            }
+
+            /// <summary>True once a read needed a byte the APDU does not have.</summary>
+            public bool Truncated { get; private set; }
+
+            public byte this[int index]
+            {
+                get
+                {
+                    if (index < _start || index >= _end)
+                    {
+                        Truncated = true;
+                        return 0;
+                    }
+                    return _buffer[index];
+                }
+            }
+        }
+
+        private static string DescribeAcse(ApduBytes b, int pos, int end)
         {
             StringBuilder sb = new StringBuilder();
             while (pos + 2 <= end)
@@ -95,7 +163,7 @@ namespace DlmsDevice.Emulator.Tracing
             return sb.ToString();
         }
 
-        private static string DescribeRelease(byte[] b, int pos, int end)
+        private static string DescribeRelease(ApduBytes b, int pos, int end)
         {
             StringBuilder sb = new StringBuilder();
             while (pos + 2 <= end)
@@ -115,7 +183,7 @@ namespace DlmsDevice.Emulator.Tracing
             return sb.ToString();
         }
 
-        private static string DescribeUserInformation(byte[] b, int pos, int end)
+        private static string DescribeUserInformation(ApduBytes b, int pos, int end)
         {
             // user-information carries an octet string (04 len) holding the xDLMS APDU.
             byte tag = b[pos];
@@ -162,7 +230,7 @@ namespace DlmsDevice.Emulator.Tracing
             return "user-information tag 0x" + tag.ToString("X2");
         }
 
-        private static string DescribeConfirmedServiceError(byte[] b, int pos, int end)
+        private static string DescribeConfirmedServiceError(ApduBytes b, int pos, int end)
         {
             // ConfirmedServiceError: service choice (1 = initiateError), then ServiceError choice and value.
             string service = b[pos] == 1 ? "initiateError" : "service " + b[pos];
@@ -186,7 +254,7 @@ namespace DlmsDevice.Emulator.Tracing
             return service + " " + error + "=" + value;
         }
 
-        private static string DescribeGetRequest(byte[] b, int pos, int end)
+        private static string DescribeGetRequest(ApduBytes b, int pos, int end)
         {
             byte type = b[pos];
             byte iid = b[pos + 1];
@@ -201,7 +269,7 @@ namespace DlmsDevice.Emulator.Tracing
                         int n = b[pos + 2];
                         StringBuilder sb = new StringBuilder("GET-Request-With-List iid=0x" + iid.ToString("X2") + " " + n + " items:");
                         int p = pos + 3;
-                        for (int i = 0; i < n && p + 10 <= end; i++)
+                        for (int i = 0; i < n && !b.Truncated; i++)
                         {
                             sb.Append(' ').Append(Descriptor(b, p));
                             p += 9;
@@ -218,7 +286,7 @@ namespace DlmsDevice.Emulator.Tracing
             }
         }
 
-        private static string DescribeGetResponse(byte[] b, int pos, int end)
+        private static string DescribeGetResponse(ApduBytes b, int pos, int end)
         {
             byte type = b[pos];
             string iid = "iid=0x" + b[pos + 1].ToString("X2");
@@ -243,7 +311,7 @@ namespace DlmsDevice.Emulator.Tracing
             }
         }
 
-        private static string DescribeSetRequest(byte[] b, int pos, int end)
+        private static string DescribeSetRequest(ApduBytes b, int pos, int end)
         {
             byte type = b[pos];
             string iid = "iid=0x" + b[pos + 1].ToString("X2");
@@ -264,7 +332,7 @@ namespace DlmsDevice.Emulator.Tracing
             }
         }
 
-        private static string DescribeSetResponse(byte[] b, int pos, int end)
+        private static string DescribeSetResponse(ApduBytes b, int pos, int end)
         {
             byte type = b[pos];
             string iid = "iid=0x" + b[pos + 1].ToString("X2");
@@ -285,7 +353,7 @@ namespace DlmsDevice.Emulator.Tracing
             }
         }
 
-        private static string DescribeActionRequest(byte[] b, int pos, int end)
+        private static string DescribeActionRequest(ApduBytes b, int pos, int end)
         {
             byte type = b[pos];
             string iid = "iid=0x" + b[pos + 1].ToString("X2");
@@ -308,14 +376,14 @@ namespace DlmsDevice.Emulator.Tracing
             }
         }
 
-        private static string DescribeActionResponse(byte[] b, int pos, int end)
+        private static string DescribeActionResponse(ApduBytes b, int pos, int end)
         {
             byte type = b[pos];
             string iid = "iid=0x" + b[pos + 1].ToString("X2");
             switch (type)
             {
                 case 1:
-                    return "ACTION-Response-Normal " + iid + " result=" + ActionResultName(b[pos + 2]) + (pos + 3 < end && b[pos + 3] != 0 ? " with return parameters" : "");
+                    return "ACTION-Response-Normal " + iid + " result=" + ActionResultName(b[pos + 2]) + (b[pos + 3] != 0 ? " with return parameters" : "");
                 case 2:
                     return "ACTION-Response-With-Pblock " + iid;
                 case 3:
@@ -327,158 +395,20 @@ namespace DlmsDevice.Emulator.Tracing
             }
         }
 
-        private static string GetDataResult(byte[] b, int pos)
+        private static string GetDataResult(ApduBytes b, int pos)
         {
             return b[pos] == 0 ? "data " + DataTypeName(b[pos + 1]) : "data-access-result=" + DataAccessResultName(b[pos + 1]);
         }
 
-        private static string Descriptor(byte[] b, int pos)
+        private static string Descriptor(ApduBytes b, int pos)
         {
             int classId = (b[pos] << 8) | b[pos + 1];
             return classId + "/" + b[pos + 2] + "." + b[pos + 3] + "." + b[pos + 4] + "." + b[pos + 5] + "." + b[pos + 6] + "." + b[pos + 7] + "/" + b[pos + 8];
         }
 
-        private static uint UInt32(byte[] b, int pos)
+        private static uint UInt32(ApduBytes b, int pos)
         {
             return ((uint)b[pos] << 24) | ((uint)b[pos + 1] << 16) | ((uint)b[pos + 2] << 8) | b[pos + 3];
-        }
-
-        private static string ContextName(byte id)
-        {
-            return id switch
-            {
-                1 => "LN",
-                2 => "SN",
-                3 => "LN-ciphered",
-                4 => "SN-ciphered",
-                _ => "unknown(" + id + ")",
-            };
-        }
-
-        private static string MechanismName(byte id)
-        {
-            return id switch
-            {
-                0 => "none",
-                1 => "LLS",
-                2 => "HLS",
-                3 => "HLS-MD5",
-                4 => "HLS-SHA1",
-                5 => "HLS-GMAC",
-                6 => "HLS-SHA256",
-                7 => "HLS-ECDSA",
-                _ => "unknown(" + id + ")",
-            };
-        }
-
-        private static string UserDiagnostic(byte value, bool user)
-        {
-            if (!user)
-            {
-                return value switch { 0 => "null", 1 => "no-reason-given", 2 => "no-common-acse-version", _ => value.ToString() };
-            }
-            return value switch
-            {
-                0 => "null",
-                1 => "no-reason-given",
-                2 => "application-context-name-not-supported",
-                11 => "authentication-mechanism-name-not-recognised",
-                12 => "authentication-mechanism-name-required",
-                13 => "authentication-failure",
-                14 => "authentication-required",
-                _ => value.ToString(),
-            };
-        }
-
-        private static string StateError(byte value)
-        {
-            return value switch { 1 => "service-not-allowed", 2 => "service-unknown", _ => value.ToString() };
-        }
-
-        private static string ServiceError(byte value)
-        {
-            return value switch
-            {
-                1 => "operation-not-possible",
-                2 => "service-not-supported",
-                3 => "other-reason",
-                4 => "pdu-too-long",
-                5 => "deciphering-error",
-                6 => "invocation-counter-error",
-                _ => value.ToString(),
-            };
-        }
-
-        private static string DataAccessResultName(byte value)
-        {
-            return value switch
-            {
-                0 => "success",
-                1 => "hardware-fault",
-                2 => "temporary-failure",
-                3 => "read-write-denied",
-                4 => "object-undefined",
-                9 => "object-class-inconsistent",
-                11 => "object-unavailable",
-                12 => "type-unmatched",
-                13 => "scope-of-access-violated",
-                14 => "data-block-unavailable",
-                15 => "long-get-aborted",
-                16 => "no-long-get-in-progress",
-                17 => "long-set-aborted",
-                18 => "no-long-set-in-progress",
-                19 => "data-block-number-invalid",
-                250 => "other-reason",
-                _ => value.ToString(),
-            };
-        }
-
-        private static string ActionResultName(byte value)
-        {
-            return value switch
-            {
-                0 => "success",
-                3 => "read-write-denied",
-                4 => "object-undefined",
-                9 => "object-class-inconsistent",
-                11 => "object-unavailable",
-                12 => "type-unmatched",
-                13 => "scope-of-access-violated",
-                250 => "other-reason",
-                _ => value.ToString(),
-            };
-        }
-
-        private static string DataTypeName(byte tag)
-        {
-            return tag switch
-            {
-                0 => "null-data",
-                1 => "array",
-                2 => "structure",
-                3 => "boolean",
-                4 => "bit-string",
-                5 => "double-long",
-                6 => "double-long-unsigned",
-                9 => "octet-string",
-                10 => "visible-string",
-                12 => "utf8-string",
-                13 => "bcd",
-                15 => "integer",
-                16 => "long",
-                17 => "unsigned",
-                18 => "long-unsigned",
-                19 => "compact-array",
-                20 => "long64",
-                21 => "long64-unsigned",
-                22 => "enum",
-                23 => "float32",
-                24 => "float64",
-                25 => "date-time",
-                26 => "date",
-                27 => "time",
-                _ => "tag " + tag,
-            };
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using DlmsDevice.Emulator.Tracing;
 using DlmsDevice.Tests.Support;
 
@@ -24,6 +25,88 @@ namespace DlmsDevice.Tests.EndToEnd
             byte[] apdu = Hex.Parse(hex);
 
             Assert.Equal(expected, ApduAnnotator.Describe(apdu, 0, apdu.Length));
+        }
+
+        [Theory]
+        [InlineData("C0 02 74 C1 02", "GET-Request-Next truncated at byte 5")]
+        [InlineData("C0 01", "GET-Request-Normal truncated at byte 2")]
+        [InlineData("C0", "GET-Request truncated at byte 1")]
+        [InlineData("C0 01 C1 0001 00002B", "GET-Request-Normal truncated at byte 8")]
+        [InlineData("C0 03 C1 02 0001 00002A0000FF 02 00 0008", "GET-Request-With-List truncated at byte 16")]
+        [InlineData("D8 01", "ExceptionResponse truncated at byte 2")]
+        [InlineData("601DA109060760857405080101", "AARQ truncated at byte 13")]
+        [InlineData("62 03 80", "RLRQ truncated at byte 3")]
+        [InlineData("C4 01", "GET-Response-Normal truncated at byte 2")]
+        [InlineData("C7 01 C1", "ACTION-Response-Normal truncated at byte 3")]
+        public void Describe_TruncatedApdu_NamesServiceAndWhereItEnds(string hex, string expected)
+        {
+            byte[] apdu = Hex.Parse(hex);
+
+            Assert.Equal(expected, ApduAnnotator.Describe(apdu, 0, apdu.Length));
+        }
+
+        // One complete APDU per service and variant, with the number of leading bytes the
+        // annotator needs: every shorter prefix must be reported as truncated where it ends.
+        [Theory]
+        [InlineData("601DA109060760857405080101BE10040E01000000065F1F0400621E5DFFFF", 31)] // AARQ
+        [InlineData("61 1F A1 09 06 07 60 85 74 05 08 01 01 A2 03 02 01 01 A3 05 A1 03 02 01 01 BE 06 04 04 0E 01 06 01", 33)] // AARE
+        [InlineData("61 29 A1 09 06 07 60 85 74 05 08 01 01 A2 03 02 01 00 A3 05 A1 03 02 01 00 BE 10 04 0E 08 00 06 5F 1F 04 00 00 1E 1D 04 00 00 07", 43)] // AARE accepted
+        [InlineData("62 03 80 01 00", 5)]                                                   // RLRQ
+        [InlineData("63 03 80 01 00", 5)]                                                   // RLRE
+        [InlineData("C0 01 C1 0001 00002B0100FF 02 00", 13)]                               // GET-Request-Normal
+        [InlineData("C0 02 C1 00000001", 7)]                                                // GET-Request-Next
+        [InlineData("C0 03 C1 02 0001 00002A0000FF 02 00 0008 0000010000FF 02 00", 24)]    // GET-Request-With-List
+        [InlineData("C4 01 C1 00 06 00001391", 5)]                                          // GET-Response-Normal
+        [InlineData("C4 01 C1 01 01", 5)]
+        [InlineData("C4 02 C1 01 00000001 00 05 0102030405", 9)]                            // GET-Response-With-Datablock
+        [InlineData("C4 02 C1 01 00000001 01 0E", 10)]
+        [InlineData("C4 03 C1 02 00 06 00000001 00 06 00000002", 6)]                       // GET-Response-With-List
+        [InlineData("C1 01 C1 0008 0000010000FF 02 00 09 0C 07EA0B1903 0A0000 00 0000 00", 14)] // SET-Request-Normal
+        [InlineData("C1 02 C1 0001 0000636363FF 02 00 01 00000001 03 010203", 12)]        // SET-Request-With-First-Datablock
+        [InlineData("C1 03 C1 01 00000002 02 AABB", 3)]                                     // SET-Request-With-Datablock
+        [InlineData("C1 04 C1 01 0001 0000636363FF 02 00 01 11 05", 4)]                    // SET-Request-With-List
+        [InlineData("C1 05 C1 01 0001 0000636363FF 02 00 01 00000001 02 1105", 3)]        // SET-Request-With-List-And-First-Datablock
+        [InlineData("C5 01 81 00", 4)]                                                      // SET-Response-Normal
+        [InlineData("C5 02 81 00000001", 7)]                                                // SET-Response-Datablock
+        [InlineData("C5 03 81 00 00000002", 4)]                                             // SET-Response-Last-Datablock
+        [InlineData("C5 04 81 01 00 00000002", 3)]                                          // SET-Response-Last-Datablock-With-List
+        [InlineData("C5 05 81 02 00 03", 4)]                                                // SET-Response-With-List
+        [InlineData("C3 01 C1 0003 0100010800FF 01 01 0F 00", 13)]                         // ACTION-Request-Normal
+        [InlineData("C3 02 C1 00000001", 3)]                                                // ACTION-Request-Next-Pblock
+        [InlineData("C3 03 C1 01 0003 0100010800FF 01 00", 4)]                             // ACTION-Request-With-List
+        [InlineData("C3 04 C1 0003 0100010800FF 01 01 00000001 02 0F00", 3)]               // ACTION-Request-With-First-Pblock
+        [InlineData("C3 05 C1 01 0003 0100010800FF 01 01 00 00000001 02 0F00", 3)]         // ACTION-Request-With-List-And-First-Pblock
+        [InlineData("C3 06 C1 01 00000002 02 0F00", 3)]                                     // ACTION-Request-With-Pblock
+        [InlineData("C7 01 C1 00 00", 5)]                                                   // ACTION-Response-Normal
+        [InlineData("C7 01 C1 00 01 00 11 05", 5)]
+        [InlineData("C7 02 C1 01 00000001 02 0F00", 3)]                                     // ACTION-Response-With-Pblock
+        [InlineData("C7 03 C1 01 00 00", 4)]                                                // ACTION-Response-With-List
+        [InlineData("C7 04 C1 00000001", 3)]                                                // ACTION-Response-Next-Pblock
+        [InlineData("D8 01 04", 3)]                                                         // ExceptionResponse
+        [InlineData("0E 01 06 01", 4)]                                                      // ConfirmedServiceError
+        public void Describe_EveryPrefixOfEveryService_NeverThrowsAndReportsTheCut(string hex, int needed)
+        {
+            byte[] apdu = Hex.Parse(hex);
+            string whole = ApduAnnotator.Describe(apdu, 0, apdu.Length);
+            Assert.DoesNotContain("truncated", whole);
+
+            for (int length = 1; length < apdu.Length; length++)
+            {
+                // The prefix sits in a larger buffer: bytes after it must not be read as its own.
+                byte[] buffer = new byte[apdu.Length + 8];
+                Array.Copy(apdu, buffer, apdu.Length);
+                string line = ApduAnnotator.Describe(buffer, 0, length);
+
+                Assert.False(string.IsNullOrEmpty(line));
+                if (length < needed)
+                {
+                    Assert.EndsWith(" truncated at byte " + length, line);
+                }
+                else
+                {
+                    Assert.DoesNotContain("truncated", line);
+                }
+            }
         }
 
         [Theory]
