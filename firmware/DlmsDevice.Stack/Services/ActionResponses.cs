@@ -6,6 +6,10 @@ namespace DlmsDevice.Stack.Services
     /// <summary>Encoders of the fixed-shape ACTION-Response APDUs and Action-Response-With-Optional-Data items.</summary>
     internal static class ActionResponses
     {
+        // The longest Action-Response-With-Optional-Data the list encoder falls back to:
+        // success with return-parameters data-access-result other-reason (00 01 01 FA).
+        internal const int MaxResultLength = 4;
+
         // Action-Response-With-Optional-Data without return parameters: result 00.
         internal static bool WriteResult(AxdrWriter writer, ActionResult result)
         {

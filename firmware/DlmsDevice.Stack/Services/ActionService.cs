@@ -371,15 +371,28 @@ namespace DlmsDevice.Stack.Services
         // _reader at the descriptor count, _values at the parameter count (both validated).
         private int InvokeList(byte invokeId, int count, int bodyStart, byte[] response, int responseOffset, int limit, CosemContext context)
         {
+            // Methods have side effects: make sure every result can be reported before running
+            // any. Each result takes at most ActionResponses.MaxResultLength bytes once a return
+            // value that does not fit is replaced by other-reason; the list goes through the
+            // transfer buffer, and without block transfer it must also fit the client's PDU.
+            byte[] buffer = _state.Buffer;
+            int worstCase = AxdrWriter.LengthSize(count) + count * ActionResponses.MaxResultLength;
+            if (worstCase > buffer.Length - bodyStart
+                || ((context.NegotiatedConformance & Conformance.BlockTransferWithAction) == 0 && 3 + worstCase > limit))
+            {
+                Abort();
+                return ServiceExceptions.CannotRespond(response, responseOffset, limit);
+            }
             int descriptorCount;
             _reader.ReadLength(out descriptorCount);
             int valueCount;
             _values.ReadLength(out valueCount);
-            byte[] buffer = _state.Buffer;
             _writer.Reset(buffer, bodyStart, buffer.Length - bodyStart);
             bool complete = _writer.WriteLength(count);
             for (int i = 0; i < count; i++)
             {
+                // Room kept for the results after this one (their worst case).
+                int reserve = (count - i - 1) * ActionResponses.MaxResultLength;
                 _descriptor.Read(_reader);
                 int valueStart = _values.Position;
                 _values.SkipValue();
@@ -395,7 +408,7 @@ namespace DlmsDevice.Stack.Services
                     _writer.WriteByte(0);
                     int dataStart = _writer.Position;
                     result = target.Invoke(_descriptor.MethodId, _parameters, _writer, context);
-                    if (_writer.Overflow)
+                    if (_writer.Overflow || _writer.Remaining < reserve)
                     {
                         _writer.Rewind(mark);
                         complete &= result == ActionResult.Success ? ActionResponses.WriteReturnError(_writer) : ActionResponses.WriteResult(_writer, result);
@@ -412,6 +425,7 @@ namespace DlmsDevice.Stack.Services
             int bodyLength = _writer.Length;
             if (!complete)
             {
+                // Not expected: the worst case was checked and room reserved above.
                 Abort();
                 return ServiceExceptions.CannotRespond(response, responseOffset, limit);
             }

@@ -206,6 +206,67 @@ namespace DlmsDevice.Tests.Services
             Assert.Equal("C7 03 C1 02 00 01 01 FA 00 00", h.Send("C3 03 C1 02 " + Script + " 02 " + Script + " 03 02 00 00"));
         }
 
+        // ACTION-Request-With-List of n calls of the script's method 3 (no parameters, no return).
+        private static string ListOfMethod3(int n)
+        {
+            var request = new System.Text.StringBuilder("C3 03 C1 " + LengthHex(n));
+            for (int i = 0; i < n; i++)
+            {
+                request.Append(' ').Append(Script).Append(" 03");
+            }
+            request.Append(' ').Append(LengthHex(n));
+            for (int i = 0; i < n; i++)
+            {
+                request.Append(" 00");
+            }
+            return request.ToString();
+        }
+
+        private static string LengthHex(int n) => n < 0x80 ? n.ToString("X2") : "81 " + n.ToString("X2");
+
+        [Fact]
+        public void ActionWithList_ResultsCannotFitThePduWithoutBlockTransfer_RefusedBeforeAnyMethodRuns()
+        {
+            // 31 results of 2 bytes: 3 + 1 + 62 = 66 bytes > PDU 64, and without block transfer
+            // there is no other way to send them. The worst case (every result 00 01 01 FA,
+            // 3 + 1 + 124) is checked before anything is invoked, so no method runs for a
+            // request that is then refused.
+            var h = Associated(Conformance.ServerSupportedLn & ~Conformance.BlockTransferWithAction, clientPdu: 64);
+            Assert.Equal("D8 01 03", h.Send(ListOfMethod3(31)));
+            Assert.Equal(0, h.Script.InvokeCount);
+        }
+
+        [Fact]
+        public void ActionWithList_ResultsLargerThanTransferBuffer_RefusedBeforeAnyMethodRuns()
+        {
+            // 130 results of 2 bytes (plus the 2-byte count) overflow a 256-byte transfer buffer.
+            var h = new SessionHarness(blockBufferSize: 256, maxReceivePdu: 4096).Associate();
+            Assert.Equal("D8 01 03", h.Send(ListOfMethod3(130)));
+            Assert.Equal(0, h.Script.InvokeCount);
+        }
+
+        [Fact]
+        public void ActionWithList_ReturnValueFillsTransferBuffer_ReplacedSoLaterResultsFit()
+        {
+            // Transfer buffer 256: count (1) + 00 01 00 + octet-string 09 81 F8 + 248 bytes = 255
+            // bytes would leave no room for the second result; the first return value becomes
+            // data-access-result other-reason and both results are reported.
+            var h = new SessionHarness(blockBufferSize: 256).Associate();
+            h.Script.BigReturnLength = 248;
+            Assert.Equal("C7 03 C1 02 00 01 01 FA 00 00", h.Send("C3 03 C1 02 " + Script + " 02 " + Script + " 03 02 00 00"));
+            Assert.Equal(2, h.Script.InvokeCount);
+        }
+
+        [Fact]
+        public void ActionWithList_LargestListThatFitsTheWorstCase_AllInvoked()
+        {
+            // 3 + 1 + 15 * 4 = 64: fits the 64-byte PDU even if every result were 00 01 01 FA.
+            var h = Associated(Conformance.ServerSupportedLn & ~Conformance.BlockTransferWithAction, clientPdu: 64);
+            string results = string.Join(" ", System.Linq.Enumerable.Repeat("00 00", 15));
+            Assert.Equal("C7 03 C1 0F " + results, h.Send(ListOfMethod3(15)));
+            Assert.Equal(15, h.Script.InvokeCount);
+        }
+
         [Theory]
         [InlineData(Conformance.ServerSupportedLn & ~Conformance.Action, "C3 01 C1 " + Script + " 03 00")]
         [InlineData(Conformance.ServerSupportedLn & ~Conformance.MultipleReferences, "C3 03 C1 01 " + Script + " 03 01 00")]
