@@ -53,10 +53,7 @@ namespace DlmsDevice.Stack.Services
             response[offset] = ApduTag.ActionResponse;
             response[offset + 1] = (byte)ActionResponseType.NextPblock;
             response[offset + 2] = invokeId;
-            response[offset + 3] = (byte)(blockNumber >> 24);
-            response[offset + 4] = (byte)(blockNumber >> 16);
-            response[offset + 5] = (byte)(blockNumber >> 8);
-            response[offset + 6] = (byte)blockNumber;
+            BigEndian.WriteUInt32(response, offset + 3, blockNumber);
             return 7;
         }
 

@@ -20,7 +20,7 @@ namespace DlmsDevice.Stack.Services
     /// items) of the APDU it replaces. Errors that end a block transfer are answered with
     /// ACTION-Response-Normal (docs/services.md).
     /// </remarks>
-    public sealed class ActionService
+    public sealed partial class ActionService
     {
         private const int ModeNone = 0;
         private const int ModeReceiving = 1;
@@ -164,157 +164,12 @@ namespace DlmsDevice.Stack.Services
             }
             int valuesStart = _reader.Position;
             _values.Reset(_reader.Buffer, valuesStart, _reader.End - valuesStart);
-            if (!ValidValueList(_values, count))
+            if (!ValueList.IsValid(_values, count))
             {
                 return ServiceExceptions.Malformed(response, responseOffset, limit);
             }
             _reader.Position = listStart;
             return InvokeList(invokeId, count, 0, response, responseOffset, limit, context);
-        }
-
-        private int HandleFirstPblock(byte invokeId, bool list, byte[] response, int responseOffset, int limit, CosemContext context)
-        {
-            int headerStart = _reader.Position;
-            int count;
-            if (list)
-            {
-                if (!SkipDescriptorList(_reader, out count))
-                {
-                    return ServiceExceptions.Malformed(response, responseOffset, limit);
-                }
-            }
-            else if (_descriptor.Read(_reader) != AxdrStatus.Ok)
-            {
-                return ServiceExceptions.Malformed(response, responseOffset, limit);
-            }
-            int headerEnd = _reader.Position;
-            if (_block.Read(_reader) != AxdrStatus.Ok)
-            {
-                return ServiceExceptions.Malformed(response, responseOffset, limit);
-            }
-            if (_block.BlockNumber != 1)
-            {
-                return ActionResponses.WriteNormal(invokeId, ActionResult.LongActionAborted, response, responseOffset);
-            }
-            if (!list)
-            {
-                // Refuse early: no point receiving parameters for a method that cannot be invoked.
-                CosemObject target;
-                ActionResult access = AccessControl.CheckInvoke(context.Objects, _descriptor, out target);
-                if (access != ActionResult.Success)
-                {
-                    return ActionResponses.WriteNormal(invokeId, access, response, responseOffset);
-                }
-            }
-            int headerLength = headerEnd - headerStart;
-            byte[] buffer = _state.Buffer;
-            if (headerLength + _block.RawLength > buffer.Length)
-            {
-                return ActionResponses.WriteNormal(invokeId, ActionResult.OtherReason, response, responseOffset);
-            }
-            Array.Copy(_reader.Buffer, headerStart, buffer, 0, headerLength);
-            Array.Copy(_reader.Buffer, _block.RawOffset, buffer, headerLength, _block.RawLength);
-            _mode = ModeReceiving;
-            _state.Active = LongTransaction.Action;
-            _isList = list;
-            _headerLength = headerLength;
-            _dataEnd = headerLength + _block.RawLength;
-            _blockNumber = 1;
-            if (_block.LastBlock)
-            {
-                return Complete(invokeId, response, responseOffset, limit, context);
-            }
-            return ActionResponses.WriteNextPblockAck(invokeId, 1, response, responseOffset);
-        }
-
-        private int HandleWithPblock(byte invokeId, byte[] response, int responseOffset, int limit, CosemContext context)
-        {
-            if (_block.Read(_reader) != AxdrStatus.Ok)
-            {
-                Abort();
-                return ServiceExceptions.Malformed(response, responseOffset, limit);
-            }
-            if (_mode != ModeReceiving || _state.Active != LongTransaction.Action)
-            {
-                Abort();
-                return ActionResponses.WriteNormal(invokeId, ActionResult.NoLongActionInProgress, response, responseOffset);
-            }
-            if (_block.BlockNumber != _blockNumber + 1)
-            {
-                Abort();
-                return ActionResponses.WriteNormal(invokeId, ActionResult.LongActionAborted, response, responseOffset);
-            }
-            byte[] buffer = _state.Buffer;
-            if (_dataEnd + _block.RawLength > buffer.Length)
-            {
-                Abort();
-                return ActionResponses.WriteNormal(invokeId, ActionResult.OtherReason, response, responseOffset);
-            }
-            Array.Copy(_reader.Buffer, _block.RawOffset, buffer, _dataEnd, _block.RawLength);
-            _dataEnd += _block.RawLength;
-            _blockNumber = _block.BlockNumber;
-            if (_block.LastBlock)
-            {
-                return Complete(invokeId, response, responseOffset, limit, context);
-            }
-            return ActionResponses.WriteNextPblockAck(invokeId, _blockNumber, response, responseOffset);
-        }
-
-        private int HandleNextPblock(byte invokeId, byte[] response, int responseOffset, int limit)
-        {
-            uint acknowledged;
-            if (_reader.ReadUInt32(out acknowledged) != AxdrStatus.Ok || _reader.Remaining != 0)
-            {
-                Abort();
-                return ServiceExceptions.Malformed(response, responseOffset, limit);
-            }
-            if (_mode != ModeSending || _state.Active != LongTransaction.Action)
-            {
-                Abort();
-                return ActionResponses.WriteNormal(invokeId, ActionResult.NoLongActionInProgress, response, responseOffset);
-            }
-            if (acknowledged != _blockNumber)
-            {
-                Abort();
-                return ActionResponses.WriteNormal(invokeId, ActionResult.LongActionAborted, response, responseOffset);
-            }
-            return SendNextPblock(invokeId, response, responseOffset, limit);
-        }
-
-        // The last request pblock arrived: invoke with the reassembled parameters.
-        private int Complete(byte invokeId, byte[] response, int responseOffset, int limit, CosemContext context)
-        {
-            byte[] buffer = _state.Buffer;
-            int bodyStart = _dataEnd;
-            _reader.Reset(buffer, 0, _headerLength);
-            _values.Reset(buffer, _headerLength, _dataEnd - _headerLength);
-            bool list = _isList;
-            _mode = ModeNone;
-            if (!list)
-            {
-                _descriptor.Read(_reader);
-                AxdrReader parameters = null;
-                if (_values.Remaining != 0)
-                {
-                    if (_values.SkipValue() != AxdrStatus.Ok || _values.Remaining != 0)
-                    {
-                        Abort();
-                        return ActionResponses.WriteNormal(invokeId, ActionResult.TypeUnmatched, response, responseOffset);
-                    }
-                    _parameters.Reset(buffer, _headerLength, _dataEnd - _headerLength);
-                    parameters = _parameters;
-                }
-                return InvokeSingle(invokeId, parameters, bodyStart, response, responseOffset, limit, context);
-            }
-            int count;
-            _reader.ReadLength(out count);
-            if (!ValidValueList(_values, count))
-            {
-                Abort();
-                return ActionResponses.WriteNormal(invokeId, ActionResult.TypeUnmatched, response, responseOffset);
-            }
-            _reader.Position = 0;
-            return InvokeList(invokeId, count, bodyStart, response, responseOffset, limit, context);
         }
 
         // _descriptor is decoded; the return parameters go to Buffer[bodyStart..) first.
@@ -455,42 +310,6 @@ namespace DlmsDevice.Stack.Services
             return 3 + length;
         }
 
-        private int StartSending(byte invokeId, int start, int end, byte[] response, int responseOffset, int limit)
-        {
-            _mode = ModeSending;
-            _state.Active = LongTransaction.Action;
-            _sendPosition = start;
-            _sendEnd = end;
-            _blockNumber = 0;
-            return SendNextPblock(invokeId, response, responseOffset, limit);
-        }
-
-        // ACTION-Response-With-Pblock: C7 02 iid last-block block-number(4) <raw-data length> <raw-data>.
-        private int SendNextPblock(byte invokeId, byte[] response, int responseOffset, int limit)
-        {
-            int capacity = limit - PblockFixedLength - AxdrWriter.LengthSize(limit - PblockFixedLength - 1);
-            int remaining = _sendEnd - _sendPosition;
-            int take = remaining < capacity ? remaining : capacity;
-            bool last = take == remaining;
-            uint blockNumber = _blockNumber + 1;
-            _writer.Reset(response, responseOffset, limit);
-            _writer.WriteByte(ApduTag.ActionResponse);
-            _writer.WriteByte((byte)ActionResponseType.WithPblock);
-            _writer.WriteByte(invokeId);
-            _writer.WriteByte(last ? (byte)1 : (byte)0);
-            _writer.WriteUInt32(blockNumber);
-            _writer.WriteLength(take);
-            _writer.WriteBytes(_state.Buffer, _sendPosition, take);
-            _sendPosition += take;
-            _blockNumber = blockNumber;
-            int length = _writer.Length;
-            if (last)
-            {
-                Abort();
-            }
-            return length;
-        }
-
         private bool SkipDescriptorList(AxdrReader reader, out int count)
         {
             if (reader.ReadLength(out count) != AxdrStatus.Ok)
@@ -505,22 +324,6 @@ namespace DlmsDevice.Stack.Services
                 }
             }
             return true;
-        }
-
-        // "count Data*" with exactly count values and nothing behind them; the reader is left
-        // where it was.
-        private static bool ValidValueList(AxdrReader reader, int count)
-        {
-            int start = reader.Position;
-            int valueCount;
-            bool valid = reader.ReadLength(out valueCount) == AxdrStatus.Ok && valueCount == count;
-            for (int i = 0; valid && i < count; i++)
-            {
-                valid = reader.SkipValue() == AxdrStatus.Ok;
-            }
-            valid = valid && reader.Remaining == 0;
-            reader.Position = start;
-            return valid;
         }
     }
 }

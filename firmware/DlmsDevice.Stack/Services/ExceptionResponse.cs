@@ -64,10 +64,7 @@ namespace DlmsDevice.Stack.Services
             buffer[offset] = ApduTag.ExceptionResponse;
             buffer[offset + 1] = (byte)StateError.ServiceNotAllowed;
             buffer[offset + 2] = (byte)ServiceError.InvocationCounterError;
-            buffer[offset + 3] = (byte)(expectedCounter >> 24);
-            buffer[offset + 4] = (byte)(expectedCounter >> 16);
-            buffer[offset + 5] = (byte)(expectedCounter >> 8);
-            buffer[offset + 6] = (byte)expectedCounter;
+            BigEndian.WriteUInt32(buffer, offset + 3, expectedCounter);
             return Length + 4;
         }
     }

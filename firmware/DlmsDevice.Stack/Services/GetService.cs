@@ -374,10 +374,7 @@ namespace DlmsDevice.Stack.Services
             response[offset + 1] = (byte)GetResponseType.WithDatablock;
             response[offset + 2] = invokeId;
             response[offset + 3] = 1;
-            response[offset + 4] = (byte)(blockNumber >> 24);
-            response[offset + 5] = (byte)(blockNumber >> 16);
-            response[offset + 6] = (byte)(blockNumber >> 8);
-            response[offset + 7] = (byte)blockNumber;
+            BigEndian.WriteUInt32(response, offset + 4, blockNumber);
             response[offset + 8] = 1;
             response[offset + 9] = (byte)result;
             return 10;

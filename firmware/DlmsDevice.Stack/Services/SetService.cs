@@ -24,6 +24,7 @@ namespace DlmsDevice.Stack.Services
         private readonly AxdrReader _reader = new AxdrReader();
         private readonly AxdrReader _values = new AxdrReader();
         private readonly AxdrReader _value = new AxdrReader();
+        private readonly AxdrWriter _writer = new AxdrWriter();
         private readonly CosemAttributeDescriptor _descriptor = new CosemAttributeDescriptor();
         private readonly DataBlockSa _block = new DataBlockSa();
 
@@ -165,7 +166,7 @@ namespace DlmsDevice.Stack.Services
             response[responseOffset] = ApduTag.SetResponse;
             response[responseOffset + 1] = (byte)SetResponseType.WithList;
             response[responseOffset + 2] = invokeId;
-            int position = responseOffset + 3 + WriteLength(response, responseOffset + 3, count);
+            int position = WriteCount(count, response, responseOffset + 3, limit - 3);
             _reader.Position = listStart;
             int listCount;
             _reader.ReadLength(out listCount);
@@ -306,7 +307,7 @@ namespace DlmsDevice.Stack.Services
             }
             int lengthSize = AxdrWriter.LengthSize(count);
             int resultsStart = responseOffset + 3 + lengthSize;
-            if (!ValidValueList(count))
+            if (!ValueList.IsValid(_values, count))
             {
                 for (int i = 0; i < count; i++)
                 {
@@ -321,21 +322,6 @@ namespace DlmsDevice.Stack.Services
             }
             Abort();
             return WriteLastWithListHeader(invokeId, count, blockNumber, response, responseOffset);
-        }
-
-        // "count Data*" in _values with exactly count values and nothing behind them.
-        private bool ValidValueList(int count)
-        {
-            int start = _values.Position;
-            int valueCount;
-            bool valid = _values.ReadLength(out valueCount) == AxdrStatus.Ok && valueCount == count;
-            for (int i = 0; valid && i < count; i++)
-            {
-                valid = _values.SkipValue() == AxdrStatus.Ok;
-            }
-            valid = valid && _values.Remaining == 0;
-            _values.Position = start;
-            return valid;
         }
 
         // _reader is just behind the descriptor count, _values at the value count; writes one
@@ -422,7 +408,7 @@ namespace DlmsDevice.Stack.Services
             response[offset] = ApduTag.SetResponse;
             response[offset + 1] = (byte)SetResponseType.Datablock;
             response[offset + 2] = invokeId;
-            WriteUInt32(response, offset + 3, blockNumber);
+            BigEndian.WriteUInt32(response, offset + 3, blockNumber);
             return 7;
         }
 
@@ -433,46 +419,29 @@ namespace DlmsDevice.Stack.Services
             response[offset + 1] = (byte)SetResponseType.LastDatablock;
             response[offset + 2] = invokeId;
             response[offset + 3] = (byte)result;
-            WriteUInt32(response, offset + 4, blockNumber);
+            BigEndian.WriteUInt32(response, offset + 4, blockNumber);
             return 8;
         }
 
-        // C5 04 iid count dar* block-number(4); the results are already in place.
-        private static int WriteLastWithListHeader(byte invokeId, int count, uint blockNumber, byte[] response, int offset)
+        // C5 04 iid count dar* block-number(4); the results are already in place (the caller
+        // checked the room: 3 + LengthSize(count) + count + 4 bytes).
+        private int WriteLastWithListHeader(byte invokeId, int count, uint blockNumber, byte[] response, int offset)
         {
             response[offset] = ApduTag.SetResponse;
             response[offset + 1] = (byte)SetResponseType.LastDatablockWithList;
             response[offset + 2] = invokeId;
-            int lengthSize = WriteLength(response, offset + 3, count);
-            int end = offset + 3 + lengthSize + count;
-            WriteUInt32(response, end, blockNumber);
+            int end = WriteCount(count, response, offset + 3, AxdrWriter.LengthSize(count)) + count;
+            BigEndian.WriteUInt32(response, end, blockNumber);
             return end + 4 - offset;
         }
 
-        private static void WriteUInt32(byte[] buffer, int offset, uint value)
+        // The A-XDR count of a result list at response[offset] (AxdrWriter's length encoding);
+        // returns the position behind it.
+        private int WriteCount(int count, byte[] response, int offset, int room)
         {
-            buffer[offset] = (byte)(value >> 24);
-            buffer[offset + 1] = (byte)(value >> 16);
-            buffer[offset + 2] = (byte)(value >> 8);
-            buffer[offset + 3] = (byte)value;
-        }
-
-        // A-XDR length (short or long form) written in place; returns its size.
-        private static int WriteLength(byte[] buffer, int offset, int length)
-        {
-            int size = AxdrWriter.LengthSize(length);
-            if (size == 1)
-            {
-                buffer[offset] = (byte)length;
-                return 1;
-            }
-            buffer[offset] = (byte)(0x80 | (size - 1));
-            for (int i = size - 1; i >= 1; i--)
-            {
-                buffer[offset + i] = (byte)length;
-                length >>= 8;
-            }
-            return size;
+            _writer.Reset(response, offset, room);
+            _writer.WriteLength(count);
+            return _writer.Position;
         }
     }
 }
