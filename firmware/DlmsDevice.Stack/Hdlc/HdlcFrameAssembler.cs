@@ -16,6 +16,10 @@ namespace DlmsDevice.Stack.Hdlc
     /// <para>The closing flag of a delivered frame is kept as a possible opening flag of the
     /// next one, so back-to-back frames sharing one flag (<c>7E f1 7E f2 7E</c>) are found, and
     /// so are frames with separate flags (<c>7E f1 7E 7E f2 7E</c>).</para>
+    /// <para>Cost: the header length is worked out from the format field and the address
+    /// extension bits as bytes arrive; the codec is called once the header is complete (HCS
+    /// checked once), then once more when the whole frame is in (closing flag, FCS). Bytes are
+    /// copied in as large pieces as that allows.</para>
     /// <para>Use: call <see cref="Append"/> until <see cref="HasFrame"/>; read
     /// <see cref="Frame"/> (its information offset refers to <see cref="Buffer"/>); then call
     /// <see cref="ReleaseFrame"/>, which may already make the next buffered frame available.</para>
@@ -30,6 +34,11 @@ namespace DlmsDevice.Stack.Hdlc
         private int _needed = 1;
         private int _frameWireLength;
         private bool _hasFrame;
+        // The candidate at _start has a complete header whose HCS was checked.
+        private bool _headerVerified;
+        // The candidate's size on the wire once its length field is in (0 before): Append copies
+        // up to its end when the input holds it, so a frame that arrives whole is decoded once.
+        private int _candidateWireLength;
 
         /// <summary>
         /// Creates an assembler for frames whose length field is at most
@@ -86,6 +95,13 @@ namespace DlmsDevice.Stack.Hdlc
         public int DroppedCount { get; private set; }
 
         /// <summary>
+        /// Calls into <see cref="HdlcFrameCodec"/> so far (diagnostics): one for a frame that
+        /// arrives whole, two for one that arrives in pieces (its header when complete, then the
+        /// whole frame), whatever the size of the pieces.
+        /// </summary>
+        public int DecodeCount { get; private set; }
+
+        /// <summary>
         /// Takes bytes from the stream until a frame is complete or the input is used up.
         /// </summary>
         /// <returns>The bytes consumed: fewer than <paramref name="count"/> only when a frame
@@ -112,15 +128,21 @@ namespace DlmsDevice.Stack.Hdlc
                     }
                     _start = 0;
                 }
-                if (_start + _needed > _buffer.Length)
-                {
-                    Array.Copy(_buffer, _start, _buffer, 0, _count);
-                    _start = 0;
-                }
                 int take = _needed - _count;
+                if (_candidateWireLength > _needed)
+                {
+                    // Never past the candidate's end: what follows belongs to the next frame.
+                    int rest = _candidateWireLength - _count;
+                    take = rest < count - consumed ? rest : count - consumed;
+                }
                 if (take > count - consumed)
                 {
                     take = count - consumed;
+                }
+                if (_start + _count + take > _buffer.Length)
+                {
+                    Array.Copy(_buffer, _start, _buffer, 0, _count);
+                    _start = 0;
                 }
                 Array.Copy(data, offset + consumed, _buffer, _start + _count, take);
                 _count += take;
@@ -148,6 +170,8 @@ namespace DlmsDevice.Stack.Hdlc
                 return;
             }
             _hasFrame = false;
+            _headerVerified = false;
+            _candidateWireLength = 0;
             _start += _frameWireLength - 1;
             _count -= _frameWireLength - 1;
             Evaluate();
@@ -157,6 +181,8 @@ namespace DlmsDevice.Stack.Hdlc
         public void Reset()
         {
             _hasFrame = false;
+            _headerVerified = false;
+            _candidateWireLength = 0;
             _start = 0;
             _count = 0;
             _needed = 1;
@@ -177,24 +203,33 @@ namespace DlmsDevice.Stack.Hdlc
                 {
                     _start = 0;
                     _needed = 1;
+                    _candidateWireLength = 0;
                     return;
                 }
+                if (!_headerVerified)
+                {
+                    int headerLength = HeaderLength();
+                    if (_count < headerLength)
+                    {
+                        // The header is not complete yet: nothing to check, wait for its bytes.
+                        _needed = headerLength;
+                        return;
+                    }
+                }
                 int wireLength;
-                HdlcStatus status = HdlcFrameCodec.Decode(_buffer, _start, _count, _maxFrameLength, _frame, out wireLength);
+                DecodeCount++;
+                HdlcStatus status = HdlcFrameCodec.Decode(_buffer, _start, _count, _maxFrameLength, _frame, _headerVerified, out wireLength);
                 if (status == HdlcStatus.Ok)
                 {
                     _frameWireLength = wireLength;
                     _hasFrame = true;
                     return;
                 }
-                if (status == HdlcStatus.NeedMore)
+                if (status == HdlcStatus.NeedMore && wireLength > _count)
                 {
-                    // Byte by byte until the header has been checked, then straight to the end.
-                    _needed = _count < HdlcFrameCodec.MaxHeaderSize || wireLength == 0 ? _count + 1 : wireLength;
-                    if (wireLength != 0 && _needed > wireLength)
-                    {
-                        _needed = wireLength;
-                    }
+                    // The header (format, addresses, HCS) is good: straight to the frame's end.
+                    _headerVerified = true;
+                    _needed = wireLength;
                     return;
                 }
                 // Not a frame at this flag: drop the flag and search on (a consecutive flag,
@@ -203,9 +238,65 @@ namespace DlmsDevice.Stack.Hdlc
                 {
                     DroppedCount++;
                 }
+                _headerVerified = false;
+                _candidateWireLength = 0;
                 _start++;
                 _count--;
             }
+        }
+
+        // The number of buffered bytes (from the opening flag) the codec needs to judge the
+        // header of the candidate at _start, worked out from the bytes there so far: 2 for the
+        // format type, 3 for the length, then each address up to its byte with the extension
+        // bit (bit 0) set, then control and HCS; never more than the frame's own length. A
+        // value not above _count means "judge now" (also when the bytes already show the
+        // candidate is bad: the codec then says why).
+        private int HeaderLength()
+        {
+            if (_count < 2 || (_buffer[_start + 1] & 0xF0) != 0xA0)
+            {
+                // Format type 3 (1010 in the top bits) or a verdict at once.
+                return 2;
+            }
+            if (_count < 3)
+            {
+                return 3;
+            }
+            int frameLength = ((_buffer[_start + 1] & 0x07) << 8) | _buffer[_start + 2];
+            if (frameLength < HdlcFrameCodec.MinFrameLength || frameLength > _maxFrameLength)
+            {
+                return 3;
+            }
+            int wireLength = frameLength + 2;
+            _candidateWireLength = wireLength;
+            int position = 3;
+            for (int address = 0; address < 2; address++)
+            {
+                int size = 0;
+                while (true)
+                {
+                    if (position >= _count)
+                    {
+                        return Min(position + 1, wireLength);
+                    }
+                    size++;
+                    bool last = (_buffer[_start + position] & 0x01) != 0;
+                    position++;
+                    if (last || size == 4)
+                    {
+                        break;
+                    }
+                }
+            }
+            // Control byte and the 2-byte HCS. A frame without information field ends right
+            // behind them: judge it whole (one decode for RR, SNRM, DISC).
+            int headerLength = position + 3;
+            return headerLength >= wireLength - 1 ? wireLength : headerLength;
+        }
+
+        private static int Min(int a, int b)
+        {
+            return a < b ? a : b;
         }
     }
 }

@@ -65,6 +65,15 @@ namespace DlmsDevice.Stack.Hdlc
         public static HdlcStatus Decode(byte[] buffer, int offset, int count, int maxFrameLength,
             HdlcFrame frame, out int wireLength)
         {
+            return Decode(buffer, offset, count, maxFrameLength, frame, false, out wireLength);
+        }
+
+        // As the public Decode; headerVerified = the same bytes already passed the HCS check (the
+        // assembler checks a header once, when it is complete, then waits for the whole frame),
+        // so only the closing flag and the FCS remain to be checked.
+        internal static HdlcStatus Decode(byte[] buffer, int offset, int count, int maxFrameLength,
+            HdlcFrame frame, bool headerVerified, out int wireLength)
+        {
             wireLength = 0;
             if (count < 1)
             {
@@ -135,7 +144,7 @@ namespace DlmsDevice.Stack.Hdlc
             {
                 return HdlcStatus.NeedMore;
             }
-            if (!HdlcCrc.Check(buffer, offset + 1, headerEnd - 2 - (offset + 1)))
+            if (!headerVerified && !HdlcCrc.Check(buffer, offset + 1, headerEnd - 2 - (offset + 1)))
             {
                 return HdlcStatus.BadHcs;
             }

@@ -194,6 +194,39 @@ namespace DlmsDevice.Tests.Hdlc
             Assert.Equal(expected, Feed(assembler, stream.ToArray(), 1 + random.Next(30)));
         }
 
+        [Theory]
+        [InlineData(Get, 1, 2)]          // byte by byte: header judged once, then the whole frame
+        [InlineData(Get, 5, 2)]
+        [InlineData(Get, 1000, 1)]       // all at once: one decode
+        [InlineData(KmethyAarq, 1, 2)]   // 4-byte server address, 7E inside the HCS
+        [InlineData(Ua, 3, 2)]
+        [InlineData(Snrm, 1, 1)]         // no information field: the header is the frame
+        public void Append_FrameInPieces_CodecCalledOnceForTheHeaderAndOnceForTheFrame(string frame, int chunk, int decodes)
+        {
+            var assembler = new HdlcFrameAssembler(HdlcFrameCodec.MaxFrameLength);
+
+            Assert.Equal(new[] { frame }, Feed(assembler, Hex.Parse(frame), chunk));
+
+            // Before, the assembler asked for one byte at a time up to 14 bytes and decoded (and
+            // recomputed the HCS) at each: 16 calls for the GET frame, fed whole or byte by byte.
+            Assert.Equal(decodes, assembler.DecodeCount);
+        }
+
+        [Fact]
+        public void Append_BadHcs_DroppedAsSoonAsTheHeaderIsIn()
+        {
+            var assembler = new HdlcFrameAssembler(HdlcFrameCodec.MaxFrameLength);
+            byte[] frame = Hex.Parse(Get);
+            frame[8] ^= 0x01; // HCS
+
+            for (int i = 0; i < 9; i++)
+            {
+                assembler.Append(frame, i, 1);
+                Assert.Equal(i == 8 ? 1 : 0, assembler.DroppedCount);
+            }
+            Assert.Equal(1, assembler.DecodeCount);
+        }
+
         [Fact]
         public void Reset_DiscardsPartialFrame()
         {
