@@ -25,8 +25,8 @@ namespace DlmsDevice.Benchmarks
         {
             "Logical device (directory capacity 300) + meter objects (" + MeterModel.MeterObjectCount + ": name, clock, 7 registers, 3 data, current association, SAP assignment, HDLC and TCP-UDP setup)",
             "Filler Data objects (" + MeterModel.DefaultFiller + ", long-unsigned value each)",
-            "2 Association LN objects + their 2 object lists (300 entries each, access rights per attribute/method)",
-            "Logical device directory: 300 objects added (an access-rights entry each)",
+            "2 Association LN objects + their 2 object lists (300 entries each, access rights per attribute/method in one shared buffer per list)",
+            "Logical device directory: 300 objects added (no access rights stored)",
             "LogicalDeviceDirectory + DlmsServer (ServerLimits defaults)",
             "ApplicationSession (BlockBufferSize 2048)",
             "HdlcServerLink (HdlcSettings defaults: 128/128 bytes, window 1, APDU 1024)",

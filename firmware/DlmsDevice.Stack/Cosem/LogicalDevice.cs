@@ -65,7 +65,7 @@ namespace DlmsDevice.Stack.Cosem
             get { return _name; }
         }
 
-        /// <summary>Every object of the logical device (a directory keyed by class id + logical name; the access rights in it are not used).</summary>
+        /// <summary>Every object of the logical device (a directory keyed by class id + logical name). Its entries carry no access rights and store none: the directory costs one reference per object.</summary>
         public ObjectList Objects
         {
             get { return _objects; }

@@ -9,15 +9,29 @@ namespace DlmsDevice.Stack.Cosem
     /// lookups on the request path do not allocate.
     /// </summary>
     /// <remarks>
-    /// Parallel arrays, not an array of structs (nanoFramework boxes struct array elements).
-    /// Access rights of object i are <c>_attributeAccess[i][attributeId - 1]</c> and
-    /// <c>_methodAccess[i][methodId - 1]</c>.
+    /// <para>Parallel arrays, not an array of structs (nanoFramework boxes struct array
+    /// elements). The access rights of all entries share one byte array: entry i's rights start
+    /// at <c>_rightsOffset[i]</c> with its attribute count and method count, then one access
+    /// byte per attribute and one per method. Two small arrays per entry would cost more in
+    /// array headers than the rights themselves (docs/benchmarks.md).</para>
+    /// <para>An entry added with <see cref="Add(CosemObject)"/> and never given rights stores
+    /// none: it has the default rights (logical_name readable, nothing else), and a list whose
+    /// entries all have the defaults (the logical device's directory) allocates no rights
+    /// storage at all.</para>
     /// </remarks>
     public sealed class ObjectList
     {
+        // Entry rights stored: attribute count, method count, then the access bytes.
+        private const int RightsHeader = 2;
+        // First rights buffer: room for this many bytes per entry of capacity (a Register
+        // takes 2 + 3 + 1), so a list of ordinary objects never grows it.
+        private const int RightsBytesPerEntry = 6;
+        private const int NoRights = -1;
+
         private CosemObject[] _objects;
-        private byte[][] _attributeAccess;
-        private byte[][] _methodAccess;
+        private int[] _rightsOffset;   // null while every entry has the default rights
+        private byte[] _rights;
+        private int _rightsLength;
         private int _count;
 
         /// <summary>Creates an empty list with room for <paramref name="capacity"/> objects (it grows at configuration time if needed).</summary>
@@ -28,8 +42,6 @@ namespace DlmsDevice.Stack.Cosem
                 capacity = 1;
             }
             _objects = new CosemObject[capacity];
-            _attributeAccess = new byte[capacity][];
-            _methodAccess = new byte[capacity][];
         }
 
         /// <summary>Number of objects in the list.</summary>
@@ -52,28 +64,32 @@ namespace DlmsDevice.Stack.Cosem
         public int Add(CosemObject obj, AttributeAccess attributes, MethodAccess methods)
         {
             int index = Add(obj);
-            byte[] a = _attributeAccess[index];
-            for (int i = 1; i < a.Length; i++)
+            int offset = StoreRights(index);
+            int attributeCount = _rights[offset];
+            int methodCount = _rights[offset + 1];
+            int first = offset + RightsHeader;
+            for (int i = 1; i < attributeCount; i++)
             {
-                a[i] = (byte)attributes;
+                _rights[first + i] = (byte)attributes;
             }
-            byte[] m = _methodAccess[index];
-            for (int i = 0; i < m.Length; i++)
+            for (int i = 0; i < methodCount; i++)
             {
-                m[i] = (byte)methods;
+                _rights[first + attributeCount + i] = (byte)methods;
             }
             return index;
         }
 
         /// <summary>Adds <paramref name="obj"/> with logical_name readable and everything else no-access. Configuration time only.</summary>
         /// <returns>The index of the object in the list.</returns>
+        /// <exception cref="ArgumentException">The list holds an object with the same class id and logical name, or the object has no attribute or more than 255 attributes or methods.</exception>
         public int Add(CosemObject obj)
         {
             if (obj == null)
             {
                 throw new ArgumentNullException();
             }
-            if (IndexOf(obj.ClassId, obj.LogicalName) >= 0)
+            if (obj.AttributeCount < 1 || obj.AttributeCount > 255 || obj.MethodCount < 0 || obj.MethodCount > 255
+                || IndexOf(obj.ClassId, obj.LogicalName) >= 0)
             {
                 throw new ArgumentException();
             }
@@ -83,45 +99,64 @@ namespace DlmsDevice.Stack.Cosem
             }
             int index = _count;
             _objects[index] = obj;
-            _attributeAccess[index] = new byte[obj.AttributeCount];
-            _attributeAccess[index][0] = (byte)AttributeAccess.Read;
-            _methodAccess[index] = new byte[obj.MethodCount];
+            if (_rightsOffset != null)
+            {
+                _rightsOffset[index] = NoRights;
+            }
             _count++;
             return index;
         }
 
         /// <summary>Sets the access mode of one attribute of the object at <paramref name="index"/>. Configuration time only.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">No such entry or attribute.</exception>
         public void SetAttributeAccess(int index, int attributeId, AttributeAccess access)
         {
-            _attributeAccess[index][attributeId - 1] = (byte)access;
+            CheckIndex(index);
+            int offset = StoreRights(index);
+            if (attributeId < 1 || attributeId > _rights[offset])
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+            _rights[offset + RightsHeader + attributeId - 1] = (byte)access;
         }
 
         /// <summary>Sets the access mode of one method of the object at <paramref name="index"/>. Configuration time only.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">No such entry or method.</exception>
         public void SetMethodAccess(int index, int methodId, MethodAccess access)
         {
-            _methodAccess[index][methodId - 1] = (byte)access;
+            CheckIndex(index);
+            int offset = StoreRights(index);
+            if (methodId < 1 || methodId > _rights[offset + 1])
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+            _rights[offset + RightsHeader + _rights[offset] + methodId - 1] = (byte)access;
         }
 
         /// <summary>Access mode of attribute <paramref name="attributeId"/> of the object at <paramref name="index"/>; no-access when the attribute does not exist.</summary>
         public AttributeAccess GetAttributeAccess(int index, int attributeId)
         {
-            byte[] a = _attributeAccess[index];
-            if (attributeId < 1 || attributeId > a.Length)
+            int offset = RightsOf(index);
+            if (offset == NoRights)
+            {
+                return attributeId == 1 ? AttributeAccess.Read : AttributeAccess.NoAccess;
+            }
+            if (attributeId < 1 || attributeId > _rights[offset])
             {
                 return AttributeAccess.NoAccess;
             }
-            return (AttributeAccess)a[attributeId - 1];
+            return (AttributeAccess)_rights[offset + RightsHeader + attributeId - 1];
         }
 
         /// <summary>Access mode of method <paramref name="methodId"/> of the object at <paramref name="index"/>; no-access when the method does not exist.</summary>
         public MethodAccess GetMethodAccess(int index, int methodId)
         {
-            byte[] m = _methodAccess[index];
-            if (methodId < 1 || methodId > m.Length)
+            int offset = RightsOf(index);
+            if (offset == NoRights || methodId < 1 || methodId > _rights[offset + 1])
             {
                 return MethodAccess.NoAccess;
             }
-            return (MethodAccess)m[methodId - 1];
+            return (MethodAccess)_rights[offset + RightsHeader + _rights[offset] + methodId - 1];
         }
 
         /// <summary>Index of the object with this class id and logical name; -1 when absent.</summary>
@@ -152,18 +187,69 @@ namespace DlmsDevice.Stack.Cosem
             return -1;
         }
 
+        private void CheckIndex(int index)
+        {
+            if (index < 0 || index >= _count)
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+        }
+
+        private int RightsOf(int index)
+        {
+            return _rightsOffset == null ? NoRights : _rightsOffset[index];
+        }
+
+        // The offset of entry index's stored rights; stores the defaults first if it has none.
+        private int StoreRights(int index)
+        {
+            if (_rightsOffset == null)
+            {
+                _rightsOffset = new int[_objects.Length];
+                for (int i = 0; i < _rightsOffset.Length; i++)
+                {
+                    _rightsOffset[i] = NoRights;
+                }
+                _rights = new byte[_objects.Length * RightsBytesPerEntry];
+            }
+            int offset = _rightsOffset[index];
+            if (offset != NoRights)
+            {
+                return offset;
+            }
+            CosemObject obj = _objects[index];
+            int attributeCount = obj.AttributeCount;
+            int methodCount = obj.MethodCount;
+            int size = RightsHeader + attributeCount + methodCount;
+            if (_rightsLength + size > _rights.Length)
+            {
+                int grown = _rights.Length * 2;
+                byte[] rights = new byte[grown < _rightsLength + size ? _rightsLength + size : grown];
+                Array.Copy(_rights, rights, _rightsLength);
+                _rights = rights;
+            }
+            offset = _rightsLength;
+            _rights[offset] = (byte)attributeCount;
+            _rights[offset + 1] = (byte)methodCount;
+            // Defaults: logical_name read, every other attribute and every method no-access (0).
+            _rights[offset + RightsHeader] = (byte)AttributeAccess.Read;
+            _rightsLength += size;
+            _rightsOffset[index] = offset;
+            return offset;
+        }
+
         private void Grow()
         {
             int n = _objects.Length * 2;
             CosemObject[] objects = new CosemObject[n];
-            byte[][] attributes = new byte[n][];
-            byte[][] methods = new byte[n][];
             Array.Copy(_objects, objects, _count);
-            Array.Copy(_attributeAccess, attributes, _count);
-            Array.Copy(_methodAccess, methods, _count);
             _objects = objects;
-            _attributeAccess = attributes;
-            _methodAccess = methods;
+            if (_rightsOffset != null)
+            {
+                int[] offsets = new int[n];
+                Array.Copy(_rightsOffset, offsets, _count);
+                _rightsOffset = offsets;
+            }
         }
     }
 }
