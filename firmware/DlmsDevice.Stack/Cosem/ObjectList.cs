@@ -18,6 +18,11 @@ namespace DlmsDevice.Stack.Cosem
     /// none: it has the default rights (logical_name readable, nothing else), and a list whose
     /// entries all have the defaults (the logical device's directory) allocates no rights
     /// storage at all.</para>
+    /// <para>Lookups: the entry indexes are also kept sorted by (class id, logical name), so
+    /// <see cref="IndexOf(ushort, byte[], int)"/> (once per request) and the duplicate check in
+    /// <see cref="Add(CosemObject)"/> are binary searches, O(log n) instead of a walk through the
+    /// list; the index costs 2 bytes per entry of capacity. The list order (object_list order,
+    /// the indexes <see cref="Add(CosemObject)"/> returns) stays the order of addition.</para>
     /// </remarks>
     public sealed class ObjectList
     {
@@ -28,7 +33,12 @@ namespace DlmsDevice.Stack.Cosem
         private const int RightsBytesPerEntry = 6;
         private const int NoRights = -1;
 
+        // The most entries a list holds: _sorted stores indexes as ushort.
+        private const int MaxCount = 0xFFFF;
+
         private CosemObject[] _objects;
+        // Entry indexes ordered by class id, then logical name bytes A..F.
+        private ushort[] _sorted;
         private int[] _rightsOffset;   // null while every entry has the default rights
         private byte[] _rights;
         private int _rightsLength;
@@ -41,7 +51,12 @@ namespace DlmsDevice.Stack.Cosem
             {
                 capacity = 1;
             }
+            if (capacity > MaxCount)
+            {
+                capacity = MaxCount;
+            }
             _objects = new CosemObject[capacity];
+            _sorted = new ushort[capacity];
         }
 
         /// <summary>Number of objects in the list.</summary>
@@ -82,16 +97,23 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>Adds <paramref name="obj"/> with logical_name readable and everything else no-access. Configuration time only.</summary>
         /// <returns>The index of the object in the list.</returns>
         /// <exception cref="ArgumentException">The list holds an object with the same class id and logical name, or the object has no attribute or more than 255 attributes or methods.</exception>
+        /// <exception cref="InvalidOperationException">The list already holds 65535 objects.</exception>
         public int Add(CosemObject obj)
         {
             if (obj == null)
             {
                 throw new ArgumentNullException();
             }
+            ObisCode name = obj.LogicalName;
+            int position;
             if (obj.AttributeCount < 1 || obj.AttributeCount > 255 || obj.MethodCount < 0 || obj.MethodCount > 255
-                || IndexOf(obj.ClassId, obj.LogicalName) >= 0)
+                || Search(obj.ClassId, name.A, name.B, name.C, name.D, name.E, name.F, out position))
             {
                 throw new ArgumentException();
+            }
+            if (_count == MaxCount)
+            {
+                throw new InvalidOperationException();
             }
             if (_count == _objects.Length)
             {
@@ -99,6 +121,8 @@ namespace DlmsDevice.Stack.Cosem
             }
             int index = _count;
             _objects[index] = obj;
+            Array.Copy(_sorted, position, _sorted, position + 1, _count - position);
+            _sorted[position] = (ushort)index;
             if (_rightsOffset != null)
             {
                 _rightsOffset[index] = NoRights;
@@ -162,13 +186,10 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>Index of the object with this class id and logical name; -1 when absent.</summary>
         public int IndexOf(ushort classId, ObisCode logicalName)
         {
-            for (int i = 0; i < _count; i++)
+            int position;
+            if (Search(classId, logicalName.A, logicalName.B, logicalName.C, logicalName.D, logicalName.E, logicalName.F, out position))
             {
-                CosemObject o = _objects[i];
-                if (o.ClassId == classId && o.LogicalName.Equals(logicalName))
-                {
-                    return i;
-                }
+                return _sorted[position];
             }
             return -1;
         }
@@ -176,15 +197,72 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>Index of the object with this class id and the logical name stored at <paramref name="buffer"/>[<paramref name="offset"/>..+6); -1 when absent. No allocation.</summary>
         public int IndexOf(ushort classId, byte[] buffer, int offset)
         {
-            for (int i = 0; i < _count; i++)
+            int position;
+            if (Search(classId, buffer[offset], buffer[offset + 1], buffer[offset + 2], buffer[offset + 3], buffer[offset + 4], buffer[offset + 5], out position))
             {
-                CosemObject o = _objects[i];
-                if (o.ClassId == classId && o.LogicalName.EqualsBytes(buffer, offset))
-                {
-                    return i;
-                }
+                return _sorted[position];
             }
             return -1;
+        }
+
+        // Binary search of _sorted. True with the position of the entry when it is there; false
+        // with the position where it would be inserted.
+        private bool Search(ushort classId, byte a, byte b, byte c, byte d, byte e, byte f, out int position)
+        {
+            int low = 0;
+            int high = _count - 1;
+            while (low <= high)
+            {
+                int middle = (low + high) >> 1;
+                int order = Compare(_objects[_sorted[middle]], classId, a, b, c, d, e, f);
+                if (order == 0)
+                {
+                    position = middle;
+                    return true;
+                }
+                if (order < 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+            position = low;
+            return false;
+        }
+
+        // Order of the object against the key: class id first, then logical name bytes A..F.
+        private static int Compare(CosemObject obj, ushort classId, byte a, byte b, byte c, byte d, byte e, byte f)
+        {
+            if (obj.ClassId != classId)
+            {
+                return obj.ClassId < classId ? -1 : 1;
+            }
+            ObisCode name = obj.LogicalName;
+            int order = name.A - a;
+            if (order == 0)
+            {
+                order = name.B - b;
+            }
+            if (order == 0)
+            {
+                order = name.C - c;
+            }
+            if (order == 0)
+            {
+                order = name.D - d;
+            }
+            if (order == 0)
+            {
+                order = name.E - e;
+            }
+            if (order == 0)
+            {
+                order = name.F - f;
+            }
+            return order;
         }
 
         private void CheckIndex(int index)
@@ -241,9 +319,16 @@ namespace DlmsDevice.Stack.Cosem
         private void Grow()
         {
             int n = _objects.Length * 2;
+            if (n > MaxCount)
+            {
+                n = MaxCount;
+            }
             CosemObject[] objects = new CosemObject[n];
             Array.Copy(_objects, objects, _count);
             _objects = objects;
+            ushort[] sorted = new ushort[n];
+            Array.Copy(_sorted, sorted, _count);
+            _sorted = sorted;
             if (_rightsOffset != null)
             {
                 int[] offsets = new int[n];

@@ -122,6 +122,70 @@ namespace DlmsDevice.Tests.Cosem
             list.Add(Object(1, 2, 3)); // same logical name, other class: fine
         }
 
+        [Fact]
+        public void IndexOf_ManyObjectsAddedInScrambledOrder_FindsEachAndKeepsTheAdditionOrder()
+        {
+            var list = new ObjectList(8); // grows several times
+            var random = new Random(7);
+            var added = new System.Collections.Generic.List<TestValueObject>();
+            var seen = new System.Collections.Generic.HashSet<string>();
+            while (added.Count < 500)
+            {
+                var name = new ObisCode((byte)random.Next(3), 0, (byte)random.Next(256), (byte)random.Next(3), (byte)random.Next(256), (byte)(random.Next(2) == 0 ? 255 : random.Next(256)));
+                ushort classId = (ushort)(random.Next(3) == 0 ? 1 : random.Next(1, 70));
+                if (!seen.Add(classId + "/" + name))
+                {
+                    continue;
+                }
+                var obj = new TestValueObject(classId, name);
+                Assert.Equal(added.Count, list.Add(obj));
+                added.Add(obj);
+            }
+
+            byte[] buffer = new byte[8];
+            for (int i = 0; i < added.Count; i++)
+            {
+                Assert.Same(added[i], list[i]);
+                Assert.Equal(i, list.IndexOf(added[i].ClassId, added[i].LogicalName));
+                added[i].LogicalName.CopyTo(buffer, 1);
+                Assert.Equal(i, list.IndexOf(added[i].ClassId, buffer, 1));
+            }
+            // Absent keys: every neighbour of each present key in class id or in any name byte.
+            for (int i = 0; i < added.Count; i++)
+            {
+                ObisCode n = added[i].LogicalName;
+                ushort classId = added[i].ClassId;
+                AssertAbsentUnlessAdded(list, seen, (ushort)(classId + 1), n);
+                AssertAbsentUnlessAdded(list, seen, (ushort)(classId - 1), n);
+                AssertAbsentUnlessAdded(list, seen, classId, new ObisCode(n.A, n.B, n.C, n.D, n.E, (byte)(n.F ^ 1)));
+                AssertAbsentUnlessAdded(list, seen, classId, new ObisCode((byte)(n.A + 1), n.B, n.C, n.D, n.E, n.F));
+            }
+            Assert.Throws<ArgumentException>(() => list.Add(new TestValueObject(added[123].ClassId, added[123].LogicalName)));
+        }
+
+        private static void AssertAbsentUnlessAdded(ObjectList list, System.Collections.Generic.HashSet<string> seen, ushort classId, ObisCode name)
+        {
+            int index = list.IndexOf(classId, name);
+            if (seen.Contains(classId + "/" + name))
+            {
+                Assert.True(index >= 0);
+                Assert.Equal(classId, list[index].ClassId);
+                Assert.Equal(name, list[index].LogicalName);
+            }
+            else
+            {
+                Assert.Equal(-1, index);
+            }
+        }
+
+        [Fact]
+        public void IndexOf_EmptyList_Minus1()
+        {
+            var list = new ObjectList(4);
+            Assert.Equal(-1, list.IndexOf(1, new ObisCode(0, 0, 1, 0, 0, 255)));
+            Assert.Equal(-1, list.IndexOf(1, new byte[6], 0));
+        }
+
         // Memory: the access rights of all entries share one buffer, and entries without rights
         // (the logical device directory) store none. Before, every entry allocated two arrays.
         [Fact]
