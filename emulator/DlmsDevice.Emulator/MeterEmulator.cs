@@ -30,6 +30,8 @@ namespace DlmsDevice.Emulator
         private TcpEndpoint? _hdlc;
         private LinkConnection? _serial;
         private int _nextId;
+        // Accepted connections being built: they count against MaxConnections already.
+        private int _pendingConnections;
         private bool _started;
         private bool _stopped;
 
@@ -183,16 +185,34 @@ namespace DlmsDevice.Emulator
             string description = (kind == LinkKind.Wrapper ? "wrapper " : "hdlc ") + channel.RemoteEndPoint;
             lock (_sync)
             {
-                if (_stopped || _connections.Count >= _options.MaxConnections)
+                // The check reserves the slot in the same lock: the wrapper and HDLC endpoints
+                // accept on two threads, and a check now with the add after building the
+                // connection let both pass at the limit.
+                if (_stopped || _connections.Count + _pendingConnections >= _options.MaxConnections)
                 {
                     _logger.LogWarning("Refused {Description}: {Reason}", description, _stopped ? "stopping" : "too many connections");
                     channel.Dispose();
                     return;
                 }
+                _pendingConnections++;
             }
-            LinkConnection connection = CreateConnection(description, channel, channel, kind, OnClosed);
+            LinkConnection connection;
+            try
+            {
+                connection = CreateConnection(description, channel, channel, kind, OnClosed);
+            }
+            catch
+            {
+                lock (_sync)
+                {
+                    _pendingConnections--;
+                }
+                channel.Dispose();
+                throw;
+            }
             lock (_sync)
             {
+                _pendingConnections--;
                 if (_stopped)
                 {
                     channel.Dispose();

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DlmsDevice.Client;
 using DlmsDevice.Emulator;
+using DlmsDevice.Stack;
 using DlmsDevice.Tests.EndToEnd.Support;
 using DlmsDevice.Tests.Support;
 using Microsoft.Extensions.Logging;
@@ -253,6 +254,60 @@ namespace DlmsDevice.Tests.EndToEnd
 
             Assert.DoesNotContain(_logs.Lines, l => l.StartsWith("DlmsDevice.Emulator.Trace", StringComparison.Ordinal));
             Assert.Contains(_logs.Lines, l => l.Contains("Connection 1 opened: wrapper 127.0.0.1:"));
+        }
+
+        /// <summary>
+        /// A meter whose first CreateSession waits (up to 1 s) for a second one: it holds a
+        /// connection in the middle of being built while the other endpoint accepts.
+        /// </summary>
+        private sealed class GatedMeterModel : IMeterModel
+        {
+            private readonly EchoMeterModel _inner = new EchoMeterModel();
+            private readonly ManualResetEventSlim _second = new ManualResetEventSlim();
+            private int _calls;
+
+            public object SyncRoot => _inner.SyncRoot;
+
+            public int Calls => Volatile.Read(ref _calls);
+
+            public IApduHandler CreateSession()
+            {
+                if (Interlocked.Increment(ref _calls) == 1)
+                {
+                    _second.Wait(TimeSpan.FromSeconds(1));
+                }
+                else
+                {
+                    _second.Set();
+                }
+                return _inner.CreateSession();
+            }
+        }
+
+        [Fact]
+        public async Task Accept_TwoEndpointsAtTheLimit_NeverMoreThanMaxConnections()
+        {
+            // MaxConnections 1; the wrapper and HDLC endpoints accept on their own threads. The
+            // first connection is still being built when the second arrives: the second must be
+            // refused (before, the limit was checked before building and the connection added
+            // after, so both got in).
+            EmulatorOptions options = new EmulatorOptions { WrapperPort = -1, HdlcPort = -1, MaxConnections = 1 };
+            GatedMeterModel model = new GatedMeterModel();
+            _emulator = new MeterEmulator(options, model, _loggerFactory);
+            _emulator.Start();
+            MeterEmulator emulator = _emulator;
+            using Socket first = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            using Socket second = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+            await first.ConnectAsync(emulator.WrapperEndPoint!);
+            await WaitUntilAsync(() => model.Calls == 1, "the first connection to be built");
+            await second.ConnectAsync(emulator.HdlcEndPoint!);
+
+            // Settled: the second refused (fixed) or both connections open (the defect).
+            await WaitUntilAsync(() => emulator.GetConnections().Length > 1
+                || (emulator.GetConnections().Length == 1 && _logs.Lines.Any(l => l.Contains("too many connections"))), "both accepts");
+            Assert.Single(emulator.GetConnections());
+            Assert.Contains(_logs.Lines, l => l.Contains("Refused hdlc") && l.Contains("too many connections"));
         }
 
         [SocatFact]
