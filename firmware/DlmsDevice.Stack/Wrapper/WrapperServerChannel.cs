@@ -63,15 +63,11 @@ namespace DlmsDevice.Stack.Wrapper
         {
             if (maxApduSize < 1 || maxApduSize > WrapperHeader.MaxFieldValue)
             {
-                throw new ArgumentOutOfRangeException(nameof(maxApduSize));
+                throw new ArgumentOutOfRangeException();
             }
-            if (handler == null)
+            if (handler == null || sink == null)
             {
-                throw new ArgumentNullException(nameof(handler));
-            }
-            if (sink == null)
-            {
-                throw new ArgumentNullException(nameof(sink));
+                throw new ArgumentNullException();
             }
             _maxApduSize = maxApduSize;
             _handler = handler;
