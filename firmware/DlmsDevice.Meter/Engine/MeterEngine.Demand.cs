@@ -43,9 +43,10 @@ namespace DlmsDevice.Meter
                     _maximumDemandWatts = (uint)watts;
                     _maximumDemandTime = end;
                     _maximumDemandDirty = true;
-                    _checkpointRequested = true;
                 }
                 _blockStartMilliWh = _importMilliWh;
+                // Save the new block (and a new maximum) in this tick.
+                _checkpointRequested = true;
             }
             if (_demandSchedule.Last != _shownBlockStart)
             {

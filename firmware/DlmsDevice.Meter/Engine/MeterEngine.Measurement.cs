@@ -30,6 +30,7 @@ namespace DlmsDevice.Meter
         private Register[] _analogRegisters;
         private Register[] _averageRegisters;
         private long[] _windowStart;
+        private bool[] _windowOpen;
         private double[] _windowSum;
         private int[] _windowCount;
         private double[] _mean;
@@ -209,17 +210,26 @@ namespace DlmsDevice.Meter
                 double value = channel.Input.ReadRaw() * channel.Gain + channel.Offset;
                 _periodSum[i] += value;
                 _periodCount[i]++;
-                if (_windowCount[i] == 0)
+                int window = channel.AveragingMilliseconds;
+                if (!_windowOpen[i])
                 {
                     _windowStart[i] = mono;
+                    _windowOpen[i] = true;
                 }
                 _windowSum[i] += value;
                 _windowCount[i]++;
-                if (channel.AveragingMilliseconds <= 0 || mono - _windowStart[i] >= channel.AveragingMilliseconds)
+                if (window <= 0 || mono - _windowStart[i] >= window)
                 {
+                    // The sample at or after the window's end closes it (and is part of it); the
+                    // next window starts where this one ended, or now when the ticks lag behind.
                     double mean = _windowSum[i] / _windowCount[i];
                     _windowSum[i] = 0;
                     _windowCount[i] = 0;
+                    _windowStart[i] += window;
+                    if (mono - _windowStart[i] >= window)
+                    {
+                        _windowStart[i] = mono;
+                    }
                     _mean[i] = mean;
                     _hasMean[i] = true;
                     _analogRegisters[i].Value.SetInteger(MeterMath.ToRegister(mean, channel.Scaler, 0, ushort.MaxValue));

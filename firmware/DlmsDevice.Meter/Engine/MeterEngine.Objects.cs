@@ -71,6 +71,7 @@ namespace DlmsDevice.Meter
                 PowerFactor = new Register(MeterObis.PowerFactor, new CosemValue(DataType.LongUnsigned), -3, Unit.Count);
             }
             _windowStart = new long[2];
+            _windowOpen = new bool[2];
             _windowSum = new double[2];
             _windowCount = new int[2];
             _mean = new double[2];

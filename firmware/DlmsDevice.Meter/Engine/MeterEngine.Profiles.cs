@@ -17,10 +17,9 @@ namespace DlmsDevice.Meter
                 return;
             }
             // The rows carry the energy the registers show: bring the checkpoint up to date first.
-            if (IsCheckpointDirty())
-            {
-                WriteCheckpoint(_meterClock.GetMonotonicMilliseconds());
-            }
+            // It also saves where the schedules stand, so a boundary is neither lost nor
+            // captured twice across a restart.
+            WriteCheckpoint(_meterClock.GetMonotonicMilliseconds());
             if (load)
             {
                 PublishPeriodAverages();

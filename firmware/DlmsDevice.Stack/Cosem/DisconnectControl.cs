@@ -294,21 +294,22 @@ namespace DlmsDevice.Stack.Cosem
         /// <inheritdoc />
         protected override ActionResult OnInvoke(int methodId, AxdrReader parameters, AxdrWriter returnParameters, CosemContext context)
         {
+            int start = parameters != null ? parameters.Position : 0;
             if (!AttributeCodec.ReadIgnoredParameter(parameters))
             {
                 return ActionResult.TypeUnmatched;
             }
             DisconnectOutcome outcome = Apply(methodId == 1 ? DisconnectTrigger.RemoteDisconnect : DisconnectTrigger.RemoteReconnect);
-            switch (outcome)
+            if (outcome == DisconnectOutcome.Changed || outcome == DisconnectOutcome.Unchanged)
             {
-                case DisconnectOutcome.Changed:
-                case DisconnectOutcome.Unchanged:
-                    return ActionResult.Success;
-                case DisconnectOutcome.SwitchFailed:
-                    return ActionResult.HardwareFault;
-                default:
-                    return ActionResult.OtherReason;
+                return ActionResult.Success;
             }
+            // A failed invocation leaves the parameters where they were (peek, validate, advance).
+            if (parameters != null)
+            {
+                parameters.Position = start;
+            }
+            return outcome == DisconnectOutcome.SwitchFailed ? ActionResult.HardwareFault : ActionResult.OtherReason;
         }
     }
 }
