@@ -155,10 +155,12 @@ namespace DlmsDevice.Tests.Meter
         public static readonly DateTime Start = new DateTime(2026, 3, 2, 10, 7, 0, DateTimeKind.Utc);
 
         private readonly Action<MeterConfiguration>? _configure;
+        private readonly bool _model;
 
-        public MeterRig(Action<MeterConfiguration>? configure = null, bool persistent = true, int impulsesPerKwh = 1000)
+        public MeterRig(Action<MeterConfiguration>? configure = null, bool persistent = true, int impulsesPerKwh = 1000, bool model = false)
         {
             _configure = configure;
+            _model = model;
             ImpulsesPerKwh = impulsesPerKwh;
             Clock = new ManualClock(Start);
             Import = new SimulatedPulseCounter(impulsesPerKwh);
@@ -208,8 +210,19 @@ namespace DlmsDevice.Tests.Meter
                 Relay = Relay,
             };
             _configure?.Invoke(Config);
-            Engine = new MeterEngine(Config);
+            if (_model)
+            {
+                Model = new DefaultMeterModel(Config, new DefaultMeterModelSettings());
+                Engine = Model.Engine;
+            }
+            else
+            {
+                Engine = new MeterEngine(Config);
+            }
         }
+
+        /// <summary>The default object model around the engine (when built with model: true).</summary>
+        public DefaultMeterModel? Model { get; private set; }
 
         /// <summary>Starts the engine on a fresh store over the medium (or none).</summary>
         public MeterRig Begin()
