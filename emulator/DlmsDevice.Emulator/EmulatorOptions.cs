@@ -47,5 +47,14 @@ namespace DlmsDevice.Emulator
 
         /// <summary>Meter serial number; the logical device name is "DLD" + this, padded to 16 characters.</summary>
         public string SerialNumber { get; set; } = "0000000000001";
+
+        /// <summary>State directory: energy, maximum demand, profiles, events and settings survive a restart; null = in memory only.</summary>
+        public string? StateDirectory { get; set; }
+
+        /// <summary>Simulated seconds per real second (default 1; 60 = an hour a minute).</summary>
+        public double TimeScale { get; set; } = 1;
+
+        /// <summary>Seed of the simulated load and supply (default 1).</summary>
+        public ulong Seed { get; set; } = 1;
     }
 }

@@ -108,6 +108,12 @@ namespace DlmsDevice.Meter
         /// <summary>Checkpoint when energy changed and this many seconds passed since the last checkpoint (default 900).</summary>
         public int CheckpointIntervalSeconds { get; set; }
 
+        /// <summary>
+        /// Active energy import (Wh) of a meter that starts with an empty store (first start
+        /// only; default 0). Lets an emulated or replacement meter continue a register's history.
+        /// </summary>
+        public long InitialEnergyImportWh { get; set; }
+
         /// <summary>Shortest span between pulse edges used for a power value (default 1000 ms).</summary>
         public int PowerWindowMilliseconds { get; set; }
 
@@ -126,6 +132,10 @@ namespace DlmsDevice.Meter
                 throw new ArgumentOutOfRangeException();
             }
             if (LoadProfileEntries < 1 || DailyProfileEntries < 1 || EventLogEntries < 1 || RowsPerChunk < 1 || RowsPerChunk > 256)
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+            if (InitialEnergyImportWh < 0 || InitialEnergyImportWh > uint.MaxValue)
             {
                 throw new ArgumentOutOfRangeException();
             }

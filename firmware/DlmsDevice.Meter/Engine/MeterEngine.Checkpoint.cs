@@ -203,6 +203,11 @@ namespace DlmsDevice.Meter
                 // Something was saved, but not the checkpoint: the energy cannot be trusted.
                 corrupt = true;
             }
+            if (!anyFound)
+            {
+                // A first start: the configured starting value (a fresh meter: 0).
+                _checkpoint.EnergyImportMilliWh = _config.InitialEnergyImportWh * 1000;
+            }
             _restored = checkpointOk;
             _corruptionFound = corrupt;
             _restoredRows = restoredRows;

@@ -132,6 +132,26 @@ namespace DlmsDevice.Meter.Persistence
             return checkpoint.ReadFrom(_buffer, 0, length) ? StoreStatus.Ok : StoreStatus.InvalidRecord;
         }
 
+        /// <summary>
+        /// Reads the checkpoint of <paramref name="store"/> before an engine exists (a host that
+        /// needs, e.g., the clock of the last checkpoint to set up its hardware). Allocates a buffer.
+        /// </summary>
+        public static StoreStatus ReadCheckpoint(INonVolatileStore store, MeterCheckpoint checkpoint)
+        {
+            if (store == null || checkpoint == null)
+            {
+                throw new ArgumentNullException();
+            }
+            byte[] buffer = new byte[MeterCheckpoint.Length];
+            int length;
+            StoreStatus status = store.Read(CheckpointRecord, buffer, 0, buffer.Length, out length);
+            if (status != StoreStatus.Ok)
+            {
+                return status;
+            }
+            return checkpoint.ReadFrom(buffer, 0, length) ? StoreStatus.Ok : StoreStatus.InvalidRecord;
+        }
+
         /// <summary>Writes the settings; Ok without a store.</summary>
         public StoreStatus WriteSettings(MeterSettingsRecord settings)
         {

@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using DlmsDevice.Client;
+using DlmsDevice.Tests.EndToEnd.Support;
 
 namespace DlmsDevice.Tests.EndToEnd
 {
@@ -18,100 +19,12 @@ namespace DlmsDevice.Tests.EndToEnd
     {
         private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
 
-        private static string EmulatorDll
-        {
-            get { return Path.Combine(AppContext.BaseDirectory, "DlmsDevice.Emulator.dll"); }
-        }
-
-        private static int FreePort()
-        {
-            using Socket probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            return ((IPEndPoint)probe.LocalEndPoint!).Port;
-        }
-
-        private sealed class EmulatorProcess : IDisposable
-        {
-            private readonly StringBuilder _output = new StringBuilder();
-
-            public EmulatorProcess(params string[] args)
-            {
-                ProcessStartInfo info = new ProcessStartInfo("dotnet")
-                {
-                    UseShellExecute = false,
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                };
-                info.ArgumentList.Add(EmulatorDll);
-                foreach (string arg in args)
-                {
-                    info.ArgumentList.Add(arg);
-                }
-                Process = Process.Start(info)!;
-                Process.OutputDataReceived += (_, e) => Append(e.Data);
-                Process.ErrorDataReceived += (_, e) => Append(e.Data);
-                Process.BeginOutputReadLine();
-                Process.BeginErrorReadLine();
-            }
-
-            public Process Process { get; }
-
-            public string Output
-            {
-                get
-                {
-                    lock (_output)
-                    {
-                        return _output.ToString();
-                    }
-                }
-            }
-
-            public async Task WaitForOutputAsync(string text)
-            {
-                Stopwatch watch = Stopwatch.StartNew();
-                while (!Output.Contains(text, StringComparison.Ordinal))
-                {
-                    Assert.False(Process.HasExited, "the emulator exited early: " + Output);
-                    Assert.True(watch.Elapsed < s_timeout, "no \"" + text + "\" in: " + Output);
-                    await Task.Delay(50);
-                }
-            }
-
-            public void Signal(string name)
-            {
-                using Process kill = Process.Start("kill", "-" + name + " " + Process.Id)!;
-                kill.WaitForExit();
-            }
-
-            public void Dispose()
-            {
-                if (!Process.HasExited)
-                {
-                    Process.Kill();
-                    Process.WaitForExit();
-                }
-                Process.Dispose();
-            }
-
-            private void Append(string? line)
-            {
-                if (line != null)
-                {
-                    lock (_output)
-                    {
-                        _output.AppendLine(line);
-                    }
-                }
-            }
-        }
-
         [Theory]
         [InlineData("TERM")]
         [InlineData("INT")]
         public async Task Cli_ServesThenStopsCleanlyOnSignal(string signal)
         {
-            int port = FreePort();
+            int port = EmulatorProcess.FreePort();
             using EmulatorProcess emulator = new EmulatorProcess("--wrapper-port", port.ToString(), "--hdlc-port", "0", "--password", "secret99");
             await emulator.WaitForOutputAsync("Stop with Ctrl+C");
             await using (DlmsClient client = await DlmsClient.ConnectAsync(new DlmsClientOptions
