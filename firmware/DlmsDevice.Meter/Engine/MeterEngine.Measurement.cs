@@ -18,6 +18,7 @@ namespace DlmsDevice.Meter
         private long[] _refCount;
         private long[] _refEdge;
         private long[] _lastEdge;
+        private long[] _refAfter;
         private double[] _channelPower;
 
         // Live (counted) and published (checkpointed) energy, mWh.
@@ -85,6 +86,7 @@ namespace DlmsDevice.Meter
             _refCount = new long[n];
             _refEdge = new long[n];
             _lastEdge = new long[n];
+            _refAfter = new long[n];
             _channelPower = new double[n];
             for (int i = 0; i < n; i++)
             {
@@ -112,6 +114,7 @@ namespace DlmsDevice.Meter
                 _refCount[i] = count;
                 _refEdge[i] = edge;
                 _lastEdge[i] = edge;
+                _refAfter[i] = -1;
                 _channelPower[i] = 0;
             }
         }
@@ -131,6 +134,7 @@ namespace DlmsDevice.Meter
                     delta = count;
                     _refCount[i] = 0;
                     _refEdge[i] = -1;
+                    _refAfter[i] = -1;
                 }
                 _lastCount[i] = count;
                 int c = _pulseConstants[i];
@@ -155,6 +159,18 @@ namespace DlmsDevice.Meter
                     importPower += _channelPower[i];
                 }
             }
+            if (!Disconnect.OutputState || (_powerFail != null && _powerFail.Read()))
+            {
+                // The meter knows no energy can flow (relay open, supply failing): 0 W now, not
+                // the slow decay of a silent pulse input; the next pulse starts a new reference.
+                importPower = 0;
+                for (int i = 0; i < _pulseCounters.Length; i++)
+                {
+                    _channelPower[i] = 0;
+                    _refEdge[i] = -1;
+                    _refAfter[i] = _lastEdge[i];
+                }
+            }
             _powerImportWatts = importPower;
             ActivePowerImport.Value.SetInteger(MeterMath.ToRegister(importPower, 0, 0, uint.MaxValue));
         }
@@ -172,6 +188,12 @@ namespace DlmsDevice.Meter
             }
             if (_refEdge[i] < 0)
             {
+                if (edge <= _refAfter[i])
+                {
+                    // No new edge since the supply came back: no reference, no rate yet.
+                    _lastEdge[i] = edge;
+                    return 0;
+                }
                 _refEdge[i] = edge;
                 _refCount[i] = count;
             }

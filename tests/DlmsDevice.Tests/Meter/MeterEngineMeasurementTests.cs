@@ -93,6 +93,37 @@ namespace DlmsDevice.Tests.Meter
         }
 
         [Fact]
+        public void Power_RelayOpened_ZeroAtOnceAndANewReferenceAfterwards()
+        {
+            MeterRig rig = new MeterRig().Begin();
+            rig.Pulse(1);
+            rig.Engine.Tick();
+            rig.Run(36);
+            rig.Pulse(10);
+            rig.Engine.Tick();
+            long before = rig.Engine.ActivePowerImport.Value.Integer;
+
+            rig.Engine.Disconnect.RemoteDisconnect();
+            rig.Engine.Tick();
+            long open = rig.Engine.ActivePowerImport.Value.Integer;
+            rig.Engine.Disconnect.RemoteReconnect();
+            rig.Run(100);
+            rig.Pulse(1);
+            rig.Engine.Tick();
+            long firstAfter = rig.Engine.ActivePowerImport.Value.Integer;
+            rig.Run(18);
+            rig.Pulse(1);
+            rig.Engine.Tick();
+
+            Assert.Equal(1000, before);
+            Assert.Equal(0, open);
+            // The first pulse after reconnecting only sets the reference (the gap is not a rate).
+            Assert.Equal(0, firstAfter);
+            // 1 Wh in 18 s = 200 W.
+            Assert.Equal(200, rig.Engine.ActivePowerImport.Value.Integer);
+        }
+
+        [Fact]
         public void Voltage_ThreeSamplesInOneWindow_MeanPublishedWithScaler()
         {
             MeterRig rig = new MeterRig().Begin();
