@@ -61,7 +61,7 @@ namespace DlmsDevice.Meter
 
         // A client reset the maximum demand (Extended register method 1): value 0 and
         // capture_time now are already in the register; keep them and save at once.
-        private void OnMaximumDemandWritten()
+        private void OnMaximumDemandReset()
         {
             _maximumDemandWatts = (uint)MaximumDemandImport.Value.Integer;
             _maximumDemandTime = MaximumDemandImport.CaptureTime;

@@ -37,7 +37,7 @@ namespace DlmsDevice.Meter
         public DemandRegister DemandImport { get; private set; }
 
         /// <summary>Maximum demand of active power import 1.0.1.6.0.255 (Extended register, IC 4): W with capture_time; method 1 resets it.</summary>
-        public ExtendedRegister MaximumDemandImport { get; private set; }
+        public MaximumDemandRegister MaximumDemandImport { get; private set; }
 
         private void CreateMeasurementObjects(MeterConfiguration configuration)
         {
@@ -84,11 +84,9 @@ namespace DlmsDevice.Meter
         {
             DemandImport = new DemandRegister(MeterObis.ActiveDemandImport, new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.Watt,
                 (uint)configuration.DemandPeriodSeconds, 1);
-            CosemValue maximum = new CosemValue(DataType.DoubleLongUnsigned);
-            MaximumDemandImport = new ExtendedRegister(MeterObis.MaximumDemandImport, maximum, 0, Unit.Watt, null);
-            // Reset (method 1) stamps capture_time from the clock and tells the engine (Written).
+            MaximumDemandImport = new MaximumDemandRegister(MeterObis.MaximumDemandImport, _callbacks.OnMaximumDemandReset);
+            // Reset (method 1) stamps capture_time from the clock, then tells the engine.
             MaximumDemandImport.Clock = Clock;
-            maximum.Source = _callbacks;
         }
 
         private ProfileGeneric CreateLoadProfile(MeterConfiguration configuration)

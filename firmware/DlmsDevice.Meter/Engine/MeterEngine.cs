@@ -245,11 +245,11 @@ namespace DlmsDevice.Meter
         }
 
         /// <summary>
-        /// The application side of the objects: value-written notifications (maximum demand reset),
-        /// disconnect state changes, clock adjustments and input edges. A nested class so these
-        /// interface methods are not part of the engine's public surface.
+        /// The application side of the objects: maximum demand reset, disconnect state changes,
+        /// clock adjustments and input edges. A nested class so these interface methods are not
+        /// part of the engine's public surface.
         /// </summary>
-        private sealed class Callbacks : IValueSource, IDisconnectHandler
+        private sealed class Callbacks : IDisconnectHandler
         {
             private readonly MeterEngine _engine;
 
@@ -258,13 +258,9 @@ namespace DlmsDevice.Meter
                 _engine = engine;
             }
 
-            public void Refresh(CosemValue value)
+            internal void OnMaximumDemandReset()
             {
-            }
-
-            public void Written(CosemValue value)
-            {
-                _engine.OnMaximumDemandWritten();
+                _engine.OnMaximumDemandReset();
             }
 
             public bool ChangeState(DisconnectTrigger trigger, ControlState current, ControlState target)

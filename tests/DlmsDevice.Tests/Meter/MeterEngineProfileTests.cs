@@ -108,6 +108,8 @@ namespace DlmsDevice.Tests.Meter
             Assert.Equal(rig.DateTimeHex(MeterRig.At(10, 20)), CosemTestKit.Get(rig.Engine.MaximumDemandImport, 5));
             rig.Restart();
             Assert.Equal(N("06 00000000"), CosemTestKit.Get(rig.Engine.MaximumDemandImport, 2));
+            // The saved capture_time is the reset's, not the old maximum's.
+            Assert.Equal(rig.DateTimeHex(MeterRig.At(10, 20)), CosemTestKit.Get(rig.Engine.MaximumDemandImport, 5));
         }
 
         [Fact]
