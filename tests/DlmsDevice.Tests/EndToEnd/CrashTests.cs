@@ -64,6 +64,41 @@ namespace DlmsDevice.Tests.EndToEnd
                 r[4].GetValueOrThrow("daily entries").ToInt64());
         }
 
+        /// <summary>Starts the emulator on the state directory; a free port that got taken meanwhile is retried with another.</summary>
+        private async Task<(EmulatorProcess Process, int Port)> StartAsync()
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                int port = EmulatorProcess.FreePort();
+                EmulatorProcess emulator = new EmulatorProcess("--wrapper-port", port.ToString(), "--hdlc-port", "0",
+                    "--state-dir", _stateDir, "--time-scale", TimeScale, "--seed", "7");
+                Stopwatch watch = Stopwatch.StartNew();
+                while (!emulator.Output.Contains("Stop with Ctrl+C", StringComparison.Ordinal))
+                {
+                    if (emulator.Process.HasExited)
+                    {
+                        break;
+                    }
+                    Assert.True(watch.Elapsed < EmulatorProcess.Timeout, "the emulator did not start: " + emulator.Output);
+                    await Task.Delay(20);
+                }
+                if (!emulator.Process.HasExited)
+                {
+                    return (emulator, port);
+                }
+                emulator.Process.WaitForExit();
+                string output = emulator.Output;
+                emulator.Dispose();
+                Assert.True(attempt < 3 && output.Contains("Cannot start", StringComparison.Ordinal), "the emulator exited: " + output);
+            }
+        }
+
+        private static bool IsLinkFailure(Exception ex)
+        {
+            return ex is DlmsException || ex is IOException || ex is TimeoutException || ex is OperationCanceledException
+                || ex is System.Net.Sockets.SocketException || ex is ObjectDisposedException;
+        }
+
         private static DlmsClientOptions Options(int port) => new DlmsClientOptions
         {
             Port = port,
@@ -81,15 +116,14 @@ namespace DlmsDevice.Tests.EndToEnd
             int reads = 0;
             for (int cycle = 0; cycle < Cycles; cycle++)
             {
-                int port = EmulatorProcess.FreePort();
-                using EmulatorProcess emulator = new EmulatorProcess("--wrapper-port", port.ToString(), "--hdlc-port", "0",
-                    "--state-dir", _stateDir, "--time-scale", TimeScale, "--seed", "7");
-                await emulator.WaitForOutputAsync("Stop with Ctrl+C");
+                (EmulatorProcess started, int port) = await StartAsync();
+                using EmulatorProcess emulator = started;
                 Assert.DoesNotContain("partly corrupt", emulator.Output);
 
                 Reading first;
                 Reading last;
-                await using (DlmsClient client = await DlmsClient.ConnectAsync(Options(port)))
+                DlmsClient client = await DlmsClient.ConnectAsync(Options(port));
+                try
                 {
                     await client.AssociateAsync();
                     first = await ReadAsync(client);
@@ -122,8 +156,19 @@ namespace DlmsDevice.Tests.EndToEnd
                         last = await inFlight;
                         reads++;
                     }
-                    catch (Exception ex) when (ex is DlmsException || ex is IOException || ex is TimeoutException || ex is OperationCanceledException || ex is System.Net.Sockets.SocketException)
+                    catch (Exception ex) when (IsLinkFailure(ex))
                     {
+                    }
+                }
+                finally
+                {
+                    try
+                    {
+                        await client.DisposeAsync();
+                    }
+                    catch (Exception ex) when (IsLinkFailure(ex))
+                    {
+                        // The meter is dead: the link goes with it.
                     }
                 }
                 figures.Add("cycle " + cycle + ": after restart " + first + "; last read before kill " + last);
@@ -131,11 +176,9 @@ namespace DlmsDevice.Tests.EndToEnd
             }
 
             // A last clean start: the state directory is intact.
-            int finalPort = EmulatorProcess.FreePort();
-            using (EmulatorProcess final = new EmulatorProcess("--wrapper-port", finalPort.ToString(), "--hdlc-port", "0",
-                "--state-dir", _stateDir, "--time-scale", TimeScale, "--seed", "7"))
+            (EmulatorProcess finalProcess, int finalPort) = await StartAsync();
+            using (EmulatorProcess final = finalProcess)
             {
-                await final.WaitForOutputAsync("Stop with Ctrl+C");
                 Assert.DoesNotContain("partly corrupt", final.Output);
                 await using DlmsClient client = await DlmsClient.ConnectAsync(Options(finalPort));
                 await client.AssociateAsync();
