@@ -199,7 +199,7 @@ namespace DlmsDevice.Stack.Security
             _ciphering = ciphering;
         }
 
-        /// <summary>Forgets the association: title, challenges, dedicated key (wiped), request state.</summary>
+        /// <summary>Forgets the association: title, challenges, dedicated key (wiped), request state (<see cref="LastStatus"/> stays, for diagnostics).</summary>
         public void Reset()
         {
             _profile = null;
@@ -221,7 +221,6 @@ namespace DlmsDevice.Stack.Security
             _dedicatedReceived.MarkSaved();
             _apdu.Clear();
             ClearRequest();
-            _lastStatus = ProtectionStatus.Ok;
         }
 
         /// <summary>Marks the request being served as plain (the response goes out in clear).</summary>

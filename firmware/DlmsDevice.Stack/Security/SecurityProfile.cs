@@ -222,8 +222,10 @@ namespace DlmsDevice.Stack.Security
 
         /// <summary>
         /// Sets global key <paramref name="keyId"/> (0 unicast EK, 1 broadcast, 2 AK, 3 KEK) at
-        /// once; a new EK restarts the client's invocation counter. Configuration time (the
-        /// protocol path stages keys and commits them when the association ends).
+        /// once. Configuration time: the counters are left as they are (they were loaded for the
+        /// keys in use; an application that installs a different key itself resets
+        /// <see cref="InvocationCounterStore.Received"/>). Keys changed over the protocol are
+        /// staged and committed by <see cref="CommitStagedKeys"/>, which does restart the counter.
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">Unknown key id or fewer than 16 bytes.</exception>
         public void SetKey(int keyId, byte[] key, int offset)
@@ -238,7 +240,6 @@ namespace DlmsDevice.Stack.Security
             {
                 case GlobalUnicastEncryptionKey:
                     _encryptionKey.SetKey(key, offset);
-                    _counters.Received.Reset();
                     break;
                 case GlobalBroadcastEncryptionKey:
                     Array.Copy(key, offset, _broadcastKey, 0, KeySize);
@@ -312,11 +313,14 @@ namespace DlmsDevice.Stack.Security
                 }
             }
 
-            DiscardStagedKeys();
-            if (changed)
+            if (_stagedPresent[GlobalUnicastEncryptionKey])
             {
+                // The client's counter is per key: a new unicast key starts it again.
+                _counters.Received.Reset();
                 _counters.SaveReceived();
             }
+
+            DiscardStagedKeys();
 
             return changed;
         }
