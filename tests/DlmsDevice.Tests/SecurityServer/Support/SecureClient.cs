@@ -39,8 +39,10 @@ namespace DlmsDevice.Tests.SecurityServer.Support
         public ushort ClientMaxReceivePdu = 0xFFFF;
         public uint LastServerIc;
         public byte LastResponseTag;
+        public byte HlsInvokeId = 0xC1;
 
-        public const string HlsReplyPrefix = "C3 01 C1 000F 0000280000FF 01 01 09";
+        /// <summary>ACTION-Request-Normal, invoke-id (filled in), class 15, 0.0.40.0.0.255, method 1, parameters present, octet-string.</summary>
+        public const string HlsReplyPrefix = "C3 01 {0} 000F 0000280000FF 01 01 09";
 
         /// <summary>01 [dedicated-key] 00 00 06 5F1F 04 00 ccc pdu.</summary>
         public byte[] InitiateRequest()
@@ -118,14 +120,14 @@ namespace DlmsDevice.Tests.SecurityServer.Support
                 uint fIc = sameIc ? NextIc : NextIc++;
                 f = reply ?? SuiteZero.Gmac(Ek, Ak, ClientTitle, fIc, StoC!);
             }
-            byte[] action = SuiteZero.Concat(Hex.Parse(HlsReplyPrefix), new[] { (byte)f.Length }, f);
+            byte[] action = SuiteZero.Concat(Hex.Parse(string.Format(HlsReplyPrefix, HlsInvokeId.ToString("X2"))), new[] { (byte)f.Length }, f);
             return Protect(action, envelope);
         }
 
         /// <summary>Checks the server's f(CtoS) in the plaintext ACTION-Response and returns it.</summary>
         public void CheckServerHls(byte[] actionResponse)
         {
-            Assert.Equal("C7 01 C1 00 01 00 09", Hex.Format(actionResponse, 0, 7));
+            Assert.Equal("C7 01 " + HlsInvokeId.ToString("X2") + " 00 01 00 09", Hex.Format(actionResponse, 0, 7));
             byte[] f = actionResponse.AsSpan(8).ToArray();
             Assert.Equal(actionResponse[7], f.Length);
             if (Mechanism == 6)
