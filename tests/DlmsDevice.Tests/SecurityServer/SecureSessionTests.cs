@@ -25,6 +25,8 @@ namespace DlmsDevice.Tests.SecurityServer
 
             byte[] aare = driver.Exchange(client.Aarq());
             AareView view = client.ReadAare(aare, out byte[]? initiate);
+            Assert.Equal("61 69", Hex.Format(aare, 0, 2));
+            Assert.Equal("BE 23 04 21 28 1F 30 00 00 00 00", Hex.Format(aare, aare.Length - 37, 11));
 
             // AARE: LN with ciphering, accepted, authentication-required, our title, HLS-GMAC, a
             // 16-byte StoC, and the InitiateResponse in a glo-initiate-response (28) with IC 0.
@@ -58,6 +60,8 @@ namespace DlmsDevice.Tests.SecurityServer
 
             // Ciphered RLRQ: RLRE with correct BER lengths and the InitiateResponse in a 28.
             byte[] rlre = driver.Exchange(client.Rlrq());
+            Assert.Equal("63 28 80 01 00 BE 23 04 21 28 1F 30", Hex.Format(rlre, 0, 12));
+            Assert.Equal(0x28 + 2, rlre.Length);
             AareView release = AareView.Parse(rlre);
             Assert.Equal(0x63, release.Tag);
             Assert.Equal("00", Hex.Format(release.Elements[0x80]));

@@ -211,7 +211,7 @@ namespace DlmsDevice.Tests.SecurityServer
         }
 
         [Fact]
-        public void Aarq_A18_UnknownClientSap_RejectedNoReasonGiven()
+        public void Aarq_A21_UnknownClientSap_RejectedNoReasonGiven()
         {
             SecureTestMeter meter = new SecureTestMeter();
             SessionDriver driver = meter.Open(47);
@@ -225,7 +225,7 @@ namespace DlmsDevice.Tests.SecurityServer
         }
 
         [Fact]
-        public void Aarq_HlsWithoutEntropySource_MechanismNotRecognised()
+        public void Aarq_A22_HlsWithoutEntropySource_MechanismNotRecognised()
         {
             SecureTestMeter meter = new SecureTestMeter();
             meter.Server.Entropy = null;
