@@ -119,6 +119,7 @@ namespace DlmsDevice.Emulator
 
             GrantPublicAccess(PublicAssociation.Objects);
             GrantMeterReaderAccess(MeterReaderAssociation.Objects);
+            CreateManagementAssociation(settings);
             Server = CreateServer(settings);
         }
 

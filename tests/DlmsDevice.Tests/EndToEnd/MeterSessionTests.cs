@@ -79,6 +79,7 @@ namespace DlmsDevice.Tests.EndToEnd
                 "1 0.0.42.0.0.255", "1 0.0.96.1.0.255", "1 1.0.0.2.0.255", "8 0.0.1.0.0.255",
                 "15 0.0.40.0.0.255", "15 0.0.40.0.1.255", "17 0.0.41.0.0.255", "23 0.0.22.0.0.255",
                 "41 0.0.25.0.0.255", "3 1.0.1.8.0.255", "3 1.0.1.7.0.255", "3 1.0.32.7.0.255", "3 1.0.31.7.0.255",
+                "1 0.0.43.1.3.255", "1 0.0.43.1.0.255",
             };
             Assert.Equal(expected, list.Select(e => e.ClassId + " " + e.LogicalName).ToArray());
             Assert.All(list, e => Assert.All(e.Attributes, a => Assert.True(a.AccessMode <= 1, e + " attribute " + a.AttributeId + " is writable")));
@@ -96,7 +97,7 @@ namespace DlmsDevice.Tests.EndToEnd
 
             IReadOnlyList<ObjectListEntry> list = await client.GetObjectListAsync();
 
-            Assert.Equal(14, list.Count);
+            Assert.Equal(16, list.Count);
             Assert.Contains(list, e => e.ClassId == 15 && e.LogicalName.ToString() == "0.0.40.0.2.255");
             ObjectListEntry clock = list.Single(e => e.ClassId == 8);
             Assert.Equal(3, clock.Attributes.Single(a => a.AttributeId == 2).AccessMode);
@@ -286,7 +287,7 @@ namespace DlmsDevice.Tests.EndToEnd
             IReadOnlyList<ObjectListEntry> list = await client.GetObjectListAsync();
 
             Assert.Equal(SmallestClientPdu, aare.ServerMaxReceivePduSize);
-            Assert.Equal(14, list.Count);
+            Assert.Equal(16, list.Count);
             Assert.True(nextRequests >= 10, "only " + nextRequests + " GET-Request-Next were needed");
             Assert.Equal(1_000_000, (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64());
         }
@@ -327,7 +328,7 @@ namespace DlmsDevice.Tests.EndToEnd
 
             int[] counts = await Task.WhenAll(sessions);
 
-            Assert.Equal(new[] { 13, 13, 14, 14, 13, 13, 14, 14 }, counts);
+            Assert.Equal(new[] { 15, 15, 16, 16, 15, 15, 16, 16 }, counts);
         }
     }
 }
