@@ -61,6 +61,8 @@ namespace DlmsDevice.Emulator
 
             MeterConfiguration configuration = CreateConfiguration(settings, Hardware, ExportPulses);
             Model = new DefaultMeterModel(configuration, settings.ToModelSettings());
+            // Client 48 (HLS-GMAC, ciphering) and its security objects, on top of the portable model.
+            CreateManagementAssociation(settings);
             if (medium != null)
             {
                 Store = new SlottedRecordStore(medium, Engine.RequiredRecordCount, Engine.RequiredPayloadLength);

@@ -4,7 +4,7 @@ using DlmsDevice.Meter;
 namespace DlmsDevice.Emulator
 {
     /// <summary>What the default meter is built from (taken from the command line by <see cref="From"/>).</summary>
-    public sealed class DefaultMeterSettings
+    public sealed partial class DefaultMeterSettings
     {
         /// <summary>Manufacturer flag id used in the logical device name (3 letters).</summary>
         public const string FlagId = DefaultMeterModelSettings.FlagId;
@@ -89,7 +89,7 @@ namespace DlmsDevice.Emulator
         /// <summary>Takes the meter settings from the command-line options.</summary>
         public static DefaultMeterSettings From(EmulatorOptions options)
         {
-            return new DefaultMeterSettings
+            DefaultMeterSettings settings = new DefaultMeterSettings
             {
                 SerialNumber = options.SerialNumber,
                 Password = options.Password,
@@ -103,6 +103,8 @@ namespace DlmsDevice.Emulator
                 TimeScale = options.TimeScale,
                 StateDirectory = options.StateDirectory,
             };
+            settings.TakeSecurityOptions(options);
+            return settings;
         }
     }
 }

@@ -56,5 +56,20 @@ namespace DlmsDevice.Emulator
 
         /// <summary>Seed of the simulated load and supply (default 1).</summary>
         public ulong Seed { get; set; } = 1;
+
+        /// <summary>Authentication key AK of client 48 (32 hex digits); null = the Green Book test key D0D1..DF.</summary>
+        public string? AuthenticationKey { get; set; }
+
+        /// <summary>Global unicast encryption key EK of client 48 (32 hex digits); null = the Green Book test key 0001..0F.</summary>
+        public string? BlockCipherKey { get; set; }
+
+        /// <summary>Master key (KEK) for key transfer (32 hex digits); null = the test key 0001..0F.</summary>
+        public string? MasterKey { get; set; }
+
+        /// <summary>The meter's system title (16 hex digits); null = "DLD" + 5 bytes of the serial number.</summary>
+        public string? SystemTitle { get; set; }
+
+        /// <summary>Directory that keeps the invocation counters across restarts; null = in memory only.</summary>
+        public string? SecurityStateDirectory { get; set; }
     }
 }

@@ -80,10 +80,31 @@ namespace DlmsDevice.Emulator
                 Description = "Seed of the simulated load and supply noise",
                 DefaultValueFactory = _ => 1UL,
             };
+            Option<string?> authKey = new Option<string?>("--auth-key")
+            {
+                Description = "Authentication key AK of client 48 (32 hex digits; default: the Green Book TEST key D0D1..DF)",
+            };
+            Option<string?> blockKey = new Option<string?>("--block-key")
+            {
+                Description = "Global unicast encryption key EK of client 48 (32 hex digits; default: the Green Book TEST key 0001..0F)",
+            };
+            Option<string?> kek = new Option<string?>("--kek")
+            {
+                Description = "Master key KEK for key transfer (32 hex digits; default: the TEST key 0001..0F)",
+            };
+            Option<string?> systemTitle = new Option<string?>("--system-title")
+            {
+                Description = "The meter's system title (16 hex digits; default: \"DLD\" + the serial number)",
+            };
+            Option<string?> securityState = new Option<string?>("--security-state-dir")
+            {
+                Description = "Directory that keeps the invocation counters across restarts (default: in memory)",
+            };
 
             RootCommand root = new RootCommand("DlmsDevice emulator: a DLMS/COSEM meter on TCP (wrapper, HDLC) and serial HDLC.")
             {
                 wrapperPort, hdlcPort, bind, serial, baud, physical, password, inactivity, maxPdu, trace, stateDir, timeScale, seed,
+                authKey, blockKey, kek, systemTitle, securityState,
             };
             root.SetAction(parse =>
             {
@@ -102,6 +123,11 @@ namespace DlmsDevice.Emulator
                     StateDirectory = parse.GetValue(stateDir),
                     TimeScale = parse.GetValue(timeScale),
                     Seed = parse.GetValue(seed),
+                    AuthenticationKey = parse.GetValue(authKey),
+                    BlockCipherKey = parse.GetValue(blockKey),
+                    MasterKey = parse.GetValue(kek),
+                    SystemTitle = parse.GetValue(systemTitle),
+                    SecurityStateDirectory = parse.GetValue(securityState),
                 };
                 return Run(options);
             });
@@ -147,7 +173,7 @@ namespace DlmsDevice.Emulator
             {
                 meter = new DefaultMeter(DefaultMeterSettings.From(options));
             }
-            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
+            catch (Exception ex) when (ex is InvalidOperationException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
             {
                 logger.LogError("Cannot start: {Message}", ex.Message);
                 return 1;
@@ -223,7 +249,36 @@ namespace DlmsDevice.Emulator
             {
                 return "--state-dir needs a directory";
             }
+            if (!IsHex(o.AuthenticationKey, 16) || !IsHex(o.BlockCipherKey, 16) || !IsHex(o.MasterKey, 16))
+            {
+                return "--auth-key, --block-key and --kek take 32 hex digits (16 bytes)";
+            }
+            if (!IsHex(o.SystemTitle, 8))
+            {
+                return "--system-title takes 16 hex digits (8 bytes)";
+            }
             return null;
+        }
+
+        // Absent (null) or exactly byteCount bytes of hex.
+        private static bool IsHex(string? text, int byteCount)
+        {
+            if (text == null)
+            {
+                return true;
+            }
+            if (text.Length != byteCount * 2)
+            {
+                return false;
+            }
+            foreach (char c in text)
+            {
+                if (!Uri.IsHexDigit(c))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static void LogBanner(ILogger logger, MeterEmulator emulator, DefaultMeter meter, MeterTicker ticker)
@@ -232,7 +287,16 @@ namespace DlmsDevice.Emulator
             EmulatorOptions o = emulator.Options;
             logger.LogInformation("Meter {Name} (serial {Serial}) ready: logical device 1, HDLC physical address {Physical}",
                 meter.LogicalDeviceName, meter.SerialNumber, o.HdlcPhysicalAddress);
-            logger.LogInformation("Clients: 16 public (no authentication, read-only); 32 meter reader (LLS password \"{Password}\")", o.Password);
+            logger.LogInformation("Clients: 16 public (no authentication, read-only); 32 meter reader (LLS password \"{Password}\"); 48 management (HLS-GMAC, authenticated encryption, system title {Title})",
+                o.Password, Convert.ToHexString(meter.SecurityProfile.ServerSystemTitle));
+            if (meter.Settings.UsesTestKeys)
+            {
+                logger.LogWarning("!!! WARNING: client 48 uses the PUBLISHED DLMS GREEN BOOK TEST KEYS (AK D0D1..DF, EK/KEK 0001..0F). Anyone can read and change this meter. Give --auth-key, --block-key and --kek for real use. !!!");
+            }
+            if (meter.Settings.SecurityCounters == null)
+            {
+                logger.LogWarning("Invocation counters are kept in memory only: they restart at 0 with the process (use --security-state-dir to keep them)");
+            }
             logger.LogInformation("Simulation: seed {Seed}, time scale {Scale}x (tick every {Tick} ms), clock {Clock:yyyy-MM-dd HH:mm:ss}Z{Resumed}; state {State}",
                 o.Seed, o.TimeScale, (int)ticker.Interval.TotalMilliseconds, meter.ClockUtc,
                 meter.ResumedFromState ? " (resumed)" : "", o.StateDirectory ?? "in memory only");

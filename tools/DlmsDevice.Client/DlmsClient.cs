@@ -7,9 +7,10 @@ using System.Threading.Tasks;
 namespace DlmsDevice.Client
 {
     /// <summary>
-    /// A DLMS/COSEM client for logical name referencing without ciphering: connect (wrapper, HDLC over
-    /// TCP or serial), associate (no security or LLS), GET (normal, with block transfer, with list),
-    /// SET (normal, with datablocks), ACTION (normal), release, disconnect.
+    /// A DLMS/COSEM client for logical name referencing: connect (wrapper, HDLC over TCP or serial),
+    /// associate (no security, LLS, HLS-GMAC, HLS-SHA256; suite-0 ciphering with glo-, ded- or
+    /// general-glo APDUs), GET (normal, with block transfer, with list), SET (normal, with
+    /// datablocks), ACTION (normal), release, disconnect.
     /// </summary>
     /// <example>
     /// <code>
@@ -20,7 +21,7 @@ namespace DlmsDevice.Client
     /// await client.DisconnectAsync();
     /// </code>
     /// </example>
-    public sealed class DlmsClient : IAsyncDisposable
+    public sealed partial class DlmsClient : IAsyncDisposable
     {
         private readonly IApduTransport _transport;
         private bool _closed;
@@ -43,9 +44,23 @@ namespace DlmsDevice.Client
 
         /// <summary>Opens the byte link (TCP or serial per <see cref="DlmsClientOptions.Transport"/>) and the data link (HDLC SNRM/UA).</summary>
         /// <exception cref="DlmsException">Connection refused, timeout, DM, ...</exception>
+        /// <remarks>
+        /// With <see cref="DlmsSecurityOptions.ReadInvocationCounterFrom"/> set, a separate public
+        /// association reads the server's invocation counter first (see <see cref="ReadInvocationCounterAsync"/>)
+        /// and the returned client's options start at that value + 1.
+        /// </remarks>
         public static async Task<DlmsClient> ConnectAsync(DlmsClientOptions options, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(options);
+            if (options.Security.ReadInvocationCounterFrom is ObisCode counterObject)
+            {
+                uint counter = await ReadInvocationCounterAsync(options, counterObject, cancellationToken).ConfigureAwait(false);
+                if (counter == uint.MaxValue)
+                {
+                    throw new DlmsSecurityException(SecurityFailure.InvocationCounterExhausted, "The server's invocation counter " + counterObject + " is 0xFFFFFFFF: new keys are needed.");
+                }
+                options = options with { Security = options.Security with { InvocationCounter = counter + 1, ReadInvocationCounterFrom = null } };
+            }
             IByteLink link;
             if (options.Transport == TransportKind.Serial)
             {
@@ -84,31 +99,6 @@ namespace DlmsDevice.Client
                 throw;
             }
             return new DlmsClient(transport, options);
-        }
-
-        /// <summary>Sends the AARQ and checks the AARE.</summary>
-        /// <returns>The decoded AARE (negotiated conformance, server max PDU).</returns>
-        /// <exception cref="AssociationRejectedException">Result not accepted or an InitiateError.</exception>
-        public async Task<AssociationResponse> AssociateAsync(CancellationToken cancellationToken = default)
-        {
-            byte[]? password = null;
-            if (Options.Authentication == AuthenticationMechanism.Low)
-            {
-                password = Encoding.UTF8.GetBytes(Options.Password ?? throw new ArgumentException("LLS needs a password."));
-            }
-            byte[] aarq = AssociationRequest.Encode(Options.ProposedConformance, Options.MaxReceivePduSize, Options.Authentication, password);
-            byte[] reply = await _transport.ExchangeAsync(aarq, cancellationToken).ConfigureAwait(false);
-            if (reply.Length > 0 && reply[0] == XdlmsTags.ExceptionResponse)
-            {
-                ServiceApdu.CheckTag(reply, XdlmsTags.Aare, "AARQ");
-            }
-            AssociationResponse aare = AssociationResponse.Decode(reply);
-            if (!aare.IsAccepted)
-            {
-                throw new AssociationRejectedException(aare);
-            }
-            Association = aare;
-            return aare;
         }
 
         /// <summary>Sends any APDU and returns the raw reply APDU (for tests and experiments).</summary>
@@ -195,7 +185,7 @@ namespace DlmsDevice.Client
 
         private async Task<GetResponse> GetExchangeAsync(byte[] request, CancellationToken cancellationToken)
         {
-            byte[] reply = await _transport.ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
+            byte[] reply = await ServiceExchangeAsync(request, null, cancellationToken).ConfigureAwait(false);
             GetResponse response = GetResponse.Decode(reply);
             CheckInvokeId(response.InvokeIdAndPriority);
             return response;
@@ -297,7 +287,7 @@ namespace DlmsDevice.Client
 
         private async Task<SetResponse> SetExchangeAsync(byte[] request, CancellationToken cancellationToken)
         {
-            byte[] reply = await _transport.ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
+            byte[] reply = await ServiceExchangeAsync(request, null, cancellationToken).ConfigureAwait(false);
             SetResponse response = SetResponse.Decode(reply);
             CheckInvokeId(response.InvokeIdAndPriority);
             return response;
@@ -315,22 +305,11 @@ namespace DlmsDevice.Client
             {
                 throw new DlmsException(context + ": the request needs " + request.Length + " bytes, the server accepts " + ServerMaxPdu + " (ACTION with pblocks is not supported).");
             }
-            byte[] reply = await _transport.ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
+            byte[] reply = await ServiceExchangeAsync(request, null, cancellationToken).ConfigureAwait(false);
             ActionResponse response = ActionResponse.Decode(reply);
             CheckInvokeId(response.InvokeIdAndPriority);
             ThrowIfFailed(response.Result, context);
             return response.ReturnParameters?.GetValueOrThrow(context + " return parameters");
-        }
-
-        /// <summary>Releases the association: RLRQ (<c>62 03 80 01 00</c>), expects an RLRE.</summary>
-        public async Task ReleaseAsync(CancellationToken cancellationToken = default)
-        {
-            byte[] reply = await _transport.ExchangeAsync(AssociationRequest.EncodeReleaseRequest(), cancellationToken).ConfigureAwait(false);
-            if (reply.Length == 0 || reply[0] != XdlmsTags.Rlre)
-            {
-                ServiceApdu.CheckTag(reply, XdlmsTags.Rlre, "RLRQ");
-            }
-            Association = null;
         }
 
         /// <summary>Closes the data link (HDLC DISC) and the connection.</summary>
@@ -342,6 +321,7 @@ namespace DlmsDevice.Client
             }
             _closed = true;
             Association = null;
+            _active = null;
             await _transport.CloseAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -365,7 +345,9 @@ namespace DlmsDevice.Client
             await _transport.DisposeAsync().ConfigureAwait(false);
         }
 
-        private int ServerMaxPdu => Association is { ServerMaxReceivePduSize: > 0 } a ? a.ServerMaxReceivePduSize : 0xFFFF;
+        // The largest plain APDU the server takes: its max receive PDU less what ciphering adds.
+        private int ServerMaxPdu => (Association is { ServerMaxReceivePduSize: > 0 } a ? a.ServerMaxReceivePduSize : 0xFFFF)
+            - (_active is { Policy: not SecurityPolicy.None } ? SecurityContext.MaxOverhead : 0);
 
         private void CheckInvokeId(byte received)
         {

@@ -52,11 +52,17 @@ namespace DlmsDevice.Client
         /// <summary>SNRM parameters to propose; null (default) sends an SNRM without information field (128/1).</summary>
         public HdlcParameters? HdlcParameters { get; init; }
 
-        /// <summary>Authentication mechanism (default none).</summary>
+        /// <summary>Authentication mechanism (default none): none, LLS, HLS-GMAC or HLS-SHA256.</summary>
         public AuthenticationMechanism Authentication { get; init; } = AuthenticationMechanism.None;
 
         /// <summary>LLS password (sent as its UTF-8/ASCII bytes).</summary>
         public string? Password { get; init; }
+
+        /// <summary>
+        /// HLS keys, system title, invocation counter, security policy and ciphering (default: no
+        /// ciphering, Green Book test keys for HLS).
+        /// </summary>
+        public DlmsSecurityOptions Security { get; init; } = new();
 
         /// <summary>Proposed conformance (default 0x001E1D, see <see cref="Conformance.Default"/>).</summary>
         public Conformance ProposedConformance { get; init; } = Conformance.Default;
@@ -72,6 +78,12 @@ namespace DlmsDevice.Client
 
         /// <summary>Called with every frame sent and received (whole HDLC frame or wrapper PDU).</summary>
         public Action<FrameDirection, byte[]>? FrameTrace { get; init; }
+
+        /// <summary>
+        /// Called with the plain APDU of every ciphered request before it is protected and of every
+        /// ciphered reply after it is deciphered (the frames themselves go to <see cref="FrameTrace"/>).
+        /// </summary>
+        public Action<FrameDirection, byte[]>? ApduTrace { get; init; }
 
         /// <summary>The TCP port actually used.</summary>
         public int EffectivePort => Port ?? (Transport == TransportKind.Wrapper ? DefaultWrapperPort : DefaultHdlcPort);

@@ -55,11 +55,30 @@ namespace DlmsDevice.Client
     {
         /// <summary>Creates the exception.</summary>
         public ExceptionResponseException(byte stateError, byte serviceError)
-            : base("Exception-response: state-error " + StateName(stateError) + " (" + stateError + "), service-error " + ServiceName(serviceError) + " (" + serviceError + ")")
+            : this(stateError, serviceError, null)
+        {
+        }
+
+        /// <summary>
+        /// Creates the exception; <paramref name="invocationCounter"/> is the counter the server
+        /// expects, which Gurux servers append to an invocation-counter-error (<c>D8 01 06 xxxxxxxx</c>).
+        /// </summary>
+        public ExceptionResponseException(byte stateError, byte serviceError, uint? invocationCounter)
+            : base("Exception-response: state-error " + StateName(stateError) + " (" + stateError + "), service-error " + ServiceName(serviceError) + " (" + serviceError + ")"
+                  + (invocationCounter is uint ic ? ", server expects invocation counter " + ic : "")
+                  + (serviceError is 5 or 6 ? Hint(serviceError) : ""))
         {
             StateError = stateError;
             ServiceError = serviceError;
+            InvocationCounter = invocationCounter;
         }
+
+        /// <summary>The invocation counter the server reported with an invocation-counter-error, if any.</summary>
+        public uint? InvocationCounter { get; }
+
+        private static string Hint(byte serviceError) => serviceError == 5
+            ? ": the server could not decipher or authenticate the request (keys, system title or security policy differ)"
+            : ": the server rejected the request's invocation counter (use a higher --ic or --read-ic)";
 
         /// <summary>state-error: 1 service-not-allowed, 2 service-unknown.</summary>
         public byte StateError { get; }
@@ -124,5 +143,43 @@ namespace DlmsDevice.Client
             }
             return text;
         }
+    }
+
+    /// <summary>Why a <see cref="DlmsSecurityException"/> was thrown.</summary>
+    public enum SecurityFailure
+    {
+        /// <summary>A protected reply could not be deciphered or its tag did not verify.</summary>
+        DecipheringFailed,
+        /// <summary>A protected reply carried an invocation counter not above the previous one (replay).</summary>
+        ReplayedInvocationCounter,
+        /// <summary>The reply was not protected, or less protected than the security policy requires.</summary>
+        InsufficientProtection,
+        /// <summary>The server's HLS proof (f(CtoS) in the reply_to_HLS_authentication response) was wrong.</summary>
+        ServerAuthenticationFailed,
+        /// <summary>The server refused the client's HLS proof f(StoC).</summary>
+        ClientAuthenticationRejected,
+        /// <summary>The AARE lacks what the mechanism needs (StoC, server system title, diagnostic 14).</summary>
+        IncompleteAssociation,
+        /// <summary>A general-glo reply carried a system title other than the server's.</summary>
+        WrongSystemTitle,
+        /// <summary>The client's invocation counter reached 0xFFFFFFFF: new keys are needed.</summary>
+        InvocationCounterExhausted,
+    }
+
+    /// <summary>
+    /// Suite-0 ciphering or HLS failed: a reply did not decipher, was replayed, was not protected
+    /// as the policy requires, or one side did not authenticate the other.
+    /// </summary>
+    public sealed class DlmsSecurityException : DlmsException
+    {
+        /// <summary>Creates the exception.</summary>
+        public DlmsSecurityException(SecurityFailure failure, string message)
+            : base(message)
+        {
+            Failure = failure;
+        }
+
+        /// <summary>What failed.</summary>
+        public SecurityFailure Failure { get; }
     }
 }

@@ -65,8 +65,14 @@ namespace DlmsDevice.Meter
             list.Add(e.Disconnect, AttributeAccess.Read, MethodAccess.Access); // remote_disconnect, remote_reconnect
         }
 
-        // Registers, demand, profiles, event log: read-only for both clients, in object-list order.
-        private void AddMeteringReadOnly(ObjectList list)
+        /// <summary>
+        /// Adds the metering objects a reader sees, read-only and without methods, in object-list
+        /// order: the energy, power, voltage, current, apparent power, power factor and average
+        /// registers, the demand register, the load and daily profiles, the event log and the
+        /// event code. Maximum demand and Disconnect control (which have methods) are not added.
+        /// For the two associations of the model, and for a host that adds its own association.
+        /// </summary>
+        public void AddMeteringReadOnly(ObjectList list)
         {
             MeterEngine e = Engine;
             for (int i = 0; i < MeasurementCount; i++)

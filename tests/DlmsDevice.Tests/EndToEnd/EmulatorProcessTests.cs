@@ -47,8 +47,28 @@ namespace DlmsDevice.Tests.EndToEnd
             Assert.Equal(0, emulator.Process.ExitCode);
             Assert.Contains("TCP wrapper listening on 127.0.0.1:" + port, emulator.Output);
             Assert.Contains("Stopped", emulator.Output);
+            // No keys given: client 48 runs on the published test keys, and says so.
+            Assert.Contains("GREEN BOOK TEST KEYS", emulator.Output);
             using Socket late = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             await Assert.ThrowsAsync<SocketException>(async () => await late.ConnectAsync(IPAddress.Loopback, port));
+        }
+
+        [Fact]
+        public async Task Cli_OwnKeysAndTitle_NoTestKeyWarning()
+        {
+            int port = EmulatorProcess.FreePort();
+            using EmulatorProcess emulator = new EmulatorProcess("--wrapper-port", port.ToString(), "--hdlc-port", "0",
+                "--auth-key", "C0C1C2C3C4C5C6C7C8C9CACBCCCDCECF", "--block-key", "F0F1F2F3F4F5F6F7F8F9FAFBFCFDFEFF",
+                "--kek", "E0E1E2E3E4E5E6E7E8E9EAEBECEDEEEF", "--system-title", "4142434445464748");
+            await emulator.WaitForOutputAsync("Stop with Ctrl+C");
+
+            emulator.Signal("TERM");
+            Assert.True(emulator.Process.WaitForExit((int)s_timeout.TotalMilliseconds), "the emulator did not stop: " + emulator.Output);
+            emulator.Process.WaitForExit();
+
+            Assert.Equal(0, emulator.Process.ExitCode);
+            Assert.Contains("48 management (HLS-GMAC, authenticated encryption, system title 4142434445464748)", emulator.Output);
+            Assert.DoesNotContain("TEST KEYS", emulator.Output);
         }
 
         [Fact]
@@ -71,6 +91,10 @@ namespace DlmsDevice.Tests.EndToEnd
         [InlineData("--wrapper-port", "70000")]
         [InlineData("--bind", "localhost:80")]
         [InlineData("--max-pdu", "12")]
+        [InlineData("--auth-key", "D0D1D2D3D4D5D6D7D8D9DADBDCDDDE")]
+        [InlineData("--block-key", "000102030405060708090A0B0C0D0E0G")]
+        [InlineData("--kek", "00")]
+        [InlineData("--system-title", "444C4400000000")]
         public void Cli_BadOptionValue_ExitCode2(string option, string value)
         {
             using EmulatorProcess emulator = new EmulatorProcess(option, value, "--hdlc-port", "0");

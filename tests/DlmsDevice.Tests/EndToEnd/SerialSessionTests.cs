@@ -18,7 +18,7 @@ namespace DlmsDevice.Tests.EndToEnd
             var list = await second.GetObjectListAsync();
             await second.ReleaseAsync();
 
-            Assert.Equal(26, list.Count);
+            Assert.Equal(28, list.Count);
         }
     }
 }

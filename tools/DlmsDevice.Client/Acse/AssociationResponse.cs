@@ -48,8 +48,32 @@ namespace DlmsDevice.Client
         /// <summary>The ConfirmedServiceError carried in user-information (an InitiateError), if any.</summary>
         public ConfirmedServiceError? InitiateError { get; init; }
 
+        /// <summary>
+        /// The user-information when it is ciphered (glo-initiate-response 28, general-glo DB, …):
+        /// <see cref="WithUserInformation"/> decodes it once deciphered. Null when it was plain.
+        /// </summary>
+        public byte[]? CipheredUserInformation { get; init; }
+
         /// <summary>True when the association was accepted with an InitiateResponse.</summary>
         public bool IsAccepted => Result == 0 && InitiateError is null && HasInitiateResponse;
+
+        /// <summary>
+        /// Result accepted with acse-service-user diagnostic authentication-required (14): the HLS
+        /// association is pending until reply_to_HLS_authentication succeeds (PROTOCOL.md 2.6).
+        /// </summary>
+        public bool IsAuthenticationRequired => Result == 0 && !DiagnosticIsProvider && Diagnostic == 14;
+
+        /// <summary>Decodes the (deciphered) user-information: an InitiateResponse or a ConfirmedServiceError.</summary>
+        /// <exception cref="DlmsProtocolException">Neither.</exception>
+        public AssociationResponse WithUserInformation(byte[] plainUserInformation)
+        {
+            ArgumentNullException.ThrowIfNull(plainUserInformation);
+            if (plainUserInformation.Length > 0 && CipheredApdu.IsCiphered(plainUserInformation[0]))
+            {
+                throw new DlmsProtocolException("The deciphered user-information is ciphered again (0x" + plainUserInformation[0].ToString("X2", CultureInfo.InvariantCulture) + ").");
+            }
+            return DecodeUserInformation(this, plainUserInformation);
+        }
 
         /// <summary>Decodes an AARE APDU (tag 0x61).</summary>
         /// <exception cref="DlmsProtocolException">Malformed AARE.</exception>
@@ -159,8 +183,14 @@ namespace DlmsDevice.Client
                 case 0x0E:
                     return r with { InitiateError = ConfirmedServiceError.Decode(x) };
                 default:
-                    throw new DlmsProtocolException("AARE user-information holds APDU 0x" + x[0].ToString("X2", CultureInfo.InvariantCulture)
-                        + (x[0] is 0x28 or 0xDB or 0xDC ? " (ciphered: not supported by this client)." : ", not an InitiateResponse."));
+                    if (CipheredApdu.IsCiphered(x[0]))
+                    {
+                        CipheredApdu.Decode(x); // well-formed tag, lengths, title, or DlmsProtocolException
+                        // glo-initiate-response (28) as the standard and dlms-cosem want, or general-glo
+                        // (DB) as the Gurux .NET server sends (traces/NOTES.md W4): the client deciphers it.
+                        return r with { CipheredUserInformation = x };
+                    }
+                    throw new DlmsProtocolException("AARE user-information holds APDU 0x" + x[0].ToString("X2", CultureInfo.InvariantCulture) + ", not an InitiateResponse.");
             }
         }
 

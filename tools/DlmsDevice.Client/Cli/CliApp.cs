@@ -26,8 +26,8 @@ namespace DlmsDevice.Client.Cli
         private static readonly Option<int> s_physical = new("--physical") { Description = "HDLC physical address (lower address); 0 = none (1-byte server address)", DefaultValueFactory = _ => 17, Recursive = true };
         private static readonly Option<bool> s_noPhysical = new("--no-physical") { Description = "Use a 1-byte HDLC server address (logical only)", Recursive = true };
         private static readonly Option<int?> s_addressSize = new("--address-size") { Description = "HDLC server address size: 1, 2 or 4 bytes", Recursive = true };
-        private static readonly Option<string> s_auth = new("--auth", "-a") { Description = "none or lls", DefaultValueFactory = _ => "none", Recursive = true };
-        private static readonly Option<string?> s_password = new("--password", "-P") { Description = "LLS password", Recursive = true };
+        private static readonly Option<string> s_auth = new("--auth", "-a") { Description = "none, lls, hls-gmac (mechanism 5) or hls-sha256 (mechanism 6)", DefaultValueFactory = _ => "none", Recursive = true };
+        private static readonly Option<string?> s_password = new("--password", "-P") { Description = "LLS password (also the HLS-SHA256 secret unless --secret is given)", Recursive = true };
         private static readonly Option<int> s_maxPdu = new("--max-pdu") { Description = "client-max-receive-pdu-size", DefaultValueFactory = _ => 0xFFFF, Recursive = true };
         private static readonly Option<string?> s_conformance = new("--conformance") { Description = "Proposed conformance as 6 hex digits (default 001E1D)", Recursive = true };
         private static readonly Option<int?> s_maxInfo = new("--max-info") { Description = "Propose this HDLC max information length in the SNRM (default: empty SNRM = 128)", Recursive = true };
@@ -50,6 +50,10 @@ namespace DlmsDevice.Client.Cli
         {
             var root = new RootCommand("DLMS/COSEM client: read, list, set and invoke COSEM objects over the TCP wrapper, HDLC over TCP or a serial port.");
             foreach (Option option in new Option[] { s_transport, s_host, s_port, s_serial, s_baud, s_client, s_server, s_physical, s_noPhysical, s_addressSize, s_auth, s_password, s_maxPdu, s_conformance, s_maxInfo, s_window, s_timeout, s_trace })
+            {
+                root.Options.Add(option);
+            }
+            foreach (Option option in SecurityCliOptions.All)
             {
                 root.Options.Add(option);
             }
@@ -155,7 +159,9 @@ namespace DlmsDevice.Client.Cli
             {
                 "none" => AuthenticationMechanism.None,
                 "lls" or "low" => AuthenticationMechanism.Low,
-                string other => throw new FormatException("Unknown authentication '" + other + "' (none, lls)."),
+                "hls-gmac" or "gmac" => AuthenticationMechanism.HighGmac,
+                "hls-sha256" or "sha256" => AuthenticationMechanism.HighSha256,
+                string other => throw new FormatException("Unknown authentication '" + other + "' (none, lls, hls-gmac, hls-sha256)."),
             };
             string? password = p.GetValue(s_password);
             if (auth == AuthenticationMechanism.Low && password is null)
@@ -188,6 +194,7 @@ namespace DlmsDevice.Client.Cli
             HdlcParameters? snrm = maxInfo is null && window is null
                 ? null
                 : new HdlcParameters(maxInfo ?? 128, maxInfo ?? 128, window ?? 1, window ?? 1);
+            DlmsSecurityOptions security = SecurityCliOptions.Build(p, auth, password);
             bool trace = p.GetValue(s_trace);
             return new DlmsClientOptions
             {
@@ -202,11 +209,14 @@ namespace DlmsDevice.Client.Cli
                 ServerAddressSize = size,
                 Authentication = auth,
                 Password = password,
+                Security = security,
                 MaxReceivePduSize = (ushort)maxPdu,
                 ProposedConformance = conformance,
                 HdlcParameters = snrm,
                 Timeout = TimeSpan.FromSeconds(p.GetValue(s_timeout)),
                 FrameTrace = trace ? (direction, frame) => stderr.WriteLine((direction == FrameDirection.Sent ? "-> " : "<- ") + FormatHex(frame)) : null,
+                // Ciphered associations: the plain APDU in brackets next to the frame that carried it.
+                ApduTrace = trace ? (direction, apdu) => stderr.WriteLine((direction == FrameDirection.Sent ? "-> [" : "<- [") + FormatHex(apdu) + "]") : null,
             };
         }
 

@@ -39,7 +39,9 @@ namespace DlmsDevice.Client
                 {
                     throw new DlmsProtocolException("Truncated exception-response: " + Convert.ToHexString(apdu));
                 }
-                throw new ExceptionResponseException(apdu[1], apdu[2]);
+                // Gurux servers append the expected invocation counter to invocation-counter-error (6).
+                uint? ic = apdu.Length >= 7 && apdu[2] == 6 ? (uint)(apdu[3] << 24 | apdu[4] << 16 | apdu[5] << 8 | apdu[6]) : null;
+                throw new ExceptionResponseException(apdu[1], apdu[2], ic);
             }
             if (apdu[0] == XdlmsTags.ConfirmedServiceError)
             {
