@@ -95,9 +95,16 @@ namespace DlmsDevice.Emulator
             BlockCipherKey = Hex(options.BlockCipherKey);
             MasterKey = Hex(options.MasterKey);
             SystemTitle = Hex(options.SystemTitle);
-            if (!string.IsNullOrEmpty(options.SecurityStateDirectory))
+            // --state-dir keeps everything: without its own --security-state-dir, client 48's
+            // invocation counters live in a "security" folder inside the meter's state directory.
+            string? directory = options.SecurityStateDirectory;
+            if (string.IsNullOrEmpty(directory) && !string.IsNullOrEmpty(options.StateDirectory))
             {
-                SecurityCounters = OpenSecurityCounters(options.SecurityStateDirectory);
+                directory = System.IO.Path.Combine(options.StateDirectory, "security");
+            }
+            if (!string.IsNullOrEmpty(directory))
+            {
+                SecurityCounters = OpenSecurityCounters(directory);
             }
         }
     }

@@ -295,7 +295,7 @@ namespace DlmsDevice.Emulator
             }
             if (meter.Settings.SecurityCounters == null)
             {
-                logger.LogWarning("Invocation counters are kept in memory only: they restart at 0 with the process (use --security-state-dir to keep them)");
+                logger.LogWarning("Invocation counters are kept in memory only: they restart at 0 with the process (use --state-dir or --security-state-dir to keep them)");
             }
             logger.LogInformation("Simulation: seed {Seed}, time scale {Scale}x (tick every {Tick} ms), clock {Clock:yyyy-MM-dd HH:mm:ss}Z{Resumed}; state {State}",
                 o.Seed, o.TimeScale, (int)ticker.Interval.TotalMilliseconds, meter.ClockUtc,

@@ -130,8 +130,10 @@ namespace DlmsDevice.Tests.EndToEnd
             Assert.NotNull(reader.Association);
         }
 
-        [Fact]
-        public async Task OwnKeysAndStateDirectory_CountersSurviveARestart()
+        [Theory]
+        [InlineData(true)]  // --security-state-dir
+        [InlineData(false)] // --state-dir alone keeps the counters too
+        public async Task OwnKeysAndStateDirectory_CountersSurviveARestart(bool securityStateDirectory)
         {
             string directory = Path.Combine(Path.GetTempPath(), "dlmsdevice-security-" + Guid.NewGuid().ToString("N"));
             byte[] ek = Hex.Parse("F0F1F2F3F4F5F6F7F8F9FAFBFCFDFEFF");
@@ -142,7 +144,14 @@ namespace DlmsDevice.Tests.EndToEnd
                 o.AuthenticationKey = Convert.ToHexString(ak);
                 o.MasterKey = "E0E1E2E3E4E5E6E7E8E9EAEBECEDEEEF";
                 o.SystemTitle = "4142434445464748";
-                o.SecurityStateDirectory = directory;
+                if (securityStateDirectory)
+                {
+                    o.SecurityStateDirectory = directory;
+                }
+                else
+                {
+                    o.StateDirectory = directory;
+                }
             }
             try
             {
