@@ -37,7 +37,10 @@ namespace DlmsDevice.Emulator
             directory.Add(Device);
             ServerLimits limits = new ServerLimits();
             limits.MaxReceivePdu = settings.MaxApduSize;
-            return new DlmsServer(directory, limits);
+            DlmsServer server = new DlmsServer(directory, limits);
+            // HLS StoC challenges: the operating system's generator unless a test injects one.
+            server.Entropy = settings.Entropy ?? new DlmsDevice.Hal.Simulated.Desktop.SystemEntropySource();
+            return server;
         }
     }
 }

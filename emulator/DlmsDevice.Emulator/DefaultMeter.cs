@@ -1,70 +1,45 @@
 using System;
-using DlmsDevice.Emulator.Simulation;
-using DlmsDevice.Stack;
-using DlmsDevice.Stack.Axdr;
+using System.IO;
+using DlmsDevice.Hal;
+using DlmsDevice.Hal.Simulated;
+using DlmsDevice.Hal.Simulated.Storage;
+using DlmsDevice.Hal.Storage;
+using DlmsDevice.Meter;
+using DlmsDevice.Meter.Persistence;
 using DlmsDevice.Stack.Cosem;
 
 namespace DlmsDevice.Emulator
 {
     /// <summary>
-    /// The emulator's default meter, built in this one place: the management logical device
-    /// (address 1) with its COSEM objects, the two associations (public client 16, meter reader
-    /// 32) and their access rights, and the simulated measurements behind the registers.
-    /// docs/emulator.md lists the objects and rights; a richer metering model replaces this
-    /// class, not the endpoints.
+    /// The emulator's default meter: the portable metering engine and default object model
+    /// (<see cref="DefaultMeterModel"/>, firmware/DlmsDevice.Meter) on the simulated hardware
+    /// (<see cref="SimulatedMeterHardware"/>: seeded load curve driving the pulse counter,
+    /// voltage and current channels, cover and power-fail inputs, the relay), with the state
+    /// directory as non-volatile store. docs/emulator.md lists the objects and what moves.
     /// </summary>
-    public sealed partial class DefaultMeter : IMeterModel
+    /// <remarks>
+    /// The simulation runs at <see cref="DefaultMeterSettings.TimeScale"/> x real time, moved by
+    /// <see cref="Tick"/> (the emulator's tick thread, <see cref="MeterTicker"/>); with time scale
+    /// 0 it moves only when a test calls <see cref="Advance"/>. Both hold the meter lock, the same
+    /// one every request holds, so a client never sees half a tick.
+    /// </remarks>
+    public sealed partial class DefaultMeter : IMeterModel, IDisposable
     {
         /// <summary>Public client SAP: no authentication, read-only.</summary>
-        public const int PublicClientSap = 16;
+        public const int PublicClientSap = DefaultMeterModel.PublicClientSap;
 
-        /// <summary>Meter-reader client SAP: LLS password, reads everything, sets the clock, resets energy.</summary>
-        public const int MeterReaderClientSap = 32;
+        /// <summary>Meter-reader client SAP: LLS password; sets the clock, resets maximum demand, disconnects and reconnects.</summary>
+        public const int MeterReaderClientSap = DefaultMeterModel.MeterReaderClientSap;
 
-        /// <summary>Logical device name 0.0.42.0.0.255.</summary>
-        public static readonly ObisCode LogicalDeviceNameObis = new ObisCode(0, 0, 42, 0, 0, 255);
-
-        /// <summary>Serial number (device ID 1, manufacturing number) 0.0.96.1.0.255.</summary>
-        public static readonly ObisCode SerialNumberObis = new ObisCode(0, 0, 96, 1, 0, 255);
-
-        /// <summary>Active firmware identifier 1.0.0.2.0.255.</summary>
-        public static readonly ObisCode FirmwareVersionObis = new ObisCode(1, 0, 0, 2, 0, 255);
-
-        /// <summary>Clock 0.0.1.0.0.255.</summary>
-        public static readonly ObisCode ClockObis = new ObisCode(0, 0, 1, 0, 0, 255);
-
-        /// <summary>Association LN of the public client 0.0.40.0.1.255.</summary>
-        public static readonly ObisCode PublicAssociationObis = new ObisCode(0, 0, 40, 0, 1, 255);
-
-        /// <summary>Association LN of the meter reader 0.0.40.0.2.255.</summary>
-        public static readonly ObisCode MeterReaderAssociationObis = new ObisCode(0, 0, 40, 0, 2, 255);
-
-        /// <summary>SAP assignment 0.0.41.0.0.255.</summary>
-        public static readonly ObisCode SapAssignmentObis = new ObisCode(0, 0, 41, 0, 0, 255);
-
-        /// <summary>IEC HDLC setup 0.0.22.0.0.255.</summary>
-        public static readonly ObisCode IecHdlcSetupObis = new ObisCode(0, 0, 22, 0, 0, 255);
-
-        /// <summary>TCP-UDP setup 0.0.25.0.0.255.</summary>
-        public static readonly ObisCode TcpUdpSetupObis = new ObisCode(0, 0, 25, 0, 0, 255);
-
-        /// <summary>Active energy import (+A) total 1.0.1.8.0.255.</summary>
-        public static readonly ObisCode ActiveEnergyImportObis = new ObisCode(1, 0, 1, 8, 0, 255);
-
-        /// <summary>Active power import (+P) instantaneous 1.0.1.7.0.255.</summary>
-        public static readonly ObisCode ActivePowerImportObis = new ObisCode(1, 0, 1, 7, 0, 255);
-
-        /// <summary>Voltage L1 instantaneous 1.0.32.7.0.255.</summary>
-        public static readonly ObisCode VoltageL1Obis = new ObisCode(1, 0, 32, 7, 0, 255);
-
-        /// <summary>Current L1 instantaneous 1.0.31.7.0.255.</summary>
-        public static readonly ObisCode CurrentL1Obis = new ObisCode(1, 0, 31, 7, 0, 255);
+        /// <summary>Meter constant of the simulated pulse output (imp/kWh).</summary>
+        public const int ImpulsesPerKwh = 1000;
 
         private readonly DefaultMeterSettings _settings;
-        private readonly object _syncRoot = new object();
+        private bool _shutDown;
 
-        /// <summary>Builds the meter (configuration time: allocates every object once).</summary>
-        /// <exception cref="ArgumentException">A setting does not fit (serial number longer than 13 characters, password longer than 64).</exception>
+        /// <summary>Builds the hardware, the store and the model, and starts the engine (recovering the state directory).</summary>
+        /// <exception cref="ArgumentException">A setting does not fit (serial number, password).</exception>
+        /// <exception cref="IOException">The state directory cannot be created.</exception>
         public DefaultMeter(DefaultMeterSettings settings)
         {
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -72,53 +47,27 @@ namespace DlmsDevice.Emulator
             {
                 throw new ArgumentException("The serial number takes 1 to 13 characters.", nameof(settings));
             }
-            Time = settings.Time ?? SimulationTime.StartReal();
-            ClockSource = new SimulatedClockSource(Time, settings.StartUtc ?? DateTime.UtcNow);
-            Simulation = new MeterSimulation(Time, settings.InitialEnergyWh);
-
-            Device = new LogicalDevice(LogicalDevice.ManagementLogicalDeviceAddress, LogicalDeviceName, 32);
-            SerialNumberObject = new Data(SerialNumberObis, VisibleString(settings.SerialNumber));
-            FirmwareVersionObject = new Data(FirmwareVersionObis, VisibleString(settings.FirmwareVersion));
-            Clock = new Clock(ClockObis, ClockSource);
-            CurrentAssociationObject = new CurrentAssociation();
-            SapAssignment = new SapAssignment(SapAssignmentObis, 1);
-            SapAssignment.Add(Device);
-            IecHdlcSetup = CreateIecHdlcSetup(settings);
-            TcpUdpSetup = CreateTcpUdpSetup(settings);
-
-            ActiveEnergyImport = new Register(ActiveEnergyImportObis, new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.WattHour);
-            ActivePowerImport = new Register(ActivePowerImportObis, new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.Watt);
-            VoltageL1 = new Register(VoltageL1Obis, new CosemValue(DataType.LongUnsigned), -1, Unit.Volt);
-            CurrentL1 = new Register(CurrentL1Obis, new CosemValue(DataType.LongUnsigned), -2, Unit.Ampere);
-            Simulation.Attach(ActiveEnergyImport.Value, ActivePowerImport.Value, VoltageL1.Value, CurrentL1.Value);
-
-            PublicAssociation = new AssociationLogicalName(PublicAssociationObis, new ObjectList(16),
-                PublicClientSap, Device.Address, 0, 0);
-            MeterReaderAssociation = new AssociationLogicalName(MeterReaderAssociationObis, new ObjectList(16),
-                MeterReaderClientSap, Device.Address, 1, 64);
-            if (!MeterReaderAssociation.SetSecret(settings.Password))
+            if (settings.Password.Length > 64)
             {
                 throw new ArgumentException("The LLS password takes at most 64 characters.", nameof(settings));
             }
-            PublicAssociation.MaxReceivePduSize = settings.MaxApduSize;
-            MeterReaderAssociation.MaxReceivePduSize = settings.MaxApduSize;
 
-            Device.Add(SerialNumberObject);
-            Device.Add(FirmwareVersionObject);
-            Device.Add(Clock);
-            Device.Add(CurrentAssociationObject);
-            Device.Add(PublicAssociation);
-            Device.Add(MeterReaderAssociation);
-            Device.Add(SapAssignment);
-            Device.Add(IecHdlcSetup);
-            Device.Add(TcpUdpSetup);
-            Device.Add(ActiveEnergyImport);
-            Device.Add(ActivePowerImport);
-            Device.Add(VoltageL1);
-            Device.Add(CurrentL1);
+            FileStorageMedium? medium = settings.StateDirectory != null ? new FileStorageMedium(settings.StateDirectory) : null;
+            StateMedium = medium;
+            ResumedFromState = false;
+            DateTime start = StartTime(settings, medium);
+            Hardware = new SimulatedMeterHardware(CreateHardwareSettings(settings, start));
+            ExportPulses = new SimulatedPulseCounter(ImpulsesPerKwh);
 
-            GrantPublicAccess(PublicAssociation.Objects);
-            GrantMeterReaderAccess(MeterReaderAssociation.Objects);
+            MeterConfiguration configuration = CreateConfiguration(settings, Hardware, ExportPulses);
+            Model = new DefaultMeterModel(configuration, settings.ToModelSettings());
+            // Client 48 (HLS-GMAC, ciphering) and its security objects, on top of the portable model.
+            CreateManagementAssociation(settings);
+            if (medium != null)
+            {
+                Store = new SlottedRecordStore(medium, Engine.RequiredRecordCount, Engine.RequiredPayloadLength);
+            }
+            Engine.Start(Store);
             Server = CreateServer(settings);
         }
 
@@ -128,10 +77,34 @@ namespace DlmsDevice.Emulator
             get { return _settings; }
         }
 
-        /// <summary>Logical device name: "DLD" + serial number (16 characters with the default serial).</summary>
+        /// <summary>The simulated front end (clock, load, pulses, ADC channels, inputs, relay).</summary>
+        public SimulatedMeterHardware Hardware { get; }
+
+        /// <summary>The export pulse counter (the simulated load only imports, so it stays at 0).</summary>
+        public SimulatedPulseCounter ExportPulses { get; }
+
+        /// <summary>The portable object model.</summary>
+        public DefaultMeterModel Model { get; }
+
+        /// <summary>The metering engine.</summary>
+        public MeterEngine Engine
+        {
+            get { return Model.Engine; }
+        }
+
+        /// <summary>The state directory's medium; null without --state-dir.</summary>
+        public FileStorageMedium? StateMedium { get; }
+
+        /// <summary>The record store over the state directory; null without --state-dir.</summary>
+        public SlottedRecordStore? Store { get; }
+
+        /// <summary>True when the clock resumed from the state directory's last checkpoint.</summary>
+        public bool ResumedFromState { get; private set; }
+
+        /// <summary>Logical device name: "DLD" + serial number.</summary>
         public string LogicalDeviceName
         {
-            get { return DefaultMeterSettings.FlagId + _settings.SerialNumber; }
+            get { return Model.LogicalDeviceName; }
         }
 
         /// <summary>Serial number.</summary>
@@ -140,102 +113,182 @@ namespace DlmsDevice.Emulator
             get { return _settings.SerialNumber; }
         }
 
-        /// <summary>The simulation's time base (advance it by hand in tests).</summary>
-        public SimulationTime Time { get; }
-
-        /// <summary>The meter clock's time source.</summary>
-        public SimulatedClockSource ClockSource { get; }
-
-        /// <summary>The simulated measurements.</summary>
-        public MeterSimulation Simulation { get; }
-
-        /// <summary>The management logical device (address 1): the directory of every object.</summary>
-        public LogicalDevice Device { get; }
-
-        /// <summary>0.0.96.1.0.255.</summary>
-        public Data SerialNumberObject { get; }
-
-        /// <summary>1.0.0.2.0.255.</summary>
-        public Data FirmwareVersionObject { get; }
+        /// <summary>The management logical device (address 1).</summary>
+        public LogicalDevice Device
+        {
+            get { return Model.Device; }
+        }
 
         /// <summary>0.0.1.0.0.255.</summary>
-        public Clock Clock { get; }
-
-        /// <summary>0.0.40.0.0.255.</summary>
-        public CurrentAssociation CurrentAssociationObject { get; }
+        public Clock Clock
+        {
+            get { return Engine.Clock; }
+        }
 
         /// <summary>0.0.40.0.1.255, client SAP 16.</summary>
-        public AssociationLogicalName PublicAssociation { get; }
+        public AssociationLogicalName PublicAssociation
+        {
+            get { return Model.PublicAssociation; }
+        }
 
         /// <summary>0.0.40.0.2.255, client SAP 32.</summary>
-        public AssociationLogicalName MeterReaderAssociation { get; }
+        public AssociationLogicalName MeterReaderAssociation
+        {
+            get { return Model.MeterReaderAssociation; }
+        }
 
-        /// <summary>0.0.41.0.0.255.</summary>
-        public SapAssignment SapAssignment { get; }
-
-        /// <summary>0.0.22.0.0.255.</summary>
-        public IecHdlcSetup IecHdlcSetup { get; }
-
-        /// <summary>0.0.25.0.0.255.</summary>
-        public TcpUdpSetup TcpUdpSetup { get; }
-
-        /// <summary>1.0.1.8.0.255, Wh.</summary>
-        public Register ActiveEnergyImport { get; }
-
-        /// <summary>1.0.1.7.0.255, W.</summary>
-        public Register ActivePowerImport { get; }
-
-        /// <summary>1.0.32.7.0.255, V (scaler -1).</summary>
-        public Register VoltageL1 { get; }
-
-        /// <summary>1.0.31.7.0.255, A (scaler -2).</summary>
-        public Register CurrentL1 { get; }
+        /// <summary>What the meter clock reads now.</summary>
+        public DateTime ClockUtc
+        {
+            get { return new DateTime(Hardware.Clock.GetUtcTicks(), DateTimeKind.Utc); }
+        }
 
         /// <inheritdoc />
         public object SyncRoot
         {
-            get { return _syncRoot; }
+            get { return Model.SyncRoot; }
         }
 
-        private static CosemValue VisibleString(string text)
+        /// <summary>Brings the simulation up to the clock and runs one engine tick (the tick thread).</summary>
+        public void Tick()
         {
-            CosemValue value = new CosemValue(DataType.VisibleString, Math.Max(text.Length, 1));
-            if (!value.SetString(text))
+            lock (SyncRoot)
             {
-                throw new ArgumentException("Only Latin-1 characters fit in a visible-string: " + text);
+                Hardware.Update();
+                Engine.Tick();
             }
-            return value;
         }
 
-        private static IecHdlcSetup CreateIecHdlcSetup(DefaultMeterSettings settings)
+        /// <summary>
+        /// Moves simulated time forward by <paramref name="step"/> in steps of at most one second,
+        /// ticking the engine after each (tests; with time scale 0 time moves only here).
+        /// </summary>
+        public void Advance(TimeSpan step)
         {
-            IecHdlcSetup setup = new IecHdlcSetup(IecHdlcSetupObis);
-            setup.CommSpeed = CommSpeed(settings.BaudRate);
-            setup.WindowSizeTransmit = 1;
-            setup.WindowSizeReceive = 1;
-            setup.MaxInfoFieldLengthTransmit = 128;
-            setup.MaxInfoFieldLengthReceive = 128;
-            setup.InactivityTimeOut = (ushort)Math.Min(settings.HdlcInactivityTimeoutSeconds, ushort.MaxValue);
-            setup.DeviceAddress = (ushort)settings.HdlcPhysicalAddress;
-            return setup;
+            TimeSpan left = step;
+            while (left > TimeSpan.Zero)
+            {
+                TimeSpan piece = left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1);
+                lock (SyncRoot)
+                {
+                    Hardware.Advance(piece);
+                    Engine.Tick();
+                }
+                left -= piece;
+            }
         }
 
-        private static TcpUdpSetup CreateTcpUdpSetup(DefaultMeterSettings settings)
+        /// <summary>A clean power-down: power-down event and a final checkpoint. Safe to call twice.</summary>
+        public void Shutdown()
         {
-            TcpUdpSetup setup = new TcpUdpSetup(TcpUdpSetupObis);
-            setup.Port = (ushort)settings.WrapperPort;
-            setup.MaxSimultaneousConnections = (byte)Math.Min(settings.MaxConnections, byte.MaxValue);
-            // The emulator keeps idle TCP connections open (no wrapper inactivity time-out).
-            setup.InactivityTimeOut = 0;
-            return setup;
+            lock (SyncRoot)
+            {
+                if (_shutDown)
+                {
+                    return;
+                }
+                _shutDown = true;
+                Engine.Shutdown();
+            }
         }
 
-        // IC 23 comm_speed enum: 0 = 300 baud ... 9 = 115200 baud.
-        private static byte CommSpeed(int baud)
+        /// <inheritdoc />
+        public void Dispose()
         {
-            int[] speeds = { 300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200 };
-            int index = Array.IndexOf(speeds, baud);
-            return (byte)(index < 0 ? 5 : index);
+            Shutdown();
+        }
+
+        // Without state: the configured start or the machine's time. With state: the clock of the
+        // last checkpoint plus the time the emulator was down (scaled), as a battery-backed RTC
+        // keeps running while the meter is off.
+        private DateTime StartTime(DefaultMeterSettings settings, FileStorageMedium? medium)
+        {
+            DateTime fresh = settings.StartUtc ?? TruncateToSeconds(DateTime.UtcNow);
+            if (medium == null)
+            {
+                return fresh;
+            }
+            MeterCheckpoint checkpoint = new MeterCheckpoint();
+            SlottedRecordStore probe = new SlottedRecordStore(medium, 1, MeterCheckpoint.Length);
+            if (MeterPersistence.ReadCheckpoint(probe, checkpoint) != StoreStatus.Ok || checkpoint.ClockUtcTicks <= 0)
+            {
+                return fresh;
+            }
+            DateTime saved = LastWrite(medium);
+            TimeSpan down = DateTime.UtcNow - saved;
+            long ticks = checkpoint.ClockUtcTicks;
+            if (down > TimeSpan.Zero && settings.TimeScale > 0)
+            {
+                ticks += (long)(down.Ticks * settings.TimeScale);
+            }
+            ResumedFromState = true;
+            return new DateTime(ticks, DateTimeKind.Utc);
+        }
+
+        private static DateTime LastWrite(FileStorageMedium medium)
+        {
+            DateTime latest = DateTime.MinValue;
+            for (int slot = 0; slot < 2; slot++)
+            {
+                string path = medium.GetSlotPath(MeterPersistence.CheckpointRecord, slot);
+                if (File.Exists(path))
+                {
+                    DateTime t = File.GetLastWriteTimeUtc(path);
+                    if (t > latest)
+                    {
+                        latest = t;
+                    }
+                }
+            }
+            return latest == DateTime.MinValue ? DateTime.UtcNow : latest;
+        }
+
+        private static DateTime TruncateToSeconds(DateTime utc)
+        {
+            return new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        }
+
+        private static SimulatedMeterSettings CreateHardwareSettings(DefaultMeterSettings settings, DateTime start)
+        {
+            SimulatedMeterSettings hardware = new SimulatedMeterSettings
+            {
+                Seed = settings.Seed,
+                StartUtc = start,
+                TimeScale = settings.TimeScale,
+                ImpulsesPerKwh = ImpulsesPerKwh,
+            };
+            if (settings.SimulateFaults)
+            {
+                // Times count from the simulation start (each run of the emulator).
+                hardware.CoverOpenings.Add(new ScheduledInterval(TimeSpan.FromHours(1), TimeSpan.FromMinutes(2), TimeSpan.FromHours(6)));
+                hardware.PowerFailures.Add(new ScheduledInterval(TimeSpan.FromHours(2.5), TimeSpan.FromMinutes(5), TimeSpan.FromHours(24)));
+                hardware.Supply.Deviations.Add(new VoltageDeviation(new ScheduledInterval(TimeSpan.FromHours(3), TimeSpan.FromMinutes(10), TimeSpan.FromHours(12)), 1.12));
+                hardware.Supply.Deviations.Add(new VoltageDeviation(new ScheduledInterval(TimeSpan.FromHours(4), TimeSpan.FromMinutes(10), TimeSpan.FromHours(12)), 0.88));
+            }
+            return hardware;
+        }
+
+        private static MeterConfiguration CreateConfiguration(DefaultMeterSettings settings, SimulatedMeterHardware hardware, IPulseCounter export)
+        {
+            SimulatedMeterSettings h = hardware.Settings;
+            return new MeterConfiguration(hardware.Clock)
+            {
+                PulseChannels = new[]
+                {
+                    new PulseChannel(hardware.ActiveEnergyPulses, ImpulsesPerKwh, EnergyDirection.Import),
+                    new PulseChannel(export, ImpulsesPerKwh, EnergyDirection.Export),
+                },
+                Voltage = new AnalogChannel(hardware.Voltage, AnalogQuantity.Voltage, h.VoltageGain, 0, Unit.Volt, -1),
+                Current = new AnalogChannel(hardware.Current, AnalogQuantity.Current, h.CurrentGain, 0, Unit.Ampere, -2),
+                CoverOpen = hardware.CoverOpen,
+                PowerFail = hardware.PowerFail,
+                Relay = hardware.Relay,
+                LoadProfileEntries = settings.LoadProfileEntries,
+                EventLogEntries = settings.EventLogEntries,
+                CheckpointEnergyWh = settings.CheckpointEnergyWh,
+                CheckpointIntervalSeconds = settings.CheckpointIntervalSeconds,
+                InitialEnergyImportWh = settings.InitialEnergyWh,
+            };
         }
     }
 }

@@ -1,13 +1,13 @@
 using System;
-using DlmsDevice.Emulator.Simulation;
+using DlmsDevice.Meter;
 
 namespace DlmsDevice.Emulator
 {
     /// <summary>What the default meter is built from (taken from the command line by <see cref="From"/>).</summary>
-    public sealed class DefaultMeterSettings
+    public sealed partial class DefaultMeterSettings
     {
         /// <summary>Manufacturer flag id used in the logical device name (3 letters).</summary>
-        public const string FlagId = "DLD";
+        public const string FlagId = DefaultMeterModelSettings.FlagId;
 
         /// <summary>Meter serial number (up to 13 characters: the logical device name is <see cref="FlagId"/> + this).</summary>
         public string SerialNumber { get; set; } = "0000000000001";
@@ -36,19 +36,60 @@ namespace DlmsDevice.Emulator
         /// <summary>Simultaneous connections shown by TCP-UDP setup.</summary>
         public int MaxConnections { get; set; } = 64;
 
-        /// <summary>Time base of the simulation; null = real time from construction.</summary>
-        public SimulationTime? Time { get; set; }
+        /// <summary>Seed of the simulated hardware (load noise, voltage and current noise).</summary>
+        public ulong Seed { get; set; } = 1;
 
-        /// <summary>What the clock reads at simulation time 0; null = the machine's UTC time.</summary>
+        /// <summary>Simulated seconds per real second (default 1); 0 = time moves only by <see cref="DefaultMeter.Advance"/> (tests).</summary>
+        public double TimeScale { get; set; } = 1;
+
+        /// <summary>
+        /// What the meter clock reads when the simulation starts without saved state; null = the
+        /// machine's UTC time (whole seconds). With saved state the clock resumes from it.
+        /// </summary>
         public DateTime? StartUtc { get; set; }
 
-        /// <summary>Active energy import at start (Wh).</summary>
-        public double InitialEnergyWh { get; set; } = 1_000_000;
+        /// <summary>State directory (one file per record slot); null = no persistence (every start is a first start).</summary>
+        public string? StateDirectory { get; set; }
+
+        /// <summary>Scheduled tamper, power failures and voltage sags/swells in the simulation (docs/emulator.md). Default on.</summary>
+        public bool SimulateFaults { get; set; } = true;
+
+        /// <summary>Active energy import on a first start, Wh (default 0).</summary>
+        public long InitialEnergyWh { get; set; }
+
+        /// <summary>Load profile rows (default 2880: 30 days of 15-minute rows).</summary>
+        public int LoadProfileEntries { get; set; } = 2880;
+
+        /// <summary>Event log rows (default 1000).</summary>
+        public int EventLogEntries { get; set; } = 1000;
+
+        /// <summary>Checkpoint every this many Wh (default 10).</summary>
+        public int CheckpointEnergyWh { get; set; } = 10;
+
+        /// <summary>Checkpoint after this many simulated seconds with energy counted (default 60).</summary>
+        public int CheckpointIntervalSeconds { get; set; } = 60;
+
+        /// <summary>The identity part, for the portable model.</summary>
+        public DefaultMeterModelSettings ToModelSettings()
+        {
+            return new DefaultMeterModelSettings
+            {
+                SerialNumber = SerialNumber,
+                FirmwareVersion = FirmwareVersion,
+                Password = Password,
+                MaxApduSize = MaxApduSize,
+                HdlcPhysicalAddress = HdlcPhysicalAddress,
+                HdlcInactivityTimeoutSeconds = HdlcInactivityTimeoutSeconds,
+                BaudRate = BaudRate,
+                WrapperPort = WrapperPort,
+                MaxConnections = MaxConnections,
+            };
+        }
 
         /// <summary>Takes the meter settings from the command-line options.</summary>
         public static DefaultMeterSettings From(EmulatorOptions options)
         {
-            return new DefaultMeterSettings
+            DefaultMeterSettings settings = new DefaultMeterSettings
             {
                 SerialNumber = options.SerialNumber,
                 Password = options.Password,
@@ -58,7 +99,12 @@ namespace DlmsDevice.Emulator
                 BaudRate = options.BaudRate,
                 WrapperPort = options.WrapperPort > 0 ? options.WrapperPort : EmulatorOptions.DefaultWrapperPort,
                 MaxConnections = options.MaxConnections,
+                Seed = options.Seed,
+                TimeScale = options.TimeScale,
+                StateDirectory = options.StateDirectory,
             };
+            settings.TakeSecurityOptions(options);
+            return settings;
         }
     }
 }

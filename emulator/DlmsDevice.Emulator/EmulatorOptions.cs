@@ -47,5 +47,29 @@ namespace DlmsDevice.Emulator
 
         /// <summary>Meter serial number; the logical device name is "DLD" + this, padded to 16 characters.</summary>
         public string SerialNumber { get; set; } = "0000000000001";
+
+        /// <summary>State directory: energy, maximum demand, profiles, events and settings survive a restart; null = in memory only.</summary>
+        public string? StateDirectory { get; set; }
+
+        /// <summary>Simulated seconds per real second (default 1; 60 = an hour a minute).</summary>
+        public double TimeScale { get; set; } = 1;
+
+        /// <summary>Seed of the simulated load and supply (default 1).</summary>
+        public ulong Seed { get; set; } = 1;
+
+        /// <summary>Authentication key AK of client 48 (32 hex digits); null = the Green Book test key D0D1..DF.</summary>
+        public string? AuthenticationKey { get; set; }
+
+        /// <summary>Global unicast encryption key EK of client 48 (32 hex digits); null = the Green Book test key 0001..0F.</summary>
+        public string? BlockCipherKey { get; set; }
+
+        /// <summary>Master key (KEK) for key transfer (32 hex digits); null = the test key 0001..0F.</summary>
+        public string? MasterKey { get; set; }
+
+        /// <summary>The meter's system title (16 hex digits); null = "DLD" + 5 bytes of the serial number.</summary>
+        public string? SystemTitle { get; set; }
+
+        /// <summary>Directory that keeps the invocation counters across restarts; null = in memory only.</summary>
+        public string? SecurityStateDirectory { get; set; }
     }
 }

@@ -66,10 +66,45 @@ namespace DlmsDevice.Emulator
             {
                 Description = "Log an annotated protocol trace of every frame in hex",
             };
+            Option<string?> stateDir = new Option<string?>("--state-dir")
+            {
+                Description = "Directory for the meter's non-volatile state (energy, maximum demand, profiles, events, settings); default: none, nothing survives a restart",
+            };
+            Option<double> timeScale = new Option<double>("--time-scale")
+            {
+                Description = "Simulated seconds per real second (60 = an hour a minute)",
+                DefaultValueFactory = _ => 1.0,
+            };
+            Option<ulong> seed = new Option<ulong>("--seed")
+            {
+                Description = "Seed of the simulated load and supply noise",
+                DefaultValueFactory = _ => 1UL,
+            };
+            Option<string?> authKey = new Option<string?>("--auth-key")
+            {
+                Description = "Authentication key AK of client 48 (32 hex digits; default: the Green Book TEST key D0D1..DF)",
+            };
+            Option<string?> blockKey = new Option<string?>("--block-key")
+            {
+                Description = "Global unicast encryption key EK of client 48 (32 hex digits; default: the Green Book TEST key 0001..0F)",
+            };
+            Option<string?> kek = new Option<string?>("--kek")
+            {
+                Description = "Master key KEK for key transfer (32 hex digits; default: the TEST key 0001..0F)",
+            };
+            Option<string?> systemTitle = new Option<string?>("--system-title")
+            {
+                Description = "The meter's system title (16 hex digits; default: \"DLD\" + the serial number)",
+            };
+            Option<string?> securityState = new Option<string?>("--security-state-dir")
+            {
+                Description = "Directory that keeps the invocation counters across restarts (default: in memory)",
+            };
 
             RootCommand root = new RootCommand("DlmsDevice emulator: a DLMS/COSEM meter on TCP (wrapper, HDLC) and serial HDLC.")
             {
-                wrapperPort, hdlcPort, bind, serial, baud, physical, password, inactivity, maxPdu, trace,
+                wrapperPort, hdlcPort, bind, serial, baud, physical, password, inactivity, maxPdu, trace, stateDir, timeScale, seed,
+                authKey, blockKey, kek, systemTitle, securityState,
             };
             root.SetAction(parse =>
             {
@@ -85,6 +120,14 @@ namespace DlmsDevice.Emulator
                     HdlcInactivityTimeoutSeconds = parse.GetValue(inactivity),
                     MaxApduSize = parse.GetValue(maxPdu),
                     Trace = parse.GetValue(trace),
+                    StateDirectory = parse.GetValue(stateDir),
+                    TimeScale = parse.GetValue(timeScale),
+                    Seed = parse.GetValue(seed),
+                    AuthenticationKey = parse.GetValue(authKey),
+                    BlockCipherKey = parse.GetValue(blockKey),
+                    MasterKey = parse.GetValue(kek),
+                    SystemTitle = parse.GetValue(systemTitle),
+                    SecurityStateDirectory = parse.GetValue(securityState),
                 };
                 return Run(options);
             });
@@ -125,22 +168,39 @@ namespace DlmsDevice.Emulator
                 stop.Set();
             }
 
-            DefaultMeter meter = new DefaultMeter(DefaultMeterSettings.From(options));
-            using MeterEmulator emulator = new MeterEmulator(options, meter, loggerFactory);
+            DefaultMeter meter;
             try
             {
-                emulator.Start();
+                meter = new DefaultMeter(DefaultMeterSettings.From(options));
             }
-            catch (Exception ex) when (ex is SocketException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
+            catch (Exception ex) when (ex is InvalidOperationException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
             {
                 logger.LogError("Cannot start: {Message}", ex.Message);
                 return 1;
             }
-            LogBanner(logger, emulator, meter);
-            stop.Wait();
-            logger.LogInformation("Stopping");
-            emulator.Stop();
-            return 0;
+            using (meter)
+            {
+                using MeterEmulator emulator = new MeterEmulator(options, meter, loggerFactory);
+                try
+                {
+                    emulator.Start();
+                }
+                catch (Exception ex) when (ex is SocketException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
+                {
+                    logger.LogError("Cannot start: {Message}", ex.Message);
+                    return 1;
+                }
+                using MeterTicker ticker = new MeterTicker(meter, logger);
+                ticker.Start();
+                LogBanner(logger, emulator, meter, ticker);
+                stop.Wait();
+                logger.LogInformation("Stopping");
+                ticker.Stop();
+                emulator.Stop();
+                // A clean power-down: event logged, final checkpoint (the next start logs only a power-up).
+                meter.Shutdown();
+                return 0;
+            }
         }
 
         private static string? Validate(EmulatorOptions o)
@@ -181,16 +241,68 @@ namespace DlmsDevice.Emulator
             {
                 return "--password must not be empty";
             }
+            if (!(o.TimeScale > 0) || o.TimeScale > 100000 || double.IsInfinity(o.TimeScale))
+            {
+                return "--time-scale is more than 0 and at most 100000";
+            }
+            if (o.StateDirectory != null && o.StateDirectory.Trim().Length == 0)
+            {
+                return "--state-dir needs a directory";
+            }
+            if (!IsHex(o.AuthenticationKey, 16) || !IsHex(o.BlockCipherKey, 16) || !IsHex(o.MasterKey, 16))
+            {
+                return "--auth-key, --block-key and --kek take 32 hex digits (16 bytes)";
+            }
+            if (!IsHex(o.SystemTitle, 8))
+            {
+                return "--system-title takes 16 hex digits (8 bytes)";
+            }
             return null;
         }
 
-        private static void LogBanner(ILogger logger, MeterEmulator emulator, DefaultMeter meter)
+        // Absent (null) or exactly byteCount bytes of hex.
+        private static bool IsHex(string? text, int byteCount)
+        {
+            if (text == null)
+            {
+                return true;
+            }
+            if (text.Length != byteCount * 2)
+            {
+                return false;
+            }
+            foreach (char c in text)
+            {
+                if (!Uri.IsHexDigit(c))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static void LogBanner(ILogger logger, MeterEmulator emulator, DefaultMeter meter, MeterTicker ticker)
         {
             // Through the logger, so it lands in order with the endpoint lines before it.
             EmulatorOptions o = emulator.Options;
             logger.LogInformation("Meter {Name} (serial {Serial}) ready: logical device 1, HDLC physical address {Physical}",
                 meter.LogicalDeviceName, meter.SerialNumber, o.HdlcPhysicalAddress);
-            logger.LogInformation("Clients: 16 public (no authentication, read-only); 32 meter reader (LLS password \"{Password}\")", o.Password);
+            logger.LogInformation("Clients: 16 public (no authentication, read-only); 32 meter reader (LLS password \"{Password}\"); 48 management (HLS-GMAC, authenticated encryption, system title {Title})",
+                o.Password, Convert.ToHexString(meter.SecurityProfile.ServerSystemTitle));
+            if (meter.Settings.UsesTestKeys)
+            {
+                logger.LogWarning("!!! WARNING: client 48 uses the PUBLISHED DLMS GREEN BOOK TEST KEYS (AK D0D1..DF, EK/KEK 0001..0F). Anyone can read and change this meter. Give --auth-key, --block-key and --kek for real use. !!!");
+            }
+            if (meter.Settings.SecurityCounters == null)
+            {
+                logger.LogWarning("Invocation counters are kept in memory only: they restart at 0 with the process (use --state-dir or --security-state-dir to keep them)");
+            }
+            logger.LogInformation("Simulation: seed {Seed}, time scale {Scale}x (tick every {Tick} ms), clock {Clock:yyyy-MM-dd HH:mm:ss}Z{Resumed}; state {State}",
+                o.Seed, o.TimeScale, (int)ticker.Interval.TotalMilliseconds, meter.ClockUtc,
+                meter.ResumedFromState ? " (resumed)" : "", o.StateDirectory ?? "in memory only");
+            logger.LogInformation("Energy import {Energy} Wh, {Rows} load profile rows, {Events} events{Restored}",
+                meter.Engine.ActiveEnergyImport.Value.Integer, meter.Engine.LoadProfile.EntriesInUse, meter.Engine.EventLog.EntriesInUse,
+                meter.Engine.CorruptionFound ? " (saved state partly corrupt: event 14 logged)" : "");
             if (emulator.WrapperEndPoint != null)
             {
                 logger.LogInformation("Try: dotnet run --project tools/DlmsDevice.Client -- --port {Port} list", emulator.WrapperEndPoint.Port);

@@ -57,29 +57,12 @@ namespace DlmsDevice.Stack.Acse
         /// <returns>True when the association is accepted (for HLS: accepted pending authentication).</returns>
         public static bool Negotiate(AarqRequest request, AssociationParameters parameters, AareResponse response)
         {
-            response.Clear();
-            response.ApplicationContextId = parameters.ApplicationContextId;
-
-            if (!request.ProtocolVersionSupported)
+            if (!CheckAcse(request, parameters, response))
             {
-                response.SetProviderDiagnostic(AssociationResult.RejectedPermanent, AcseServiceProviderDiagnostic.NoCommonAcseVersion);
-                return false;
-            }
-
-            if (!request.HasApplicationContextName || !request.ApplicationContextIsDlms
-                || request.ApplicationContextId != parameters.ApplicationContextId)
-            {
-                response.SetUserDiagnostic(AssociationResult.RejectedPermanent, AcseServiceUserDiagnostic.ApplicationContextNameNotSupported);
                 return false;
             }
 
             AcseServiceUserDiagnostic authentication = Authenticate(request, parameters);
-            if (authentication != AcseServiceUserDiagnostic.Null && authentication != AcseServiceUserDiagnostic.AuthenticationRequired)
-            {
-                response.SetUserDiagnostic(AssociationResult.RejectedPermanent, authentication);
-                return false;
-            }
-
             if (request.UserInformation != UserInformationKind.InitiateRequest)
             {
                 response.SetUserDiagnostic(AssociationResult.RejectedPermanent, AcseServiceUserDiagnostic.NoReasonGiven);
@@ -110,6 +93,42 @@ namespace DlmsDevice.Stack.Acse
             response.NegotiatedConformance = negotiated;
             response.ServerMaxReceivePdu = request.ClientMaxReceivePdu < serverPdu ? request.ClientMaxReceivePdu : serverPdu;
             response.ClientMaxReceivePdu = request.ClientMaxReceivePdu;
+            return true;
+        }
+
+        /// <summary>
+        /// The ACSE part of <see cref="Negotiate"/> only (checks 1 to 3: protocol version,
+        /// application context, authentication mechanism and value), for a caller that must pass
+        /// them before it touches the user-information (a ciphered InitiateRequest is deciphered
+        /// only for an AARQ the ACSE accepts). Fills <paramref name="response"/> (cleared first)
+        /// with the rejection, or leaves it cleared with our context.
+        /// </summary>
+        /// <returns>True when the ACSE accepts (for HLS: pending authentication).</returns>
+        public static bool CheckAcse(AarqRequest request, AssociationParameters parameters, AareResponse response)
+        {
+            response.Clear();
+            response.ApplicationContextId = parameters.ApplicationContextId;
+
+            if (!request.ProtocolVersionSupported)
+            {
+                response.SetProviderDiagnostic(AssociationResult.RejectedPermanent, AcseServiceProviderDiagnostic.NoCommonAcseVersion);
+                return false;
+            }
+
+            if (!request.HasApplicationContextName || !request.ApplicationContextIsDlms
+                || request.ApplicationContextId != parameters.ApplicationContextId)
+            {
+                response.SetUserDiagnostic(AssociationResult.RejectedPermanent, AcseServiceUserDiagnostic.ApplicationContextNameNotSupported);
+                return false;
+            }
+
+            AcseServiceUserDiagnostic authentication = Authenticate(request, parameters);
+            if (authentication != AcseServiceUserDiagnostic.Null && authentication != AcseServiceUserDiagnostic.AuthenticationRequired)
+            {
+                response.SetUserDiagnostic(AssociationResult.RejectedPermanent, authentication);
+                return false;
+            }
+
             return true;
         }
 

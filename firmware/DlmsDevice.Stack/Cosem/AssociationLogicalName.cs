@@ -54,6 +54,7 @@ namespace DlmsDevice.Stack.Cosem
         private int _maxSendPdu;
         private byte _dlmsVersion;
         private ObisCode _securitySetupReference;
+        private SecuritySetup _securitySetup;
 
         /// <summary>
         /// Creates an Association LN object. Defaults: LN context without ciphering, conformance
@@ -155,6 +156,24 @@ namespace DlmsDevice.Stack.Cosem
         {
             get { return _securitySetupReference; }
             set { _securitySetupReference = value; }
+        }
+
+        /// <summary>
+        /// The Security setup object (IC 64) of this association: its keys, system titles and
+        /// policy protect the association's APDUs and back HLS-GMAC/SHA-256. Setting it also sets
+        /// <see cref="SecuritySetupReference"/>. Null: no ciphering, no HLS 5/6.
+        /// </summary>
+        public SecuritySetup SecuritySetup
+        {
+            get { return _securitySetup; }
+            set
+            {
+                _securitySetup = value;
+                if (value != null)
+                {
+                    _securitySetupReference = value.LogicalName;
+                }
+            }
         }
 
         /// <summary>Implements methods 1 and 2 (HLS); null = read-write-denied.</summary>

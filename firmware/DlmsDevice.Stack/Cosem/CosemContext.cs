@@ -1,3 +1,5 @@
+using DlmsDevice.Stack.Security;
+
 namespace DlmsDevice.Stack.Cosem
 {
     /// <summary>
@@ -36,6 +38,16 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>Authentication mechanism id in use (0 none, 1 LLS, 5 HLS-GMAC, ...).</summary>
         public byte AuthenticationMechanism;
 
+        /// <summary>
+        /// The protection of the request being served: its security control bits 0x10
+        /// (authenticated) and 0x20 (encrypted), 0 for a plain request. Access rights that ask for
+        /// an authenticated or encrypted request are checked against it.
+        /// </summary>
+        public byte RequestProtection;
+
+        /// <summary>The security state of the channel (keys, challenges, titles); null when the server runs without one.</summary>
+        public SecurityContext Security;
+
         /// <summary>Forgets the association (link closed or released).</summary>
         public void ResetAssociation()
         {
@@ -45,6 +57,7 @@ namespace DlmsDevice.Stack.Cosem
             ServerMaxReceivePdu = 0;
             DlmsVersion = 0;
             AuthenticationMechanism = 0;
+            RequestProtection = 0;
         }
     }
 }

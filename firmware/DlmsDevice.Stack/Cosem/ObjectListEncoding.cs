@@ -31,7 +31,7 @@ namespace DlmsDevice.Stack.Cosem
             {
                 writer.WriteStructure(3);
                 writer.WriteInteger((sbyte)id);
-                writer.WriteEnum((byte)list.GetAttributeAccess(index, id));
+                writer.WriteEnum(AttributeAccessMode(list.GetAttributeAccess(index, id)));
                 int selectors = obj.GetAccessSelectors(id);
                 if (selectors == 0)
                 {
@@ -55,9 +55,37 @@ namespace DlmsDevice.Stack.Cosem
             {
                 writer.WriteStructure(2);
                 writer.WriteInteger((sbyte)id);
-                writer.WriteEnum((byte)list.GetMethodAccess(index, id));
+                writer.WriteEnum(MethodAccessMode(list.GetMethodAccess(index, id)));
             }
             return !writer.Overflow;
+        }
+
+        /// <summary>
+        /// attribute_access_mode of Association LN version 1 for <paramref name="access"/>: 0..3 as
+        /// they are; with a security bit 4 authenticated-read-only, 5 authenticated-write-only,
+        /// 6 authenticated-read-and-write (version 1 has no "encrypted" mode).
+        /// </summary>
+        internal static byte AttributeAccessMode(AttributeAccess access)
+        {
+            int rights = (int)access & (int)AttributeAccess.ReadWrite;
+            bool secured = ((int)access & (int)AttributeAccess.AuthenticatedEncryptedRequest) != 0;
+            if (!secured || rights == 0)
+            {
+                return (byte)rights;
+            }
+
+            return (byte)(rights + 3);
+        }
+
+        /// <summary>method_access_mode of Association LN version 1: 0 no-access, 1 access, 2 authenticated-access.</summary>
+        internal static byte MethodAccessMode(MethodAccess access)
+        {
+            if (((int)access & (int)MethodAccess.Access) == 0)
+            {
+                return 0;
+            }
+
+            return ((int)access & (int)MethodAccess.AuthenticatedEncryptedRequest) != 0 ? (byte)2 : (byte)1;
         }
 
         /// <summary>Writes the whole object_list (array header and every element); false when it did not fit.</summary>

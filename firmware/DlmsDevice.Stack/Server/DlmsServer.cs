@@ -1,4 +1,5 @@
 using System;
+using DlmsDevice.Hal;
 
 namespace DlmsDevice.Stack.Server
 {
@@ -57,6 +58,13 @@ namespace DlmsDevice.Stack.Server
 
         /// <summary>Size of each session's transfer buffer.</summary>
         public int BlockBufferSize { get; private set; }
+
+        /// <summary>
+        /// Where HLS StoC challenges come from (the hardware RNG on a device). Without one, HLS
+        /// associations are refused (authentication-mechanism-name-not-recognised). Set it at
+        /// configuration time, before sessions are created.
+        /// </summary>
+        public IEntropySource Entropy { get; set; }
 
         /// <summary>
         /// Creates the application layer of one channel. Allocates its buffers and cursors once

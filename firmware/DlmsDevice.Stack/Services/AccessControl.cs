@@ -13,22 +13,50 @@ namespace DlmsDevice.Stack.Services
     ///   with that logical name but another class exists: object-class-inconsistent (9);
     /// - attribute not readable (GET) or not writable (SET), attribute id out of range, or
     ///   attribute 0: read-write-denied (3);
-    /// - method without access or out of range: read-write-denied (3).
-    /// The authenticated access modes (4..6) need a ciphered request and are refused until the
-    /// security layer exists.
+    /// - method without access or out of range: read-write-denied (3);
+    /// - an attribute or method whose access carries security bits (authenticated and/or
+    ///   encrypted request, <see cref="AttributeAccess"/>) reached by a request with less
+    ///   protection (<see cref="CosemContext.RequestProtection"/>): read-write-denied (3).
     /// </remarks>
     public static class AccessControl
     {
         /// <summary>True when the access mode allows reading (read-only, read-and-write).</summary>
         public static bool CanRead(AttributeAccess access)
         {
-            return access == AttributeAccess.Read || access == AttributeAccess.ReadWrite;
+            return (access & AttributeAccess.Read) != 0;
         }
 
         /// <summary>True when the access mode allows writing (write-only, read-and-write).</summary>
         public static bool CanWrite(AttributeAccess access)
         {
-            return access == AttributeAccess.Write || access == AttributeAccess.ReadWrite;
+            return (access & AttributeAccess.Write) != 0;
+        }
+
+        /// <summary>
+        /// True when a request protected as <paramref name="requestProtection"/> says (security
+        /// control bits 0x10 authenticated, 0x20 encrypted; 0 for a plain request) carries at least
+        /// the protection the security bits of <paramref name="access"/> ask for.
+        /// </summary>
+        public static bool IsProtectedEnough(AttributeAccess access, byte requestProtection)
+        {
+            return MeetsSecurity((int)access, requestProtection);
+        }
+
+        /// <summary>As <see cref="IsProtectedEnough(AttributeAccess, byte)"/> for a method.</summary>
+        public static bool IsProtectedEnough(MethodAccess access, byte requestProtection)
+        {
+            return MeetsSecurity((int)access, requestProtection);
+        }
+
+        private static bool MeetsSecurity(int access, byte requestProtection)
+        {
+            // Access bit 2 (authenticated request) needs SC bit 0x10, bit 3 (encrypted) SC bit 0x20.
+            if ((access & (int)AttributeAccess.AuthenticatedRequest) != 0 && (requestProtection & 0x10) == 0)
+            {
+                return false;
+            }
+
+            return (access & (int)AttributeAccess.EncryptedRequest) == 0 || (requestProtection & 0x20) != 0;
         }
 
         /// <summary>
@@ -63,17 +91,38 @@ namespace DlmsDevice.Stack.Services
         /// <summary>Resolves a GET target; on success <paramref name="target"/> is the object to read.</summary>
         public static DataAccessResult CheckRead(ObjectList list, CosemAttributeDescriptor descriptor, out CosemObject target)
         {
-            return Check(list, descriptor, false, out target);
+            return Check(list, descriptor, false, 0, out target);
+        }
+
+        /// <summary>
+        /// Resolves a GET target for a request protected as <paramref name="requestProtection"/>
+        /// (<see cref="CosemContext.RequestProtection"/>).
+        /// </summary>
+        public static DataAccessResult CheckRead(ObjectList list, CosemAttributeDescriptor descriptor, byte requestProtection, out CosemObject target)
+        {
+            return Check(list, descriptor, false, requestProtection, out target);
         }
 
         /// <summary>Resolves a SET target; on success <paramref name="target"/> is the object to write.</summary>
         public static DataAccessResult CheckWrite(ObjectList list, CosemAttributeDescriptor descriptor, out CosemObject target)
         {
-            return Check(list, descriptor, true, out target);
+            return Check(list, descriptor, true, 0, out target);
+        }
+
+        /// <summary>Resolves a SET target for a request protected as <paramref name="requestProtection"/>.</summary>
+        public static DataAccessResult CheckWrite(ObjectList list, CosemAttributeDescriptor descriptor, byte requestProtection, out CosemObject target)
+        {
+            return Check(list, descriptor, true, requestProtection, out target);
         }
 
         /// <summary>Resolves an ACTION target; on success <paramref name="target"/> is the object to invoke.</summary>
         public static ActionResult CheckInvoke(ObjectList list, CosemMethodDescriptor descriptor, out CosemObject target)
+        {
+            return CheckInvoke(list, descriptor, 0, out target);
+        }
+
+        /// <summary>Resolves an ACTION target for a request protected as <paramref name="requestProtection"/>.</summary>
+        public static ActionResult CheckInvoke(ObjectList list, CosemMethodDescriptor descriptor, byte requestProtection, out CosemObject target)
         {
             target = null;
             DataAccessResult found;
@@ -82,7 +131,8 @@ namespace DlmsDevice.Stack.Services
             {
                 return found == DataAccessResult.ObjectClassInconsistent ? ActionResult.ObjectClassInconsistent : ActionResult.ObjectUndefined;
             }
-            if (list.GetMethodAccess(index, descriptor.MethodId) != MethodAccess.Access)
+            MethodAccess access = list.GetMethodAccess(index, descriptor.MethodId);
+            if ((access & MethodAccess.Access) == 0 || !IsProtectedEnough(access, requestProtection))
             {
                 return ActionResult.ReadWriteDenied;
             }
@@ -90,7 +140,7 @@ namespace DlmsDevice.Stack.Services
             return ActionResult.Success;
         }
 
-        private static DataAccessResult Check(ObjectList list, CosemAttributeDescriptor descriptor, bool write, out CosemObject target)
+        private static DataAccessResult Check(ObjectList list, CosemAttributeDescriptor descriptor, bool write, byte requestProtection, out CosemObject target)
         {
             target = null;
             DataAccessResult result;
@@ -101,7 +151,7 @@ namespace DlmsDevice.Stack.Services
             }
             AttributeAccess access = list.GetAttributeAccess(index, descriptor.AttributeId);
             bool allowed = write ? CanWrite(access) : CanRead(access);
-            if (!allowed)
+            if (!allowed || !IsProtectedEnough(access, requestProtection))
             {
                 return DataAccessResult.ReadWriteDenied;
             }

@@ -37,7 +37,7 @@ namespace DlmsDevice.Stack.Services
             {
                 // Refuse early: no point receiving parameters for a method that cannot be invoked.
                 CosemObject target;
-                ActionResult access = AccessControl.CheckInvoke(context.Objects, _descriptor, out target);
+                ActionResult access = AccessControl.CheckInvoke(context.Objects, _descriptor, context.RequestProtection, out target);
                 if (access != ActionResult.Success)
                 {
                     return ActionResponses.WriteNormal(invokeId, access, response, responseOffset);

@@ -176,7 +176,7 @@ namespace DlmsDevice.Stack.Services
         private int InvokeSingle(byte invokeId, AxdrReader parameters, int bodyStart, byte[] response, int responseOffset, int limit, CosemContext context)
         {
             CosemObject target;
-            ActionResult result = AccessControl.CheckInvoke(context.Objects, _descriptor, out target);
+            ActionResult result = AccessControl.CheckInvoke(context.Objects, _descriptor, context.RequestProtection, out target);
             if (result != ActionResult.Success)
             {
                 Abort();
@@ -254,7 +254,7 @@ namespace DlmsDevice.Stack.Services
                 _parameters.Reset(_values.Buffer, valueStart, _values.Position - valueStart);
                 int mark = _writer.Position;
                 CosemObject target;
-                ActionResult result = AccessControl.CheckInvoke(context.Objects, _descriptor, out target);
+                ActionResult result = AccessControl.CheckInvoke(context.Objects, _descriptor, context.RequestProtection, out target);
                 if (result == ActionResult.Success)
                 {
                     // Action-Response-With-Optional-Data: result, return-parameters present, data [0].

@@ -117,7 +117,7 @@ namespace DlmsDevice.Stack.Services
                 return ServiceExceptions.NotSupported(response, responseOffset, limit);
             }
             CosemObject target;
-            DataAccessResult result = AccessControl.CheckRead(context.Objects, _descriptor, out target);
+            DataAccessResult result = AccessControl.CheckRead(context.Objects, _descriptor, context.RequestProtection, out target);
             if (result != DataAccessResult.Success)
             {
                 return WriteNormalError(invokeId, result, response, responseOffset);
@@ -283,7 +283,7 @@ namespace DlmsDevice.Stack.Services
                 _descriptor.Read(_reader, true);
                 int mark = _writer.Position;
                 CosemObject target;
-                DataAccessResult result = AccessControl.CheckRead(context.Objects, _descriptor, out target);
+                DataAccessResult result = AccessControl.CheckRead(context.Objects, _descriptor, context.RequestProtection, out target);
                 if (result == DataAccessResult.Success)
                 {
                     // Get-Data-Result: data [0]

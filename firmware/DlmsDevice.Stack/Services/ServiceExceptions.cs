@@ -57,6 +57,28 @@ namespace DlmsDevice.Stack.Services
         }
 
         /// <summary>
+        /// A ciphered request whose protection cannot be removed (malformed envelope, another
+        /// suite, less protection than the security policy requires, wrong system title, wrong
+        /// key or altered tag, ciphertext or header), or a plain request where the policy requires
+        /// protection: <c>D8 01 05</c> (service-not-allowed, deciphering-error). One answer for all
+        /// of these, so a sender without the keys learns nothing about which check failed.
+        /// </summary>
+        public static int DecipheringError(byte[] buffer, int offset, int max)
+        {
+            return ExceptionResponse.Write(buffer, offset, max, StateError.ServiceNotAllowed, ServiceError.DecipheringError);
+        }
+
+        /// <summary>
+        /// An authentic ciphered request whose invocation counter is not greater than the last one
+        /// accepted with that key: <c>D8 01 06 &lt;expected&gt;</c> (service-not-allowed,
+        /// invocation-counter-error with the smallest counter that would be accepted).
+        /// </summary>
+        public static int InvocationCounterError(byte[] buffer, int offset, int max, uint expectedCounter)
+        {
+            return ExceptionResponse.WriteInvocationCounterError(buffer, offset, max, expectedCounter);
+        }
+
+        /// <summary>
         /// A well-formed request the server cannot answer at all (e.g. a GET-with-list result that
         /// does not fit even with every oversized item replaced by other-reason):
         /// <c>D8 01 03</c> (service-not-allowed, other-reason).

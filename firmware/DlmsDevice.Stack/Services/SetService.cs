@@ -218,7 +218,7 @@ namespace DlmsDevice.Stack.Services
             {
                 // Refuse early: no point receiving a value that cannot be written.
                 CosemObject target;
-                DataAccessResult access = AccessControl.CheckWrite(context.Objects, _descriptor, out target);
+                DataAccessResult access = AccessControl.CheckWrite(context.Objects, _descriptor, context.RequestProtection, out target);
                 if (access == DataAccessResult.Success && _descriptor.HasSelection)
                 {
                     access = DataAccessResult.ScopeOfAccessViolated;
@@ -344,7 +344,7 @@ namespace DlmsDevice.Stack.Services
         private DataAccessResult Apply(AxdrReader value, CosemContext context)
         {
             CosemObject target;
-            DataAccessResult result = AccessControl.CheckWrite(context.Objects, _descriptor, out target);
+            DataAccessResult result = AccessControl.CheckWrite(context.Objects, _descriptor, context.RequestProtection, out target);
             if (result != DataAccessResult.Success)
             {
                 return result;

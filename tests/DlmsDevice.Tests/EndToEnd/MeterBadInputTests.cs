@@ -203,7 +203,7 @@ namespace DlmsDevice.Tests.EndToEnd
             await socket.SendAsync(HdlcFrame.Encode(HdlcAddress.Server(1, 18), new byte[] { HdlcAddress.Client(16) }, HdlcFrame.Snrm, ReadOnlySpan<byte>.Empty), SocketFlags.None);
             DlmsValue energy = await client.GetAsync(CosemAttribute.Parse("1.0.1.8.0.255:3:2"));
 
-            Assert.Equal(DlmsValue.DoubleLongUnsigned(1_000_000), energy);
+            Assert.Equal(DlmsValue.DoubleLongUnsigned((uint)MeterHarness.InitialEnergyWh), energy);
             await client.ReleaseAsync();
         }
 
@@ -220,7 +220,7 @@ namespace DlmsDevice.Tests.EndToEnd
             }
 
             await using DlmsClient client = await _meter.AssociateAsync(TransportKind.Wrapper);
-            Assert.Equal(DlmsValue.DoubleLongUnsigned(1_000_000), await client.GetAsync(CosemAttribute.Parse("1.0.1.8.0.255:3:2")));
+            Assert.Equal(DlmsValue.DoubleLongUnsigned((uint)MeterHarness.InitialEnergyWh), await client.GetAsync(CosemAttribute.Parse("1.0.1.8.0.255:3:2")));
         }
 
         [Fact]

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using DlmsDevice.Client;
-using DlmsDevice.Emulator.Simulation;
 using DlmsDevice.Tests.EndToEnd.Support;
 using EmulatorMeter = DlmsDevice.Emulator.DefaultMeter;
 
@@ -52,7 +51,7 @@ namespace DlmsDevice.Tests.EndToEnd
             CosemDateTime time = CosemDateTime.FromBytes(clock.Bytes);
             Assert.Equal(new CosemDateTime(2026, 11, 25, 3, 10, 0, 0, 0, 0, 0), time);
             Assert.Equal(30, energy.ScalerUnit.Unit);
-            Assert.Equal((decimal)Math.Floor(meter.Meter.Simulation.EnergyWattHours), energy.Scaled);
+            Assert.Equal(meter.Meter.Engine.PublishedEnergyImportMilliWh / 1000, (long)energy.Scaled);
         }
 
         [Theory]
@@ -78,7 +77,10 @@ namespace DlmsDevice.Tests.EndToEnd
             {
                 "1 0.0.42.0.0.255", "1 0.0.96.1.0.255", "1 1.0.0.2.0.255", "8 0.0.1.0.0.255",
                 "15 0.0.40.0.0.255", "15 0.0.40.0.1.255", "17 0.0.41.0.0.255", "23 0.0.22.0.0.255",
-                "41 0.0.25.0.0.255", "3 1.0.1.8.0.255", "3 1.0.1.7.0.255", "3 1.0.32.7.0.255", "3 1.0.31.7.0.255",
+                "41 0.0.25.0.0.255", "3 1.0.1.8.0.255", "3 1.0.2.8.0.255", "3 1.0.1.7.0.255", "3 1.0.32.7.0.255",
+                "3 1.0.31.7.0.255", "3 1.0.9.7.0.255", "3 1.0.13.7.0.255", "3 1.0.32.27.0.255", "3 1.0.31.27.0.255",
+                "5 1.0.1.4.0.255", "7 1.0.99.1.0.255", "7 1.0.99.2.0.255", "7 0.0.99.98.0.255", "1 0.0.96.11.0.255",
+                "4 1.0.1.6.0.255", "70 0.0.96.3.10.255", "1 0.0.43.1.3.255", "1 0.0.43.1.0.255",
             };
             Assert.Equal(expected, list.Select(e => e.ClassId + " " + e.LogicalName).ToArray());
             Assert.All(list, e => Assert.All(e.Attributes, a => Assert.True(a.AccessMode <= 1, e + " attribute " + a.AttributeId + " is writable")));
@@ -90,20 +92,25 @@ namespace DlmsDevice.Tests.EndToEnd
         [Theory]
         [InlineData(TransportKind.Wrapper)]
         [InlineData(TransportKind.Hdlc)]
-        public async Task ObjectList_MeterReader_SetsClockAndResetsEnergyOnly(TransportKind transport)
+        public async Task ObjectList_MeterReader_SetsClockResetsMaximumDemandAndSwitchesTheRelay(TransportKind transport)
         {
             await using DlmsClient client = await _meter.AssociateMeterReaderAsync(transport);
 
             IReadOnlyList<ObjectListEntry> list = await client.GetObjectListAsync();
 
-            Assert.Equal(14, list.Count);
+            Assert.Equal(28, list.Count);
             Assert.Contains(list, e => e.ClassId == 15 && e.LogicalName.ToString() == "0.0.40.0.2.255");
             ObjectListEntry clock = list.Single(e => e.ClassId == 8);
             Assert.Equal(3, clock.Attributes.Single(a => a.AttributeId == 2).AccessMode);
             Assert.Equal(1, clock.Attributes.Single(a => a.AttributeId == 4).AccessMode);
             Assert.All(clock.Methods, m => Assert.Equal(1, m.AccessMode));
             ObjectListEntry energy = list.Single(e => e.LogicalName.ToString() == "1.0.1.8.0.255");
-            Assert.Equal(1, energy.Methods.Single().AccessMode);
+            Assert.Equal(0, energy.Methods.Single().AccessMode);
+            ObjectListEntry maximum = list.Single(e => e.LogicalName.ToString() == "1.0.1.6.0.255");
+            Assert.Equal(1, maximum.Methods.Single().AccessMode);
+            ObjectListEntry disconnect = list.Single(e => e.ClassId == 70);
+            Assert.All(disconnect.Methods, m => Assert.Equal(1, m.AccessMode));
+            Assert.All(list.Where(e => e.ClassId == 7), e => Assert.All(e.Methods, m => Assert.Equal(0, m.AccessMode)));
             ObjectListEntry power = list.Single(e => e.LogicalName.ToString() == "1.0.1.7.0.255");
             Assert.Equal(0, power.Methods.Single().AccessMode);
             ObjectListEntry own = list.Single(e => e.LogicalName.ToString() == "0.0.40.0.2.255");
@@ -130,29 +137,38 @@ namespace DlmsDevice.Tests.EndToEnd
         }
 
         [Fact]
-        public async Task Registers_ValueAndScalerUnit_FollowTheLoadCurve()
+        public async Task Registers_ValueAndScalerUnit_FollowTheSimulatedHardware()
         {
-            _meter.Meter.Time.Advance(1234_000);
-            double t = 1234.0;
+            _meter.Meter.Advance(TimeSpan.FromSeconds(1234));
             await using DlmsClient client = await _meter.AssociateAsync(TransportKind.Wrapper);
 
             DlmsValue energy = await client.GetAsync(Attr("1.0.1.8.0.255:3:2"));
             DlmsValue energyScaler = await client.GetAsync(Attr("1.0.1.8.0.255:3:3"));
             DlmsValue power = await client.GetAsync(Attr("1.0.1.7.0.255:3:2"));
             DlmsValue powerScaler = await client.GetAsync(Attr("1.0.1.7.0.255:3:3"));
-            DlmsValue voltage = await client.GetAsync(Attr("1.0.32.7.0.255:3:2"));
-            DlmsValue voltageScaler = await client.GetAsync(Attr("1.0.32.7.0.255:3:3"));
-            DlmsValue current = await client.GetAsync(Attr("1.0.31.7.0.255:3:2"));
-            DlmsValue currentScaler = await client.GetAsync(Attr("1.0.31.7.0.255:3:3"));
+            ScaledValue voltage = await client.GetScaledAsync(Attr("1.0.32.7.0.255:3:2"));
+            ScaledValue current = await client.GetScaledAsync(Attr("1.0.31.7.0.255:3:2"));
+            ScaledValue apparent = await client.GetScaledAsync(Attr("1.0.9.7.0.255:3:2"));
+            ScaledValue factor = await client.GetScaledAsync(Attr("1.0.13.7.0.255:3:2"));
 
-            Assert.Equal(DlmsValue.DoubleLongUnsigned((uint)Math.Floor(1_000_000 + LoadCurve.EnergyWattHours(t))), energy);
+            // The registers show what the engine computed from the simulated pulses and ADC channels.
+            var engine = _meter.Meter.Engine;
+            Assert.Equal(DlmsValue.DoubleLongUnsigned((uint)(engine.PublishedEnergyImportMilliWh / 1000)), energy);
             Assert.Equal(new ScalerUnit(0, 30), ScalerUnit.FromValue(energyScaler));
-            Assert.Equal(DlmsValue.DoubleLongUnsigned((uint)Math.Round(LoadCurve.PowerWatts(t))), power);
+            Assert.Equal(DlmsValue.DoubleLongUnsigned((uint)Math.Round(engine.ActivePowerImportWatts, MidpointRounding.AwayFromZero)), power);
             Assert.Equal(new ScalerUnit(0, 27), ScalerUnit.FromValue(powerScaler));
-            Assert.Equal(DlmsValue.LongUnsigned((ushort)Math.Round(LoadCurve.VoltageVolts(t) * 10)), voltage);
-            Assert.Equal(new ScalerUnit(-1, 35), ScalerUnit.FromValue(voltageScaler));
-            Assert.Equal(DlmsValue.LongUnsigned((ushort)Math.Round(LoadCurve.CurrentAmperes(t) * 100)), current);
-            Assert.Equal(new ScalerUnit(-2, 33), ScalerUnit.FromValue(currentScaler));
+            Assert.Equal(new ScalerUnit(-1, 35), voltage.ScalerUnit);
+            Assert.Equal(new ScalerUnit(-2, 33), current.ScalerUnit);
+            Assert.Equal(new ScalerUnit(0, 28), apparent.ScalerUnit);
+            Assert.Equal(new ScalerUnit(-3, 255), factor.ScalerUnit);
+            // And that is the physics of the simulation: 1 Wh per pulse of the integral, 230 V
+            // nominal with noise, I = P / V, PF = P / S.
+            double integral = MeterHarness.InitialEnergyWh + _meter.Meter.Hardware.EnergyWh;
+            Assert.InRange((double)(long)energy.ToInt64(), integral - 11, integral);
+            Assert.InRange((double)voltage.Scaled, 226, 234);
+            Assert.InRange((double)current.Scaled, 0, 15);
+            Assert.InRange((double)apparent.Scaled, (double)(voltage.Scaled * current.Scaled) - 1, (double)(voltage.Scaled * current.Scaled) + 1);
+            Assert.InRange((double)factor.Scaled, 0.0, 1.0);
         }
 
         [Fact]
@@ -160,16 +176,61 @@ namespace DlmsDevice.Tests.EndToEnd
         {
             await using DlmsClient client = await _meter.AssociateAsync(TransportKind.Hdlc);
             long before = (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64();
-            long powerBefore = (await client.GetAsync(Attr("1.0.1.7.0.255:3:2"))).ToInt64();
+            double integralBefore = _meter.Meter.Hardware.EnergyWh;
 
-            _meter.Meter.Time.Advance(3600_000);
+            _meter.Meter.Advance(TimeSpan.FromHours(1));
             long after = (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64();
-            long powerAfter = (await client.GetAsync(Attr("1.0.1.7.0.255:3:2"))).ToInt64();
+            double grown = _meter.Meter.Hardware.EnergyWh - integralBefore;
 
-            Assert.Equal((long)Math.Floor(1_000_000 + LoadCurve.EnergyWattHours(3600)), after);
-            Assert.Equal(1_000_000, before);
-            Assert.InRange(after - before, (long)LoadCurve.MinPower, (long)LoadCurve.MaxPower);
-            Assert.NotEqual(powerBefore, powerAfter);
+            Assert.Equal(MeterHarness.InitialEnergyWh, before);
+            // The register lags the integral by less than the 10 Wh checkpoint step (and a pulse).
+            Assert.InRange(after - before, (long)grown - 11, (long)Math.Ceiling(grown));
+            Assert.True(grown > 100, "the simulated load drew only " + grown + " Wh in an hour");
+        }
+
+        [Fact]
+        public async Task LoadProfile_AfterAnHour_FourRowsEveryQuarterHour()
+        {
+            _meter.Meter.Advance(TimeSpan.FromHours(1));
+            await using DlmsClient client = await _meter.AssociateAsync(TransportKind.Wrapper);
+
+            DlmsValue buffer = await client.GetAsync(Attr("1.0.99.1.0.255:7:2"));
+            long entries = (await client.GetAsync(Attr("1.0.99.1.0.255:7:7"))).ToInt64();
+
+            Assert.Equal(4, entries);
+            Assert.Equal(4, buffer.Items.Count);
+            for (int i = 0; i < 4; i++)
+            {
+                CosemDateTime time = CosemDateTime.FromBytes(buffer.Items[i].Items[0].Bytes);
+                Assert.Equal(MeterHarness.StartUtc.AddMinutes(15 * (i + 1)),
+                    new DateTime(time.Year, time.Month, time.Day, time.Hour, time.Minute, time.Second, DateTimeKind.Utc));
+                Assert.True(buffer.Items[i].Items[1].ToInt64() >= MeterHarness.InitialEnergyWh);
+            }
+            Assert.True(buffer.Items[3].Items[1].ToInt64() > buffer.Items[0].Items[1].ToInt64());
+        }
+
+        [Fact]
+        public async Task Relay_DisconnectedOnCommand_TheLoadStopsAndEventsAreLogged()
+        {
+            await using DlmsClient client = await _meter.AssociateMeterReaderAsync(TransportKind.Wrapper);
+            long events = (await client.GetAsync(Attr("0.0.99.98.0.255:7:7"))).ToInt64();
+
+            await client.ActionAsync(CosemMethod.Parse("0.0.96.3.10.255:70:1"), DlmsValue.Integer(0));
+            bool relay = _meter.Meter.Hardware.Relay.Read();
+            double energy = _meter.Meter.Hardware.EnergyWh;
+            _meter.Meter.Advance(TimeSpan.FromMinutes(10));
+            double whileOff = _meter.Meter.Hardware.EnergyWh - energy;
+            DlmsValue output = await client.GetAsync(Attr("0.0.96.3.10.255:70:2"));
+            DlmsValue state = await client.GetAsync(Attr("0.0.96.3.10.255:70:3"));
+            await client.ActionAsync(CosemMethod.Parse("0.0.96.3.10.255:70:2"), DlmsValue.Integer(0));
+            DlmsValue log = await client.GetAsync(Attr("0.0.99.98.0.255:7:2"));
+
+            Assert.False(relay);
+            Assert.Equal(0, whileOff);
+            Assert.Equal(DlmsValue.Boolean(false), output);
+            Assert.Equal(DlmsValue.Enum(0), state);
+            Assert.True(_meter.Meter.Hardware.Relay.Read());
+            Assert.Equal(new long[] { 62, 63 }, log.Items.Skip((int)events).Select(r => r.Items[1].ToInt64()));
         }
 
         [Theory]
@@ -181,11 +242,14 @@ namespace DlmsDevice.Tests.EndToEnd
             CosemDateTime newTime = new CosemDateTime(2030, 1, 2, 3, 4, 5, 6, 0, 0, 0);
 
             await client.SetAsync(Attr("0.0.1.0.0.255:8:2"), DlmsValue.OctetString(newTime.ToBytes()));
-            _meter.Meter.Time.Advance(61_000);
+            _meter.Meter.Advance(TimeSpan.FromSeconds(61));
             DlmsValue read = await client.GetAsync(Attr("0.0.1.0.0.255:8:2"));
 
             Assert.Equal(new CosemDateTime(2030, 1, 2, 3, 4, 6, 7, 0, 0, 0), CosemDateTime.FromBytes(read.Bytes));
-            Assert.Equal(new DateTime(2030, 1, 2, 4, 6, 7, DateTimeKind.Utc), _meter.Meter.ClockSource.UtcNow);
+            Assert.Equal(new DateTime(2030, 1, 2, 4, 6, 7, DateTimeKind.Utc), _meter.Meter.ClockUtc);
+            // Setting the clock is an event: "clock adjusted" with the old and the new time.
+            DlmsValue log = await client.GetAsync(Attr("0.0.99.98.0.255:7:2"));
+            Assert.Equal(new long[] { 4, 5 }, log.Items.TakeLast(2).Select(r => r.Items[1].ToInt64()));
         }
 
         [Fact]
@@ -198,37 +262,53 @@ namespace DlmsDevice.Tests.EndToEnd
                 () => client.SetAsync(Attr("0.0.1.0.0.255:8:2"), DlmsValue.OctetString(newTime.ToBytes())));
 
             Assert.Equal(DataAccessResult.ReadWriteDenied, error.Result);
-            Assert.Equal(MeterHarness.StartUtc, _meter.Meter.ClockSource.UtcNow);
+            Assert.Equal(MeterHarness.StartUtc, _meter.Meter.ClockUtc);
         }
 
         [Theory]
         [InlineData(TransportKind.Wrapper)]
         [InlineData(TransportKind.Hdlc)]
-        public async Task EnergyReset_ByMeterReader_StartsAgainFromZero(TransportKind transport)
+        public async Task MaximumDemandReset_ByMeterReader_ZeroNow(TransportKind transport)
         {
             await using DlmsClient client = await _meter.AssociateMeterReaderAsync(transport);
-            _meter.Meter.Time.Advance(600_000);
+            _meter.Meter.Advance(TimeSpan.FromMinutes(31));
+            long maximum = (await client.GetAsync(Attr("1.0.1.6.0.255:4:2"))).ToInt64();
 
-            DlmsValue? returned = await client.ActionAsync(CosemMethod.Parse("1.0.1.8.0.255:3:1"), DlmsValue.Integer(0));
-            long afterReset = (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64();
-            _meter.Meter.Time.Advance(3600_000);
-            long hourLater = (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64();
+            DlmsValue? returned = await client.ActionAsync(CosemMethod.Parse("1.0.1.6.0.255:4:1"), DlmsValue.Integer(0));
+            long afterReset = (await client.GetAsync(Attr("1.0.1.6.0.255:4:2"))).ToInt64();
+            DlmsValue time = await client.GetAsync(Attr("1.0.1.6.0.255:4:5"));
 
+            Assert.True(maximum > 0, "no maximum demand after two blocks");
             Assert.Null(returned);
             Assert.Equal(0, afterReset);
-            Assert.Equal((long)Math.Floor(LoadCurve.EnergyWattHours(4200) - LoadCurve.EnergyWattHours(600)), hourLater);
+            Assert.Equal(new CosemDateTime(2026, 11, 25, 3, 10, 31, 0, 0, 0, 0), CosemDateTime.FromBytes(time.Bytes));
         }
 
         [Fact]
-        public async Task EnergyReset_ByPublicClient_IsReadWriteDenied()
+        public async Task EnergyReset_ByMeterReader_IsReadWriteDenied()
         {
-            await using DlmsClient client = await _meter.AssociateAsync(TransportKind.Wrapper);
+            await using DlmsClient client = await _meter.AssociateMeterReaderAsync(TransportKind.Wrapper);
 
             DataAccessException error = await Assert.ThrowsAsync<DataAccessException>(
                 () => client.ActionAsync(CosemMethod.Parse("1.0.1.8.0.255:3:1"), DlmsValue.Integer(0)));
 
             Assert.Equal(DataAccessResult.ReadWriteDenied, error.Result);
-            Assert.Equal(1_000_000, (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64());
+            Assert.Equal(MeterHarness.InitialEnergyWh, (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64());
+        }
+
+        [Fact]
+        public async Task MaximumDemandResetAndDisconnect_ByPublicClient_AreReadWriteDenied()
+        {
+            await using DlmsClient client = await _meter.AssociateAsync(TransportKind.Wrapper);
+
+            DataAccessException reset = await Assert.ThrowsAsync<DataAccessException>(
+                () => client.ActionAsync(CosemMethod.Parse("1.0.1.6.0.255:4:1"), DlmsValue.Integer(0)));
+            DataAccessException disconnect = await Assert.ThrowsAsync<DataAccessException>(
+                () => client.ActionAsync(CosemMethod.Parse("0.0.96.3.10.255:70:1"), DlmsValue.Integer(0)));
+
+            Assert.Equal(DataAccessResult.ReadWriteDenied, reset.Result);
+            Assert.Equal(DataAccessResult.ReadWriteDenied, disconnect.Result);
+            Assert.True(_meter.Meter.Hardware.Relay.Read());
         }
 
         [Fact]
@@ -256,7 +336,7 @@ namespace DlmsDevice.Tests.EndToEnd
 
             IReadOnlyList<GetResult> results = await client.GetWithListAsync(attributes);
 
-            Assert.Equal(DlmsValue.DoubleLongUnsigned(1_000_000), results[0].Value);
+            Assert.Equal(DlmsValue.DoubleLongUnsigned((uint)MeterHarness.InitialEnergyWh), results[0].Value);
             Assert.Equal(new ScalerUnit(0, 30), ScalerUnit.FromValue(results[1].Value!));
             Assert.Equal(DataType.LongUnsigned, results[2].Value!.Type);
             Assert.Equal(DlmsValue.VisibleString("0000000000001"), results[3].Value);
@@ -286,9 +366,9 @@ namespace DlmsDevice.Tests.EndToEnd
             IReadOnlyList<ObjectListEntry> list = await client.GetObjectListAsync();
 
             Assert.Equal(SmallestClientPdu, aare.ServerMaxReceivePduSize);
-            Assert.Equal(14, list.Count);
+            Assert.Equal(28, list.Count);
             Assert.True(nextRequests >= 10, "only " + nextRequests + " GET-Request-Next were needed");
-            Assert.Equal(1_000_000, (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64());
+            Assert.Equal(MeterHarness.InitialEnergyWh, (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64());
         }
 
         /// <summary>The smallest client-max-receive-pdu-size the meter accepts (AssociationParameters.MinClientMaxReceivePdu).</summary>
@@ -319,7 +399,7 @@ namespace DlmsDevice.Tests.EndToEnd
                 for (int n = 0; n < 5; n++)
                 {
                     count = (await client.GetObjectListAsync()).Count;
-                    Assert.Equal(1_000_000, (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64());
+                    Assert.Equal(MeterHarness.InitialEnergyWh, (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64());
                 }
                 await client.ReleaseAsync();
                 return count;
@@ -327,7 +407,7 @@ namespace DlmsDevice.Tests.EndToEnd
 
             int[] counts = await Task.WhenAll(sessions);
 
-            Assert.Equal(new[] { 13, 13, 14, 14, 13, 13, 14, 14 }, counts);
+            Assert.Equal(new[] { 27, 27, 28, 28, 27, 27, 28, 28 }, counts);
         }
     }
 }

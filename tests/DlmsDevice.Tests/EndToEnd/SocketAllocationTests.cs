@@ -15,8 +15,9 @@ namespace DlmsDevice.Tests.EndToEnd
 {
     /// <summary>
     /// Zero allocation on the real socket path: a connection thread of the emulator (socket read,
-    /// link, session, COSEM objects, simulation, socket write) allocates nothing while serving
-    /// whole scripted sessions after a warm-up one. Measured with
+    /// link, session, COSEM objects, metering engine, simulated relay, socket write) allocates
+    /// nothing while serving whole scripted sessions after a warm-up one (clock set with its
+    /// events, maximum demand reset, relay switching, event log reads). Measured with
     /// GC.GetAllocatedBytesForCurrentThread on that thread (LinkConnection.AllocatedBytes), so
     /// the test's own client allocations do not count. The trace is off, as by default.
     /// </summary>
@@ -30,7 +31,7 @@ namespace DlmsDevice.Tests.EndToEnd
             _meter.Dispose();
         }
 
-        /// <summary>One association of the meter reader: AARQ (LLS), reads, GET-with-list, clock SET, energy reset, RLRQ.</summary>
+        /// <summary>One association of the meter reader: AARQ (LLS), reads, GET-with-list, clock SET, maximum demand reset, relay off and on, profile reads, RLRQ.</summary>
         private static byte[][] SessionApdus()
         {
             byte[] aarq = AssociationRequest.Encode((Conformance)0x001E1D, 0xFFFF, AuthenticationMechanism.Low, Encoding.ASCII.GetBytes("12345678"));
@@ -45,7 +46,12 @@ namespace DlmsDevice.Tests.EndToEnd
                 Hex.Parse("C0 01 C1 0001 00002A0000FF 02 00"),
                 Hex.Parse("C0 03 C1 03 0003 0100010800FF 02 00 0003 0100200700FF 02 00 0008 0000010000FF 02 00"),
                 Hex.Parse("C1 01 C1 0008 0000010000FF 02 00 09 0C 07EA0B1903 0A0000 00 0000 00"),
-                Hex.Parse("C3 01 C1 0003 0100010800FF 01 01 0F 00"),
+                Hex.Parse("C3 01 C1 0004 0100010600FF 01 01 0F 00"),   // maximum demand reset (a checkpoint)
+                Hex.Parse("C3 01 C1 0046 0000600300FF 01 01 0F 00"),   // Disconnect control 0.0.96.3.0.255: not an object here
+                Hex.Parse("C3 01 C1 0046 00006003 0AFF 01 01 0F 00"),  // remote_disconnect: relay, event, settings
+                Hex.Parse("C3 01 C1 0046 00006003 0AFF 02 01 0F 00"),  // remote_reconnect
+                Hex.Parse("C0 01 C1 0007 0000636200FF 07 00"),          // event log entries_in_use
+                Hex.Parse("C0 01 C1 0007 0100630100FF 02 00"),          // the load profile buffer
                 Hex.Parse("C0 01 C1 0001 0000636363FF 02 00"),
                 AssociationRequest.EncodeReleaseRequest(),
             };

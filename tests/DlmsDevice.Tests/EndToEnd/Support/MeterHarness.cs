@@ -3,14 +3,15 @@ using System.Threading;
 using System.Threading.Tasks;
 using DlmsDevice.Client;
 using DlmsDevice.Emulator;
-using DlmsDevice.Emulator.Simulation;
 using Microsoft.Extensions.Logging;
 
 namespace DlmsDevice.Tests.EndToEnd.Support
 {
     /// <summary>
     /// The default meter running in-process on ephemeral TCP ports (and, when asked, on one end of
-    /// a socat pty pair), with simulation time that moves only when a test advances it.
+    /// a socat pty pair), with simulation time that moves only when a test advances it
+    /// (<see cref="DefaultMeter.Advance"/>), no scheduled faults, no state directory, and
+    /// 1 000 000 Wh on the import register at the start.
     /// </summary>
     public sealed class MeterHarness : IDisposable
     {
@@ -40,7 +41,10 @@ namespace DlmsDevice.Tests.EndToEnd.Support
         public SocatPtyPair? Pty { get; }
 
         /// <summary>Starts the meter; <paramref name="serial"/> adds HDLC on a new pty pair (needs socat).</summary>
-        public static MeterHarness Start(bool serial = false, Action<EmulatorOptions>? configure = null)
+        /// <summary>Active energy import at the start (Wh).</summary>
+        public const long InitialEnergyWh = 1_000_000;
+
+        public static MeterHarness Start(bool serial = false, Action<EmulatorOptions>? configure = null, Action<DefaultMeterSettings>? meter = null)
         {
             EmulatorOptions options = new EmulatorOptions { WrapperPort = -1, HdlcPort = -1 };
             SocatPtyPair? pty = null;
@@ -52,12 +56,15 @@ namespace DlmsDevice.Tests.EndToEnd.Support
             }
             configure?.Invoke(options);
             DefaultMeterSettings settings = DefaultMeterSettings.From(options);
-            settings.Time = SimulationTime.Manual();
+            settings.TimeScale = 0;
             settings.StartUtc = StartUtc;
-            DefaultMeter meter = new DefaultMeter(settings);
+            settings.SimulateFaults = false;
+            settings.InitialEnergyWh = InitialEnergyWh;
+            meter?.Invoke(settings);
+            DefaultMeter defaultMeter = new DefaultMeter(settings);
             CapturingLoggerProvider logs = new CapturingLoggerProvider();
             ILoggerFactory loggerFactory = logs.CreateFactory();
-            MeterEmulator emulator = new MeterEmulator(options, meter, loggerFactory);
+            MeterEmulator emulator = new MeterEmulator(options, defaultMeter, loggerFactory);
             try
             {
                 emulator.Start();
@@ -65,11 +72,12 @@ namespace DlmsDevice.Tests.EndToEnd.Support
             catch
             {
                 emulator.Dispose();
+                defaultMeter.Dispose();
                 pty?.Dispose();
                 loggerFactory.Dispose();
                 throw;
             }
-            return new MeterHarness(meter, emulator, logs, loggerFactory, pty);
+            return new MeterHarness(defaultMeter, emulator, logs, loggerFactory, pty);
         }
 
         /// <summary>Client options for <paramref name="transport"/> aimed at this meter.</summary>
@@ -125,6 +133,7 @@ namespace DlmsDevice.Tests.EndToEnd.Support
         public void Dispose()
         {
             Emulator.Dispose();
+            Meter.Dispose();
             Pty?.Dispose();
             _loggerFactory.Dispose();
         }

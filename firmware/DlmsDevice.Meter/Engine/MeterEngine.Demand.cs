@@ -1,0 +1,82 @@
+using DlmsDevice.Stack.Axdr;
+using DlmsDevice.Stack.Cosem;
+
+namespace DlmsDevice.Meter
+{
+    /// <content>Block demand (Demand register 1.0.1.4.0.255) and maximum demand (Extended register 1.0.1.6.0.255).</content>
+    public sealed partial class MeterEngine
+    {
+        // Energy import at the start of the running block, mWh.
+        private long _blockStartMilliWh;
+        private long _shownBlockStart = long.MinValue;
+
+        // Maximum demand as saved (shown once a checkpoint holds it).
+        private uint _maximumDemandWatts;
+        private CosemDateTime _maximumDemandTime;
+        private bool _maximumDemandDirty;
+
+        /// <summary>
+        /// Block demand of <paramref name="milliWh"/> over one period: mWh x 3600 / (1000 x period s) W.
+        /// </summary>
+        private long DemandWatts(long milliWh)
+        {
+            return MeterMath.Round(milliWh * 3.6 / _config.DemandPeriodSeconds);
+        }
+
+        // The block ends at every demand period boundary of the clock. current_average_value is
+        // the running demand (energy since the block start / the whole period, Blue Book IC 5),
+        // last_average_value the demand of the block just closed; a new maximum is kept with the
+        // block's end time and saved at once.
+        private void UpdateDemand(long utc)
+        {
+            long boundary;
+            int result = _demandSchedule.Check(utc, Clock, out boundary);
+            if (result == 1)
+            {
+                long watts = DemandWatts(_importMilliWh - _blockStartMilliWh);
+                CosemDateTime end;
+                Clock.ToLocal(boundary, out end);
+                DemandImport.LastAverageValue.SetInteger(watts);
+                DemandImport.SetCaptureTime(ref end);
+                if (watts > _maximumDemandWatts)
+                {
+                    _maximumDemandWatts = (uint)watts;
+                    _maximumDemandTime = end;
+                    _maximumDemandDirty = true;
+                }
+                _blockStartMilliWh = _importMilliWh;
+                // Save the new block (and a new maximum) in this tick.
+                _checkpointRequested = true;
+            }
+            if (_demandSchedule.Last != _shownBlockStart)
+            {
+                // A new block, the first tick, or the clock set back: show where the block starts.
+                _shownBlockStart = _demandSchedule.Last;
+                CosemDateTime start;
+                Clock.ToLocal(_shownBlockStart, out start);
+                DemandImport.SetStartTimeCurrent(ref start);
+            }
+            DemandImport.CurrentAverageValue.SetInteger(DemandWatts(_importMilliWh - _blockStartMilliWh));
+        }
+
+        // A client reset the maximum demand (Extended register method 1): value 0 and
+        // capture_time now are already in the register; keep them and save at once.
+        private void OnMaximumDemandReset()
+        {
+            _maximumDemandWatts = (uint)MaximumDemandImport.Value.Integer;
+            _maximumDemandTime = MaximumDemandImport.CaptureTime;
+            _maximumDemandDirty = true;
+            if (_started)
+            {
+                WriteCheckpoint(_meterClock.GetMonotonicMilliseconds());
+            }
+        }
+
+        private void PublishMaximumDemand()
+        {
+            MaximumDemandImport.Value.SetInteger(_maximumDemandWatts);
+            MaximumDemandImport.SetCaptureTime(ref _maximumDemandTime);
+            _maximumDemandDirty = false;
+        }
+    }
+}

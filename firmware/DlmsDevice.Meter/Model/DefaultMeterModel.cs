@@ -1,0 +1,220 @@
+using System;
+using DlmsDevice.Stack.Axdr;
+using DlmsDevice.Stack.Cosem;
+
+namespace DlmsDevice.Meter
+{
+    /// <summary>
+    /// The default meter's object model: the management logical device (address 1) with the
+    /// identity objects, the clock, the two associations (public client 16, read-only; meter
+    /// reader 32, LLS) and their access rights, the setup objects, and every object of the
+    /// <see cref="MeterEngine"/>. The same model runs in the emulator and on a device; the host
+    /// only supplies the hardware (<see cref="MeterConfiguration"/>), a store, a tick and the
+    /// communication. docs/metering.md and docs/emulator.md list the objects and rights.
+    /// </summary>
+    public sealed partial class DefaultMeterModel
+    {
+        /// <summary>Public client SAP: no authentication, read-only.</summary>
+        public const int PublicClientSap = 16;
+
+        /// <summary>Meter-reader client SAP: LLS password; sets the clock, resets maximum demand, disconnects and reconnects.</summary>
+        public const int MeterReaderClientSap = 32;
+
+        private readonly DefaultMeterModelSettings _settings;
+
+        /// <summary>Builds the engine and the object model (configuration time: allocates everything once).</summary>
+        /// <exception cref="ArgumentException">A setting does not fit (serial number not 1..13 characters, password longer than 64, non-Latin-1 text).</exception>
+        public DefaultMeterModel(MeterConfiguration configuration, DefaultMeterModelSettings settings)
+        {
+            if (configuration == null || settings == null)
+            {
+                throw new ArgumentNullException();
+            }
+            if (settings.SerialNumber == null || settings.SerialNumber.Length == 0 || settings.SerialNumber.Length > 13)
+            {
+                throw new ArgumentException();
+            }
+            _settings = settings;
+            Engine = new MeterEngine(configuration);
+            MeterEngine e = Engine;
+
+            Device = new LogicalDevice(LogicalDevice.ManagementLogicalDeviceAddress, LogicalDeviceName, 48);
+            SerialNumberObject = new Data(MeterObis.SerialNumber, VisibleString(settings.SerialNumber));
+            FirmwareVersionObject = new Data(MeterObis.FirmwareVersion, VisibleString(settings.FirmwareVersion));
+            CurrentAssociationObject = new CurrentAssociation();
+            SapAssignment = new SapAssignment(MeterObis.SapAssignment, 1);
+            SapAssignment.Add(Device);
+            IecHdlcSetup = CreateIecHdlcSetup(settings);
+            TcpUdpSetup = CreateTcpUdpSetup(settings);
+
+            PublicAssociation = new AssociationLogicalName(MeterObis.PublicAssociation, new ObjectList(40),
+                PublicClientSap, Device.Address, 0, 0);
+            MeterReaderAssociation = new AssociationLogicalName(MeterObis.MeterReaderAssociation, new ObjectList(40),
+                MeterReaderClientSap, Device.Address, 1, 64);
+            if (settings.Password == null || !MeterReaderAssociation.SetSecret(settings.Password))
+            {
+                throw new ArgumentException();
+            }
+            PublicAssociation.MaxReceivePduSize = settings.MaxApduSize;
+            MeterReaderAssociation.MaxReceivePduSize = settings.MaxApduSize;
+
+            Device.Add(SerialNumberObject);
+            Device.Add(FirmwareVersionObject);
+            Device.Add(e.Clock);
+            Device.Add(CurrentAssociationObject);
+            Device.Add(PublicAssociation);
+            Device.Add(MeterReaderAssociation);
+            Device.Add(SapAssignment);
+            Device.Add(IecHdlcSetup);
+            Device.Add(TcpUdpSetup);
+            for (int i = 0; i < MeasurementCount; i++)
+            {
+                CosemObject obj = Measurement(i);
+                if (obj != null)
+                {
+                    Device.Add(obj);
+                }
+            }
+            Device.Add(e.DemandImport);
+            Device.Add(e.LoadProfile);
+            Device.Add(e.DailyProfile);
+            Device.Add(e.EventLog);
+            Device.Add(e.EventCode);
+            Device.Add(e.MaximumDemandImport);
+            Device.Add(e.Disconnect);
+
+            GrantPublicAccess(PublicAssociation.Objects);
+            GrantMeterReaderAccess(MeterReaderAssociation.Objects);
+        }
+
+        /// <summary>The settings the model was built with.</summary>
+        public DefaultMeterModelSettings Settings
+        {
+            get { return _settings; }
+        }
+
+        /// <summary>The metering engine (tick it; start it with a store).</summary>
+        public MeterEngine Engine { get; private set; }
+
+        /// <summary>The lock to hold while serving a request (the engine's).</summary>
+        public object SyncRoot
+        {
+            get { return Engine.SyncRoot; }
+        }
+
+        /// <summary>Logical device name: "DLD" + serial number.</summary>
+        public string LogicalDeviceName
+        {
+            get { return DefaultMeterModelSettings.FlagId + _settings.SerialNumber; }
+        }
+
+        /// <summary>The management logical device (address 1): the directory of every object.</summary>
+        public LogicalDevice Device { get; private set; }
+
+        /// <summary>0.0.96.1.0.255.</summary>
+        public Data SerialNumberObject { get; private set; }
+
+        /// <summary>1.0.0.2.0.255.</summary>
+        public Data FirmwareVersionObject { get; private set; }
+
+        /// <summary>0.0.40.0.0.255.</summary>
+        public CurrentAssociation CurrentAssociationObject { get; private set; }
+
+        /// <summary>0.0.40.0.1.255, client SAP 16.</summary>
+        public AssociationLogicalName PublicAssociation { get; private set; }
+
+        /// <summary>0.0.40.0.2.255, client SAP 32.</summary>
+        public AssociationLogicalName MeterReaderAssociation { get; private set; }
+
+        /// <summary>0.0.41.0.0.255.</summary>
+        public SapAssignment SapAssignment { get; private set; }
+
+        /// <summary>0.0.22.0.0.255.</summary>
+        public IecHdlcSetup IecHdlcSetup { get; private set; }
+
+        /// <summary>0.0.25.0.0.255.</summary>
+        public TcpUdpSetup TcpUdpSetup { get; private set; }
+
+        // The instantaneous and average registers in object-list order (null when a channel is absent).
+        private const int MeasurementCount = 9;
+
+        private CosemObject Measurement(int index)
+        {
+            MeterEngine e = Engine;
+            switch (index)
+            {
+                case 0:
+                    return e.ActiveEnergyImport;
+                case 1:
+                    return e.ActiveEnergyExport;
+                case 2:
+                    return e.ActivePowerImport;
+                case 3:
+                    return e.Voltage;
+                case 4:
+                    return e.Current;
+                case 5:
+                    return e.ApparentPower;
+                case 6:
+                    return e.PowerFactor;
+                case 7:
+                    return e.AverageVoltage;
+                default:
+                    return e.AverageCurrent;
+            }
+        }
+
+        private static CosemValue VisibleString(string text)
+        {
+            if (text == null)
+            {
+                throw new ArgumentNullException();
+            }
+            CosemValue value = new CosemValue(DataType.VisibleString, text.Length > 0 ? text.Length : 1);
+            if (!value.SetString(text))
+            {
+                throw new ArgumentException();
+            }
+            return value;
+        }
+
+        private static IecHdlcSetup CreateIecHdlcSetup(DefaultMeterModelSettings settings)
+        {
+            IecHdlcSetup setup = new IecHdlcSetup(MeterObis.IecHdlcSetup);
+            setup.CommSpeed = CommSpeed(settings.BaudRate);
+            setup.WindowSizeTransmit = 1;
+            setup.WindowSizeReceive = 1;
+            setup.MaxInfoFieldLengthTransmit = 128;
+            setup.MaxInfoFieldLengthReceive = 128;
+            int inactivity = settings.HdlcInactivityTimeoutSeconds;
+            setup.InactivityTimeOut = (ushort)(inactivity > ushort.MaxValue ? ushort.MaxValue : (inactivity < 0 ? 0 : inactivity));
+            setup.DeviceAddress = (ushort)settings.HdlcPhysicalAddress;
+            return setup;
+        }
+
+        private static TcpUdpSetup CreateTcpUdpSetup(DefaultMeterModelSettings settings)
+        {
+            TcpUdpSetup setup = new TcpUdpSetup(MeterObis.TcpUdpSetup);
+            setup.Port = (ushort)settings.WrapperPort;
+            int connections = settings.MaxConnections;
+            setup.MaxSimultaneousConnections = (byte)(connections > byte.MaxValue ? byte.MaxValue : (connections < 0 ? 0 : connections));
+            // Idle TCP connections stay open (no wrapper inactivity time-out).
+            setup.InactivityTimeOut = 0;
+            return setup;
+        }
+
+        // IC 23 comm_speed enum: 0 = 300 baud ... 9 = 115200 baud; unknown speeds show 9600 (5).
+        private static byte CommSpeed(int baud)
+        {
+            int[] speeds = { 300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200 };
+            for (int i = 0; i < speeds.Length; i++)
+            {
+                if (speeds[i] == baud)
+                {
+                    return (byte)i;
+                }
+            }
+            return 5;
+        }
+    }
+}

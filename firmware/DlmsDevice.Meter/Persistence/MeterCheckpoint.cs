@@ -1,0 +1,134 @@
+using DlmsDevice.Stack.Axdr;
+using DlmsDevice.Stack.Cosem;
+
+namespace DlmsDevice.Meter.Persistence
+{
+    /// <summary>
+    /// The metering state saved by every checkpoint (record <see cref="MeterPersistence.CheckpointRecord"/>):
+    /// energy totals, maximum demand, the running demand block, where the period schedules stand,
+    /// the clock, and whether the last power-down was already logged. One instance, reused.
+    /// </summary>
+    /// <remarks>
+    /// Layout (little-endian, <see cref="Length"/> bytes):
+    /// <code>
+    ///  0 u8   format version (1)
+    ///  1 u8   flags: bit 0 = power-down already logged (clean shutdown or power-fail signal)
+    ///  2 u16  reserved (0)
+    ///  4 i64  active energy import, mWh
+    /// 12 i64  active energy export, mWh
+    /// 20 i64  clock (UTC ticks) when the checkpoint was taken
+    /// 28 i64  last load profile boundary (UTC ticks; long.MinValue = none)
+    /// 36 i64  last daily profile boundary
+    /// 44 i64  start of the current demand block
+    /// 52 i64  energy import at the start of the demand block, mWh
+    /// 60 u32  maximum demand, W
+    /// 64 12   maximum demand capture_time (COSEM date-time)
+    /// 76 u32  checkpoint counter
+    /// </code>
+    /// </remarks>
+    public sealed class MeterCheckpoint
+    {
+        /// <summary>Bytes of the record.</summary>
+        public const int Length = 80;
+
+        /// <summary>Format version written in byte 0.</summary>
+        public const byte FormatVersion = 1;
+
+        /// <summary>Flags bit 0.</summary>
+        public const byte FlagPowerDownLogged = 0x01;
+
+        /// <summary>Active energy import, mWh.</summary>
+        public long EnergyImportMilliWh;
+
+        /// <summary>Active energy export, mWh.</summary>
+        public long EnergyExportMilliWh;
+
+        /// <summary>Meter clock (UTC ticks) at the checkpoint.</summary>
+        public long ClockUtcTicks;
+
+        /// <summary>Last load profile boundary reported.</summary>
+        public long LoadProfileBoundary;
+
+        /// <summary>Last daily profile boundary reported.</summary>
+        public long DailyProfileBoundary;
+
+        /// <summary>Start of the running demand block.</summary>
+        public long DemandBlockStart;
+
+        /// <summary>Energy import at the start of the running demand block, mWh.</summary>
+        public long DemandBlockStartMilliWh;
+
+        /// <summary>Maximum demand, W.</summary>
+        public uint MaximumDemandWatts;
+
+        /// <summary>When the maximum demand occurred (end of its block), local time of the clock.</summary>
+        public CosemDateTime MaximumDemandTime;
+
+        /// <summary>Checkpoints written so far.</summary>
+        public uint Counter;
+
+        /// <summary>The power-down was logged before the state was saved (no power-down event at the next start).</summary>
+        public bool PowerDownLogged;
+
+        /// <summary>Writes the record into <paramref name="buffer"/> at <paramref name="offset"/>.</summary>
+        public void WriteTo(byte[] buffer, int offset)
+        {
+            buffer[offset] = FormatVersion;
+            buffer[offset + 1] = PowerDownLogged ? FlagPowerDownLogged : (byte)0;
+            LittleEndian.WriteInt16(buffer, offset + 2, 0);
+            LittleEndian.WriteInt64(buffer, offset + 4, EnergyImportMilliWh);
+            LittleEndian.WriteInt64(buffer, offset + 12, EnergyExportMilliWh);
+            LittleEndian.WriteInt64(buffer, offset + 20, ClockUtcTicks);
+            LittleEndian.WriteInt64(buffer, offset + 28, LoadProfileBoundary);
+            LittleEndian.WriteInt64(buffer, offset + 36, DailyProfileBoundary);
+            LittleEndian.WriteInt64(buffer, offset + 44, DemandBlockStart);
+            LittleEndian.WriteInt64(buffer, offset + 52, DemandBlockStartMilliWh);
+            LittleEndian.WriteInt32(buffer, offset + 60, (int)MaximumDemandWatts);
+            MaximumDemandTime.WriteTo(buffer, offset + 64);
+            LittleEndian.WriteInt32(buffer, offset + 76, (int)Counter);
+        }
+
+        /// <summary>Reads a record of <paramref name="length"/> bytes; false (fields unchanged) when it is not a valid one.</summary>
+        public bool ReadFrom(byte[] buffer, int offset, int length)
+        {
+            if (length != Length || buffer[offset] != FormatVersion)
+            {
+                return false;
+            }
+            long import = LittleEndian.ReadInt64(buffer, offset + 4);
+            long export = LittleEndian.ReadInt64(buffer, offset + 12);
+            if (import < 0 || export < 0)
+            {
+                return false;
+            }
+            PowerDownLogged = (buffer[offset + 1] & FlagPowerDownLogged) != 0;
+            EnergyImportMilliWh = import;
+            EnergyExportMilliWh = export;
+            ClockUtcTicks = LittleEndian.ReadInt64(buffer, offset + 20);
+            LoadProfileBoundary = LittleEndian.ReadInt64(buffer, offset + 28);
+            DailyProfileBoundary = LittleEndian.ReadInt64(buffer, offset + 36);
+            DemandBlockStart = LittleEndian.ReadInt64(buffer, offset + 44);
+            DemandBlockStartMilliWh = LittleEndian.ReadInt64(buffer, offset + 52);
+            MaximumDemandWatts = (uint)LittleEndian.ReadInt32(buffer, offset + 60);
+            MaximumDemandTime = CosemDateTime.ReadFrom(buffer, offset + 64);
+            Counter = (uint)LittleEndian.ReadInt32(buffer, offset + 76);
+            return true;
+        }
+
+        /// <summary>Factory state: zero energy, no boundaries, no maximum demand.</summary>
+        public void Clear()
+        {
+            EnergyImportMilliWh = 0;
+            EnergyExportMilliWh = 0;
+            ClockUtcTicks = 0;
+            LoadProfileBoundary = long.MinValue;
+            DailyProfileBoundary = long.MinValue;
+            DemandBlockStart = long.MinValue;
+            DemandBlockStartMilliWh = 0;
+            MaximumDemandWatts = 0;
+            MaximumDemandTime = CosemCalendar.Unspecified();
+            Counter = 0;
+            PowerDownLogged = false;
+        }
+    }
+}

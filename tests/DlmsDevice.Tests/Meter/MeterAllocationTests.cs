@@ -1,0 +1,155 @@
+using System;
+using DlmsDevice.Hal.Storage;
+using DlmsDevice.Meter;
+using DlmsDevice.Stack.Axdr;
+using DlmsDevice.Stack.Cosem;
+using Xunit.Abstractions;
+
+namespace DlmsDevice.Tests.Meter
+{
+    /// <summary>
+    /// Zero allocation in steady-state metering, and the memory the engine reserves at start-up
+    /// (the figure docs/metering.md reports).
+    /// </summary>
+    public class MeterAllocationTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public MeterAllocationTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        /// <summary>
+        /// One simulated day on every path: pulses and power, ADC windows, demand blocks, load
+        /// profile captures, the daily capture at midnight, tamper and power-fail edges, voltage
+        /// events, a clock adjustment, relay switching, maximum demand reset, checkpoints and row
+        /// saves to the record store.
+        /// </summary>
+        private static void Day(MeterRig rig, AxdrReader reset, byte[] resetParameter, AxdrWriter writer, CosemContext context)
+        {
+            for (int minute = 0; minute < 24 * 60; minute++)
+            {
+                rig.Pulse(minute % 7);
+                rig.PulseExport(minute % 60 == 0 ? 1 : 0);
+                rig.Voltage.Raw = minute % 180 == 30 ? 20000 : 23000;
+                rig.Current.Raw = 3000 + minute % 500;
+                if (minute % 240 == 100)
+                {
+                    rig.Cover.Drive(true, rig.Clock.Utc);
+                }
+                if (minute % 240 == 101)
+                {
+                    rig.Cover.Drive(false, rig.Clock.Utc);
+                }
+                if (minute == 300)
+                {
+                    rig.PowerFail.Drive(true, rig.Clock.Utc);
+                }
+                if (minute == 302)
+                {
+                    rig.PowerFail.Drive(false, rig.Clock.Utc);
+                }
+                if (minute == 600)
+                {
+                    rig.Engine.MeterClock.SetUtcTicks(rig.Clock.Utc + 30 * TimeSpan.TicksPerSecond);
+                }
+                if (minute == 700)
+                {
+                    rig.Engine.Disconnect.RemoteDisconnect();
+                }
+                if (minute == 701)
+                {
+                    rig.Engine.Disconnect.RemoteReconnect();
+                }
+                if (minute == 800)
+                {
+                    reset.Reset(resetParameter, 0, resetParameter.Length);
+                    writer.Reset(resetParameter, 0, 0);
+                    rig.Engine.MaximumDemandImport.Invoke(1, reset, writer, context);
+                }
+                for (int s = 0; s < 6; s++)
+                {
+                    rig.Clock.Advance(10_000);
+                    rig.Engine.Tick();
+                }
+            }
+        }
+
+        [Fact]
+        public void Tick_SteadyStateDayOnEveryPath_AllocatesNothing()
+        {
+            MeterRig rig = new MeterRig(c =>
+            {
+                c.CheckpointIntervalSeconds = 60;
+                c.LoadProfileEntries = 96;
+                c.EventLogEntries = 64;
+            }).Begin();
+            AxdrReader reader = new AxdrReader();
+            AxdrWriter writer = new AxdrWriter();
+            CosemContext context = new CosemContext();
+            byte[] parameter = { 0x0F, 0x00 };
+            Day(rig, reader, parameter, writer, context);
+            int captures = rig.Engine.LoadProfile.CaptureCount;
+            int events = rig.Engine.EventLog.CaptureCount;
+            int checkpoints = rig.Engine.CheckpointsWritten;
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Day(rig, reader, parameter, writer, context);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            // The day did what it claims: 96 captures, every kind of event, many checkpoints.
+            Assert.Equal(captures + 96, rig.Engine.LoadProfile.CaptureCount);
+            Assert.True(rig.Engine.EventLog.CaptureCount - events >= 20, (rig.Engine.EventLog.CaptureCount - events) + " events");
+            Assert.True(rig.Engine.CheckpointsWritten - checkpoints > 500);
+            Assert.Equal(0, rig.Engine.StoreFailures);
+            Assert.Equal(0, allocated);
+        }
+
+        [Fact]
+        public void Construction_DefaultModel_ReservedBytesReported()
+        {
+            long model = MeasureModel(c => { }, out long store, out long start, out int records, out int payload);
+            long emulator = MeasureModel(c =>
+            {
+                c.LoadProfileEntries = 2880;
+                c.EventLogEntries = 1000;
+            }, out long emulatorStore, out long emulatorStart, out int emulatorRecords, out int emulatorPayload);
+
+            _output.WriteLine("device defaults: model " + model + " B, store " + store + " B (" + records + " records, " + payload
+                + " B payload), start " + start + " B");
+            _output.WriteLine("emulator (2880 load rows, 1000 events): model " + emulator + " B, store " + emulatorStore + " B ("
+                + emulatorRecords + " records), start " + emulatorStart + " B");
+            // The load profile (960 rows x 30 bytes) dominates; the whole model stays within the
+            // ESP32 budget docs/metering.md states.
+            Assert.InRange(model, 30_000, 64 * 1024);
+            Assert.InRange(store, 1, 8 * 1024);
+            Assert.True(emulator > model);
+        }
+
+        private static long MeasureModel(Action<MeterConfiguration> configure, out long store, out long start, out int records, out int payload)
+        {
+            MeterRig rig = new MeterRig(model: true);
+            MeterConfiguration config = rig.Config;
+            configure(config);
+            DefaultMeterModelSettings settings = new DefaultMeterModelSettings();
+            DlmsDevice.Hal.Simulated.Storage.MemoryStorageMedium medium = new DlmsDevice.Hal.Simulated.Storage.MemoryStorageMedium(400, 1024);
+            // Warm the code paths (JIT, statics) on a throw-away model first.
+            DefaultMeterModel warm = new DefaultMeterModel(config, settings);
+            warm.Engine.Start(new SlottedRecordStore(new DlmsDevice.Hal.Simulated.Storage.MemoryStorageMedium(400, 1024), warm.Engine.RequiredRecordCount, warm.Engine.RequiredPayloadLength));
+
+            long t0 = GC.GetAllocatedBytesForCurrentThread();
+            DefaultMeterModel model = new DefaultMeterModel(config, settings);
+            long t1 = GC.GetAllocatedBytesForCurrentThread();
+            SlottedRecordStore records_ = new SlottedRecordStore(medium, model.Engine.RequiredRecordCount, model.Engine.RequiredPayloadLength);
+            long t2 = GC.GetAllocatedBytesForCurrentThread();
+            model.Engine.Start(records_);
+            long t3 = GC.GetAllocatedBytesForCurrentThread();
+            store = t2 - t1;
+            start = t3 - t2;
+            records = model.Engine.RequiredRecordCount;
+            payload = model.Engine.RequiredPayloadLength;
+            return t1 - t0;
+        }
+    }
+}
