@@ -26,7 +26,7 @@ namespace DlmsDevice.Hal
         {
             if (source == null)
             {
-                throw new ArgumentNullException(nameof(source));
+                throw new ArgumentNullException();
             }
 
             _source = source;

@@ -47,17 +47,17 @@ namespace DlmsDevice.Hal.Storage
         {
             if (medium == null)
             {
-                throw new ArgumentNullException(nameof(medium));
+                throw new ArgumentNullException();
             }
 
             if (recordCount < 1 || recordCount > RecordSlotFormat.MaxRecordId + 1)
             {
-                throw new ArgumentOutOfRangeException(nameof(recordCount));
+                throw new ArgumentOutOfRangeException();
             }
 
             if (maxPayloadLength < 0 || maxPayloadLength > RecordSlotFormat.MaxPayloadLength)
             {
-                throw new ArgumentOutOfRangeException(nameof(maxPayloadLength));
+                throw new ArgumentOutOfRangeException();
             }
 
             _medium = medium;
