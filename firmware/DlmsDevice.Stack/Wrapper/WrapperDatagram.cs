@@ -1,4 +1,5 @@
 using System;
+using DlmsDevice.Stack.Services;
 
 namespace DlmsDevice.Stack.Wrapper
 {
@@ -29,7 +30,9 @@ namespace DlmsDevice.Stack.Wrapper
         /// <param name="responseCount">Size of the reply datagram; 0 when there is nothing to send.</param>
         /// <returns><see cref="WrapperStatus.Ok"/> (also for an ignored zero-length APDU),
         /// <see cref="WrapperStatus.NeedMore"/> (shorter than a header),
-        /// <see cref="WrapperStatus.BadVersion"/>, <see cref="WrapperStatus.ApduTooLong"/>,
+        /// <see cref="WrapperStatus.BadVersion"/>, <see cref="WrapperStatus.ApduTooLong"/> (the
+        /// handler is not called; <paramref name="responseCount"/> bytes of ExceptionResponse
+        /// pdu-too-long <c>D8 01 04</c> are ready to send, as on TCP),
         /// <see cref="WrapperStatus.LengthMismatch"/> (size is not header + length field) or
         /// <see cref="WrapperStatus.BufferTooSmall"/> (no room in <paramref name="response"/> for
         /// a header).</returns>
@@ -45,13 +48,22 @@ namespace DlmsDevice.Stack.Wrapper
             {
                 return status;
             }
-            if (apduLength > maxApduSize)
-            {
-                return WrapperStatus.ApduTooLong;
-            }
             if (count != WrapperHeader.Size + apduLength)
             {
                 return WrapperStatus.LengthMismatch;
+            }
+            if (apduLength > maxApduSize)
+            {
+                // A whole datagram with a valid header: answer pdu-too-long, as on TCP, and let
+                // the caller send it (the status still says the request was refused).
+                int max = response.Length - responseOffset - WrapperHeader.Size;
+                int length = responseOffset < 0 || max < 3 ? 0 : ServiceExceptions.PduTooLong(response, responseOffset + WrapperHeader.Size, max);
+                if (length > 0)
+                {
+                    WrapperHeader.Write(response, responseOffset, destinationWPort, sourceWPort, length);
+                    responseCount = WrapperHeader.Size + length;
+                }
+                return WrapperStatus.ApduTooLong;
             }
             if (apduLength == 0)
             {

@@ -45,13 +45,24 @@ namespace DlmsDevice.Tests.Wrapper
         [InlineData("00 02 00 10 00 01 00 01 AA", WrapperStatus.BadVersion)]
         [InlineData("00 01 00 10 00 01 00 02 AA", WrapperStatus.LengthMismatch)]       // truncated
         [InlineData("00 01 00 10 00 01 00 01 AA BB", WrapperStatus.LengthMismatch)]    // trailing bytes
-        [InlineData("00 01 00 10 00 01 00 11 " + "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00", WrapperStatus.ApduTooLong)]
+        [InlineData("00 01 00 10 00 01 00 11 " + "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00", WrapperStatus.LengthMismatch)] // announces 17, carries 16
         public void Handle_BadDatagram_StatusAndNoHandlerCall(string hex, WrapperStatus expected)
         {
             var (status, count, _, handler) = Handle(hex, maxApduSize: 16);
 
             Assert.Equal(expected, status);
             Assert.Equal(0, count);
+            Assert.Empty(handler.Events);
+        }
+
+        [Fact]
+        public void Handle_ApduLongerThanMax_AnsweredPduTooLongWithoutHandlerCall()
+        {
+            // 17-byte APDU, limit 16: ExceptionResponse service-not-allowed / pdu-too-long, ports swapped.
+            var (status, count, response, handler) = Handle("00 01 00 10 00 01 00 11 " + "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00", maxApduSize: 16);
+
+            Assert.Equal(WrapperStatus.ApduTooLong, status);
+            Assert.Equal("00 01 00 01 00 10 00 03 D8 01 04", Hex.Format(response, 0, count));
             Assert.Empty(handler.Events);
         }
 
