@@ -39,8 +39,8 @@ namespace DlmsDevice.Stack.Cosem
                 }
                 else
                 {
-                    writer.WriteArray(BitCount(selectors));
-                    for (int s = 0; s < 31; s++)
+                    writer.WriteArray(BitMask.Count(selectors));
+                    for (int s = 0; s < 32; s++)
                     {
                         if ((selectors & (1 << s)) != 0)
                         {
@@ -102,17 +102,5 @@ namespace DlmsDevice.Stack.Cosem
             return !writer.Overflow;
         }
 
-        private static int BitCount(int value)
-        {
-            int n = 0;
-            for (int s = 0; s < 31; s++)
-            {
-                if ((value & (1 << s)) != 0)
-                {
-                    n++;
-                }
-            }
-            return n;
-        }
     }
 }

@@ -93,7 +93,7 @@ namespace DlmsDevice.Stack.Cosem
             }
             int mask = cursor.ColumnMask;
             int row = RowOffset(seq);
-            writer.WriteStructure(BitCount(mask));
+            writer.WriteStructure(BitMask.Count(mask));
             for (int c = 0; c < _columnCount; c++)
             {
                 if ((mask & (1 << c)) == 0)
@@ -184,17 +184,6 @@ namespace DlmsDevice.Stack.Cosem
             return _columnCount >= 32 ? -1 : (1 << _columnCount) - 1;
         }
 
-        private static int BitCount(int mask)
-        {
-            int count = 0;
-            uint bits = (uint)mask;
-            while (bits != 0)
-            {
-                bits &= bits - 1;
-                count++;
-            }
-            return count;
-        }
 
         // ----------------------------------------------------------------------------------
         // Runs of sequence numbers in the cursor (see the cursor layout above).

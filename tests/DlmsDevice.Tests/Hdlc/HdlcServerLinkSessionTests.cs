@@ -162,56 +162,8 @@ namespace DlmsDevice.Tests.Hdlc
 
         // Every C>S frame of traces/dlms-cosem-client.txt SESSION 1 [dlmscosem-hdlc-none], in order:
         // SNRM, AARQ, GET object list (answered in 9 segments of 128 bytes), 8 RRs, four GET-Next
-        // with their RRs, three GETs, RLRQ, DISC.
-        private static readonly string[] s_dlmsCosemSession =
-        {
-            "7EA0070321930F017E",
-            "7EA0370321106EFBE6E6006029A109060760857405080101A60A0408757469BAC1F68C4EBE10040E01000000065F1F040020525FFFFFF3B97E",
-            "7EA0190321326FD8E6E600C001C0000F0000280000FF020000067E",
-            "7EA00703215111E47E",
-            "7EA00703217113C57E",
-            "7EA0070321911D227E",
-            "7EA0070321B11F037E",
-            "7EA0070321D119607E",
-            "7EA0070321F11B417E",
-            "7EA00703211115A67E",
-            "7EA00703213117877E",
-            "7EA013032154F102E6E600C002C00000000115B57E",
-            "7EA00703217113C57E",
-            "7EA0070321911D227E",
-            "7EA0070321B11F037E",
-            "7EA0070321D119607E",
-            "7EA0070321F11B417E",
-            "7EA00703211115A67E",
-            "7EA00703213117877E",
-            "7EA00703215111E47E",
-            "7EA013032176E100E6E600C002C0000000028E877E",
-            "7EA0070321911D227E",
-            "7EA0070321B11F037E",
-            "7EA0070321D119607E",
-            "7EA0070321F11B417E",
-            "7EA00703211115A67E",
-            "7EA00703213117877E",
-            "7EA00703215111E47E",
-            "7EA00703217113C57E",
-            "7EA013032198910EE6E600C002C00000000307967E",
-            "7EA0070321B11F037E",
-            "7EA0070321D119607E",
-            "7EA0070321F11B417E",
-            "7EA00703211115A67E",
-            "7EA00703213117877E",
-            "7EA00703215111E47E",
-            "7EA00703217113C57E",
-            "7EA0070321911D227E",
-            "7EA0130321BA810CE6E600C002C000000004B8E27E",
-            "7EA0070321D119607E",
-            "7EA0070321F11B417E",
-            "7EA01903211C1310E6E600C001C100030100010800FF020032687E",
-            "7EA01903213E0312E6E600C001C200030100010800FF0300598F7E",
-            "7EA0190321507B98E6E600C001C300080000010000FF020042B17E",
-            "7EA011032172B37FE6E6006203800100BD9B7E",
-            "7EA00703215303C77E",
-        };
+        // with their RRs, three GETs, RLRQ, DISC (one copy, shared with the end-to-end replay).
+        private static readonly string[] s_dlmsCosemSession = DlmsDevice.Tests.EndToEnd.Replay.TraceRequests.DlmsCosemHdlc;
 
         [Fact]
         public void DlmsCosemSession_ReplayedByteForByte_EveryClientFrameAnsweredAsItExpects()
