@@ -46,6 +46,15 @@ namespace DlmsDevice.Emulator
         }
 
         /// <inheritdoc />
+        public int HandleApduTooLong(int clientSap, int serverLogicalAddress, byte[] response, int responseOffset, int responseMax)
+        {
+            lock (_meterLock)
+            {
+                return _inner.HandleApduTooLong(clientSap, serverLogicalAddress, response, responseOffset, responseMax);
+            }
+        }
+
+        /// <inheritdoc />
         public void LinkClosed()
         {
             lock (_meterLock)

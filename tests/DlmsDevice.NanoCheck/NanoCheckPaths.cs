@@ -24,7 +24,7 @@ namespace DlmsDevice.NanoCheck
         /// The portable project folders, relative to <see cref="RepoRoot"/>; the same list as the
         /// Compile globs of Portable/DlmsDevice.NanoCheck.Portable.csproj.
         /// </summary>
-        public static readonly string[] PortableFolders = { "firmware/DlmsDevice.Stack", "firmware/DlmsDevice.Meter", "hal/DlmsDevice.Hal" };
+        public static readonly string[] PortableFolders = { "firmware/DlmsDevice.Stack", "firmware/DlmsDevice.Stack.Link", "firmware/DlmsDevice.Stack.Cosem", "firmware/DlmsDevice.Stack.Server", "firmware/DlmsDevice.Meter", "hal/DlmsDevice.Hal" };
 
         private static string Get(string key, bool directory = false)
         {

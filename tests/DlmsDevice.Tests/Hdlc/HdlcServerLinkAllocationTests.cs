@@ -41,6 +41,9 @@ namespace DlmsDevice.Tests.Hdlc
                 return answer.Length;
             }
 
+            public int HandleApduTooLong(int clientSap, int serverLogicalAddress, byte[] response, int responseOffset, int responseMax)
+                => PduTooLong.Write(response, responseOffset);
+
             public void LinkClosed()
             {
                 Closed++;

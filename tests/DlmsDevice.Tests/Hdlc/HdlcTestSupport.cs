@@ -109,6 +109,13 @@ namespace DlmsDevice.Tests.Hdlc
             return answer.Length;
         }
 
+        /// <summary>Answers as the application layer does: ExceptionResponse pdu-too-long.</summary>
+        public int HandleApduTooLong(int clientSap, int serverLogicalAddress, byte[] response, int responseOffset, int responseMax)
+        {
+            Events.Add("too-long " + clientSap + " " + serverLogicalAddress);
+            return PduTooLong.Write(response, responseOffset);
+        }
+
         public void LinkClosed()
         {
             Events.Add("closed");

@@ -56,14 +56,14 @@ namespace DlmsDevice.Tests.Wrapper
         }
 
         [Fact]
-        public void Handle_ApduLongerThanMax_AnsweredPduTooLongWithoutHandlerCall()
+        public void Handle_ApduLongerThanMax_AnsweredPduTooLongWithoutTheRequest()
         {
             // 17-byte APDU, limit 16: ExceptionResponse service-not-allowed / pdu-too-long, ports swapped.
             var (status, count, response, handler) = Handle("00 01 00 10 00 01 00 11 " + "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00", maxApduSize: 16);
 
             Assert.Equal(WrapperStatus.ApduTooLong, status);
             Assert.Equal("00 01 00 01 00 10 00 03 D8 01 04", Hex.Format(response, 0, count));
-            Assert.Empty(handler.Events);
+            Assert.Equal(new[] { "too-long 16 1" }, handler.Events);
         }
 
         [Fact]

@@ -251,7 +251,7 @@ namespace DlmsDevice.Tests.Wrapper
             Assert.Empty(sink.Frames); // answered once the announced bytes are through
             Assert.Equal(WrapperStatus.Ok, Feed(channel, GetApdu));
 
-            Assert.Empty(handler.Events);
+            Assert.Equal(new[] { "too-long 16 1" }, handler.Events); // the request itself never reaches it
             Assert.Equal(new[] { PduTooLongReply }, sink.Frames);
             Assert.Equal(WrapperStatus.Ok, channel.Status);
         }
@@ -264,7 +264,7 @@ namespace DlmsDevice.Tests.Wrapper
 
             Assert.Equal(WrapperStatus.Ok, Feed(channel, GetRequest + " " + Hex.Format(shortGet)));
 
-            Assert.Equal(new[] { "open 16 1", "apdu 16 1 C0 01 C1 00 03 01 00 01 08 00 FF 02" }, handler.Events);
+            Assert.Equal(new[] { "too-long 16 1", "open 16 1", "apdu 16 1 C0 01 C1 00 03 01 00 01 08 00 FF 02" }, handler.Events);
             Assert.Equal(new[] { PduTooLongReply, GetReply }, sink.Frames);
         }
 
@@ -290,7 +290,7 @@ namespace DlmsDevice.Tests.Wrapper
 
             Assert.Equal(WrapperStatus.Ok, Feed(channel, "00 01 00 10 00 01 00 02 AA BB"));
 
-            Assert.Empty(handler.Events);
+            Assert.Equal(new[] { "too-long 16 1" }, handler.Events);
             Assert.Equal(new[] { PduTooLongReply }, sink.Frames);
         }
 
@@ -325,7 +325,7 @@ namespace DlmsDevice.Tests.Wrapper
             Assert.Equal(WrapperStatus.Ok, Feed(channel, "00 01 00 10 00 01 FF FF"));
             Assert.Equal(WrapperStatus.Ok, channel.Receive(new byte[0xFFFF], 0, 0xFFFF));
 
-            Assert.Empty(handler.Events);
+            Assert.Equal(new[] { "too-long 16 1" }, handler.Events);
             Assert.Equal(new[] { PduTooLongReply }, sink.Frames);
         }
 

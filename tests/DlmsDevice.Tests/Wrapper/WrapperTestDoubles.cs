@@ -33,6 +33,13 @@ namespace DlmsDevice.Tests.Wrapper
             return ReturnedLength ?? Response.Length;
         }
 
+        /// <summary>Answers as the application layer does: ExceptionResponse pdu-too-long.</summary>
+        public int HandleApduTooLong(int clientSap, int serverLogicalAddress, byte[] response, int responseOffset, int responseMax)
+        {
+            Events.Add("too-long " + clientSap + " " + serverLogicalAddress);
+            return PduTooLong.Write(response, responseOffset);
+        }
+
         public void LinkClosed() => Events.Add("close");
     }
 
@@ -69,6 +76,9 @@ namespace DlmsDevice.Tests.Wrapper
             Array.Copy(_response, 0, response, responseOffset, _response.Length);
             return _response.Length;
         }
+
+        public int HandleApduTooLong(int clientSap, int serverLogicalAddress, byte[] response, int responseOffset, int responseMax)
+            => PduTooLong.Write(response, responseOffset);
 
         public void LinkClosed() { }
     }

@@ -1,3 +1,4 @@
+using DlmsDevice.Tests.Support;
 using System;
 using System.Threading;
 using DlmsDevice.Emulator;
@@ -60,6 +61,9 @@ namespace DlmsDevice.Tests.EndToEnd.Support
                 Array.Copy(request, requestOffset, response, responseOffset + 3, requestCount);
                 return requestCount + 3;
             }
+
+            public int HandleApduTooLong(int clientSap, int serverLogicalAddress, byte[] response, int responseOffset, int responseMax)
+                => PduTooLong.Write(response, responseOffset);
 
             public void LinkClosed()
             {

@@ -168,6 +168,13 @@ namespace DlmsDevice.Stack.Server
         }
 
         /// <inheritdoc/>
+        public int HandleApduTooLong(int clientSap, int serverLogicalAddress, byte[] response, int responseOffset, int responseMax)
+        {
+            // The link could not hold the request, so nothing of it can be served.
+            return ServiceExceptions.PduTooLong(response, responseOffset, responseMax);
+        }
+
+        /// <inheritdoc/>
         public void LinkClosed()
         {
             Release();

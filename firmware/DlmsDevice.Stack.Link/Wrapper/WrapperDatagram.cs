@@ -1,5 +1,4 @@
 using System;
-using DlmsDevice.Stack.Services;
 
 namespace DlmsDevice.Stack.Wrapper
 {
@@ -57,7 +56,8 @@ namespace DlmsDevice.Stack.Wrapper
                 // A whole datagram with a valid header: answer pdu-too-long, as on TCP, and let
                 // the caller send it (the status still says the request was refused).
                 int max = response.Length - responseOffset - WrapperHeader.Size;
-                int length = responseOffset < 0 || max < 3 ? 0 : ServiceExceptions.PduTooLong(response, responseOffset + WrapperHeader.Size, max);
+                int length = responseOffset < 0 || max < LinkLimits.MinimumResponseRoom ? 0
+                    : handler.HandleApduTooLong(sourceWPort, destinationWPort, response, responseOffset + WrapperHeader.Size, max);
                 if (length > 0)
                 {
                     WrapperHeader.Write(response, responseOffset, destinationWPort, sourceWPort, length);

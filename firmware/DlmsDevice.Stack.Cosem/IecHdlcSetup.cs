@@ -13,11 +13,11 @@ namespace DlmsDevice.Stack.Cosem
     /// 6 max_info_field_length_receive (long-unsigned 32..2030), 7 inter_octet_time_out (long-unsigned
     /// ms, 20..6000), 8 inactivity_time_out (long-unsigned s, 0 = none), 9 device_address
     /// (long-unsigned). No methods. SET values outside those ranges get scope-of-access-violated.
-    /// <para>inter_octet_time_out is reported, not enforced: <see cref="Hdlc.HdlcServerLink"/>
+    /// <para>inter_octet_time_out is reported, not enforced: <c>HdlcServerLink</c>
     /// has no inter-octet timer. It finds frames by their length field and drops a candidate
     /// that turns out bad (HCS, FCS, closing flag) by resynchronising on the next flag, so a
     /// frame cut short on the line costs at most that frame; a partial frame is discarded only
-    /// by <see cref="Hdlc.HdlcFrameAssembler.Reset"/> (e.g. when the link's owner sees the line
+    /// by <c>HdlcFrameAssembler.Reset</c> (e.g. when the link's owner sees the line
     /// go idle) or when the following bytes fail its checks. Over TCP (HDLC-over-TCP) an
     /// inter-octet timer would be wrong anyway: segments may arrive far apart.</para>
     /// </remarks>

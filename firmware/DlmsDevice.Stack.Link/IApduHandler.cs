@@ -35,6 +35,19 @@ namespace DlmsDevice.Stack
             byte[] response, int responseOffset, int responseMax);
 
         /// <summary>
+        /// A request APDU arrived that is longer than the link's receive buffer: the link has
+        /// dropped its bytes and asks the application layer for the answer (ExceptionResponse
+        /// pdu-too-long), so that every refusal of a request is decided in one place.
+        /// </summary>
+        /// <param name="clientSap">The client's SAP the request came from.</param>
+        /// <param name="serverLogicalAddress">The addressed logical device.</param>
+        /// <param name="response">Buffer to write the response APDU into.</param>
+        /// <param name="responseOffset">Where the response APDU starts (headroom lies before it).</param>
+        /// <param name="responseMax">The most bytes the response may take (at least <see cref="LinkLimits.MinimumResponseRoom"/>).</param>
+        /// <returns>The response length in bytes; 0 when there is nothing to send.</returns>
+        int HandleApduTooLong(int clientSap, int serverLogicalAddress, byte[] response, int responseOffset, int responseMax);
+
+        /// <summary>
         /// The link was closed (HDLC DISC or inactivity timeout, TCP connection closed): the
         /// application association on this channel ends.
         /// </summary>

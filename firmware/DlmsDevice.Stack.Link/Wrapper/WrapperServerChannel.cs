@@ -1,5 +1,4 @@
 using System;
-using DlmsDevice.Stack.Services;
 
 namespace DlmsDevice.Stack.Wrapper
 {
@@ -24,8 +23,8 @@ namespace DlmsDevice.Stack.Wrapper
     /// <para>A valid header whose length field announces more than maxApduSize bytes is not
     /// fatal: the length still tells where the next frame starts. The announced bytes are
     /// skipped as they arrive (never buffered), the handler never sees them, and once the last
-    /// one is through the channel answers ExceptionResponse <c>D8 01 04</c> (service-not-allowed,
-    /// pdu-too-long; Green Book xDLMS Exception-Response) with the wrapper header, then goes on
+    /// one is through the channel sends what <see cref="IApduHandler.HandleApduTooLong"/> answers
+    /// (ExceptionResponse <c>D8 01 04</c>, pdu-too-long) with the wrapper header, then goes on
     /// with the next frame.</para>
     /// <para>A frame with a zero length field carries no APDU: it is ignored (no handler call,
     /// no reply, no link opened) and the stream goes on.</para>
@@ -73,8 +72,8 @@ namespace DlmsDevice.Stack.Wrapper
             _handler = handler;
             _sink = sink;
             _rx = new byte[WrapperHeader.Size + maxApduSize];
-            // Room for the 3-byte pdu-too-long exception even with a tiny maxApduSize.
-            _tx = new byte[WrapperHeader.Size + (maxApduSize < ExceptionResponse.Length ? ExceptionResponse.Length : maxApduSize)];
+            // Room for an ExceptionResponse even with a tiny maxApduSize.
+            _tx = new byte[WrapperHeader.Size + (maxApduSize < LinkLimits.MinimumResponseRoom ? LinkLimits.MinimumResponseRoom : maxApduSize)];
         }
 
         /// <summary>The largest APDU accepted and sent.</summary>
@@ -177,10 +176,14 @@ namespace DlmsDevice.Stack.Wrapper
             return n;
         }
 
-        // The link builds this tiny APDU itself: the handler never saw the request.
+        // The request's bytes were skipped: the application layer answers without them.
         private void SendPduTooLong()
         {
-            int length = ServiceExceptions.PduTooLong(_tx, WrapperHeader.Size, _tx.Length - WrapperHeader.Size);
+            int length = _handler.HandleApduTooLong(_sourceWPort, _destinationWPort, _tx, WrapperHeader.Size, _tx.Length - WrapperHeader.Size);
+            if (length <= 0)
+            {
+                return;
+            }
             WrapperHeader.Write(_tx, 0, _destinationWPort, _sourceWPort, length);
             _sink.Write(_tx, 0, WrapperHeader.Size + length);
         }

@@ -1,5 +1,4 @@
 using System;
-using DlmsDevice.Stack.Services;
 
 namespace DlmsDevice.Stack.Hdlc
 {
@@ -135,10 +134,9 @@ namespace DlmsDevice.Stack.Hdlc
             }
             else if (_rxTooLong)
             {
-                // A DLMS request longer than our APDU buffer: the handler cannot see it, so the
-                // link answers ExceptionResponse pdu-too-long itself (Green Book xDLMS
-                // Exception-Response: service-not-allowed, pdu-too-long), behind the LLC.
-                QueueResponse(ServiceExceptions.PduTooLong(_txBuffer, ResponseHeadroom, _maxApduSize));
+                // A DLMS request longer than our APDU buffer: its bytes are gone, and the
+                // application layer gives the answer (ExceptionResponse pdu-too-long).
+                QueueResponse(_handler.HandleApduTooLong(_clientSap, _logicalDevice, _txBuffer, ResponseHeadroom, _maxApduSize));
             }
             _rxCount = 0;
             _rxDiscard = false;
