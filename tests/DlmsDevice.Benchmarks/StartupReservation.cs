@@ -38,31 +38,36 @@ namespace DlmsDevice.Benchmarks
         public static int Run(TextWriter output)
         {
             var sink = new CountingSink();
-            long[] cold = Measure(sink, out long coldRetained);
-            long[] warm = Measure(sink, out long warmRetained);
+            long[] cold = Measure(sink, out long coldRetained, null);
+            var nano = new long[Components];
+            long[] warm = Measure(sink, out long warmRetained, nano);
             output.WriteLine("Start-up reservation: bytes allocated, .NET " + Environment.Version + " " + (Environment.Is64BitProcess ? "64-bit" : "32-bit"));
             output.WriteLine();
-            output.WriteLine("| Component | Cold (first instance) | Warm (another instance) |");
-            output.WriteLine("|---|---:|---:|");
+            output.WriteLine("| Component | Cold (first instance) | Warm (another instance) | ESP32 estimate |");
+            output.WriteLine("|---|---:|---:|---:|");
             long coldTotal = 0;
             long warmTotal = 0;
+            long nanoTotal = 0;
             for (int i = 0; i < s_names.Length; i++)
             {
-                output.WriteLine("| " + s_names[i] + " | " + Format(cold[i]) + " | " + Format(warm[i]) + " |");
+                output.WriteLine("| " + s_names[i] + " | " + Format(cold[i]) + " | " + Format(warm[i]) + " | " + (i >= Components ? "" : nano[i] < 0 ? "in the first row" : Format(nano[i])) + " |");
                 if (i < Components)
                 {
                     coldTotal += cold[i];
                     warmTotal += warm[i];
+                    nanoTotal += nano[i] < 0 ? 0 : nano[i];
                 }
             }
-            output.WriteLine("| **Total start-up** (model + server + 1 session + 1 HDLC link + 1 wrapper channel) | **" + Format(coldTotal) + "** | **" + Format(warmTotal) + "** |");
-            output.WriteLine("| Heap growth after a full GC (GC.GetTotalMemory(true)), same construction | " + Format(coldRetained) + " | " + Format(warmRetained) + " |");
-            output.WriteLine("| Per channel (ApplicationSession + HdlcServerLink + WrapperServerChannel) | " + Format(cold[5] + cold[6] + cold[7]) + " | " + Format(warm[5] + warm[6] + warm[7]) + " |");
-            output.WriteLine("| Per further Data object in the model (object, value, 2 object_list entries, directory entry) | | " + Format(PerFillerObject()) + " |");
+            output.WriteLine("| **Total start-up** (model + server + 1 session + 1 HDLC link + 1 wrapper channel) | **" + Format(coldTotal) + "** | **" + Format(warmTotal) + "** | **" + Format(nanoTotal) + "** |");
+            output.WriteLine("| Heap growth after a full GC (GC.GetTotalMemory(true)), same construction | " + Format(coldRetained) + " | " + Format(warmRetained) + " | |");
+            output.WriteLine("| Per channel (ApplicationSession + HdlcServerLink + WrapperServerChannel) | " + Format(cold[5] + cold[6] + cold[7]) + " | " + Format(warm[5] + warm[6] + warm[7]) + " | " + Format(nano[5] + nano[6] + nano[7]) + " |");
+            output.WriteLine("| Per further Data object in the model (object, value, 2 object_list entries, directory entry) | | " + Format(PerFillerObject()) + " | |");
             return 0;
         }
 
-        private static long[] Measure(CountingSink sink, out long retained)
+        // nano != null: also the ESP32 estimate of what each step added (a fresh walk over
+        // everything built so far, after the desktop figures were taken).
+        private static long[] Measure(CountingSink sink, out long retained, long[]? nano)
         {
             var bytes = new long[s_names.Length];
             byte[] aarq = Hex.Parse(Apdus.AarqPublic);
@@ -89,6 +94,10 @@ namespace DlmsDevice.Benchmarks
             var channel = new WrapperServerChannel(limits.MaxReceivePdu, session, sink);
             mark = Step(bytes, 7, mark);
             retained = GC.GetTotalMemory(true) - heap;
+            if (nano != null)
+            {
+                EstimateSteps(nano, model, server, session, link, channel);
+            }
             mark = GC.GetAllocatedBytesForCurrentThread();
             for (int round = 0; round < 2; round++)
             {
@@ -107,6 +116,27 @@ namespace DlmsDevice.Benchmarks
             GC.KeepAlive(link);
             GC.KeepAlive(channel);
             return bytes;
+        }
+
+        // The model grows in phases and objects charged once are not walked again, so each step is
+        // the difference between walks of everything built up to it. The phases cannot be
+        // re-run, so the model steps (0..3) are estimated together and shown in step 0.
+        private static void EstimateSteps(long[] nano, MeterModel model, DlmsServer server, ApplicationSession session, HdlcServerLink link, WrapperServerChannel channel)
+        {
+            object[] roots = { model, server, session, link, channel };
+            int[] steps = { 0, 4, 5, 6, 7 };
+            nano[1] = nano[2] = nano[3] = -1;
+            long previous = 0;
+            for (int i = 0; i < roots.Length; i++)
+            {
+                var walker = NanoHeap.NanoHeapWalker.ForDlmsDevice();
+                for (int r = 0; r <= i; r++)
+                {
+                    walker.Add(roots[r]);
+                }
+                nano[steps[i]] = walker.Total - previous;
+                previous = walker.Total;
+            }
         }
 
         // The marginal cost of one more Data object: two models that differ by 100 objects.
