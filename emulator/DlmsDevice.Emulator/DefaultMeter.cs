@@ -1,21 +1,25 @@
 using System;
 using System.IO;
 using DlmsDevice.Hal;
+using DlmsDevice.Hal.Desktop;
 using DlmsDevice.Hal.Simulated;
-using DlmsDevice.Hal.Simulated.Storage;
 using DlmsDevice.Hal.Storage;
 using DlmsDevice.Meter;
 using DlmsDevice.Meter.Persistence;
+using DlmsDevice.Runtime;
 using DlmsDevice.Stack.Cosem;
+using DlmsDevice.Stack.Security;
+using DlmsDevice.Stack.Server;
 
 namespace DlmsDevice.Emulator
 {
     /// <summary>
-    /// The emulator's default meter: the portable metering engine and default object model
-    /// (<see cref="DefaultMeterModel"/>, firmware/DlmsDevice.Meter) on the simulated hardware
+    /// The emulator's default meter: the portable device runtime (<see cref="MeterDevice"/>,
+    /// firmware/DlmsDevice.Runtime: the default object model, the metering engine, the server and
+    /// the channel slots, exactly as a device runs them) on the simulated hardware
     /// (<see cref="SimulatedMeterHardware"/>: seeded load curve driving the pulse counter,
     /// voltage and current channels, cover and power-fail inputs, the relay), with the state
-    /// directory as non-volatile store. docs/emulator.md lists the objects and what moves.
+    /// directory as non-volatile medium. docs/emulator.md lists the objects and what moves.
     /// </summary>
     /// <remarks>
     /// The simulation runs at <see cref="DefaultMeterSettings.TimeScale"/> x real time, moved by
@@ -23,7 +27,7 @@ namespace DlmsDevice.Emulator
     /// 0 it moves only when a test calls <see cref="Advance"/>. Both hold the meter lock, the same
     /// one every request holds, so a client never sees half a tick.
     /// </remarks>
-    public sealed partial class DefaultMeter : IMeterModel, IDisposable
+    public sealed class DefaultMeter : IMeterModel, IDisposable
     {
         /// <summary>Public client SAP: no authentication, read-only.</summary>
         public const int PublicClientSap = DefaultMeterModel.PublicClientSap;
@@ -31,11 +35,14 @@ namespace DlmsDevice.Emulator
         /// <summary>Meter-reader client SAP: LLS password; sets the clock, resets maximum demand, disconnects and reconnects.</summary>
         public const int MeterReaderClientSap = DefaultMeterModel.MeterReaderClientSap;
 
+        /// <summary>Management client SAP: HLS-GMAC, authenticated encryption, reads and changes everything.</summary>
+        public const int ManagementClientSap = DefaultMeterModel.ManagementClientSap;
+
         /// <summary>Meter constant of the simulated pulse output (imp/kWh).</summary>
         public const int ImpulsesPerKwh = 1000;
 
         private readonly DefaultMeterSettings _settings;
-        private bool _shutDown;
+        private int _shutDown;
 
         /// <summary>Builds the hardware, the store and the model, and starts the engine (recovering the state directory).</summary>
         /// <exception cref="ArgumentException">A setting does not fit (serial number, password).</exception>
@@ -60,15 +67,15 @@ namespace DlmsDevice.Emulator
             ExportPulses = new SimulatedPulseCounter(ImpulsesPerKwh);
 
             MeterConfiguration configuration = CreateConfiguration(settings, Hardware, ExportPulses);
-            Model = new DefaultMeterModel(configuration, settings.ToModelSettings());
-            // Client 48 (HLS-GMAC, ciphering) and its security objects, on top of the portable model.
-            CreateManagementAssociation(settings);
-            if (medium != null)
+            MeterDeviceSettings device = settings.ToDeviceSettings();
+            // The link timers run on real time, whatever the simulation's time scale.
+            device.LinkClock = new SystemClock();
+            // HLS StoC challenges: the operating system's generator unless a test injects one.
+            Device = new MeterDevice(device, configuration, medium, settings.Entropy ?? new SystemEntropySource());
+            if (Device.CountersStatus != StoreStatus.Ok)
             {
-                Store = new SlottedRecordStore(medium, Engine.RequiredRecordCount, Engine.RequiredPayloadLength);
+                throw new InvalidOperationException("The invocation counters in " + settings.StateDirectory + " cannot be read (" + Device.CountersStatus + "): client 48 would be refused.");
             }
-            Engine.Start(Store);
-            Server = CreateServer(settings);
         }
 
         /// <summary>The settings the meter was built with.</summary>
@@ -83,20 +90,23 @@ namespace DlmsDevice.Emulator
         /// <summary>The export pulse counter (the simulated load only imports, so it stays at 0).</summary>
         public SimulatedPulseCounter ExportPulses { get; }
 
+        /// <summary>The portable device runtime serving the meter.</summary>
+        public MeterDevice Device { get; }
+
         /// <summary>The portable object model.</summary>
-        public DefaultMeterModel Model { get; }
+        public DefaultMeterModel Model => Device.Model;
 
         /// <summary>The metering engine.</summary>
-        public MeterEngine Engine
-        {
-            get { return Model.Engine; }
-        }
+        public MeterEngine Engine => Device.Engine;
+
+        /// <summary>The DLMS server the channels' sessions come from.</summary>
+        public DlmsServer Server => Device.Server;
 
         /// <summary>The state directory's medium; null without --state-dir.</summary>
         public FileStorageMedium? StateMedium { get; }
 
         /// <summary>The record store over the state directory; null without --state-dir.</summary>
-        public SlottedRecordStore? Store { get; }
+        public SlottedRecordStore? Store => Device.Store;
 
         /// <summary>True when the clock resumed from the state directory's last checkpoint.</summary>
         public bool ResumedFromState { get; private set; }
@@ -114,10 +124,7 @@ namespace DlmsDevice.Emulator
         }
 
         /// <summary>The management logical device (address 1).</summary>
-        public LogicalDevice Device
-        {
-            get { return Model.Device; }
-        }
+        public LogicalDevice LogicalDevice => Model.Device;
 
         /// <summary>0.0.1.0.0.255.</summary>
         public Clock Clock
@@ -137,17 +144,26 @@ namespace DlmsDevice.Emulator
             get { return Model.MeterReaderAssociation; }
         }
 
+        /// <summary>0.0.40.0.3.255, client SAP 48.</summary>
+        public AssociationLogicalName ManagementAssociation => Model.ManagementAssociation;
+
+        /// <summary>0.0.43.0.3.255.</summary>
+        public SecuritySetup SecuritySetup => Model.SecuritySetup;
+
+        /// <summary>The keys, titles and counters of client 48.</summary>
+        public SecurityProfile SecurityProfile => Model.SecurityProfile;
+
+        /// <inheritdoc />
+        public ChannelPool Pool(ChannelKind kind) => Device.Pool(kind);
+
         /// <summary>What the meter clock reads now.</summary>
         public DateTime ClockUtc
         {
             get { return new DateTime(Hardware.Clock.GetUtcTicks(), DateTimeKind.Utc); }
         }
 
-        /// <inheritdoc />
-        public object SyncRoot
-        {
-            get { return Model.SyncRoot; }
-        }
+        /// <summary>The lock every request and tick holds.</summary>
+        public object SyncRoot => Device.SyncRoot;
 
         /// <summary>Brings the simulation up to the clock and runs one engine tick (the tick thread).</summary>
         public void Tick()
@@ -178,18 +194,18 @@ namespace DlmsDevice.Emulator
             }
         }
 
-        /// <summary>A clean power-down: power-down event and a final checkpoint. Safe to call twice.</summary>
+        /// <summary>
+        /// A clean power-down: every channel closed, power-down event and a final checkpoint.
+        /// Safe to call twice. Not under the meter lock: a channel is closed under its own lock,
+        /// which a channel serving a request holds while it waits for the meter lock.
+        /// </summary>
         public void Shutdown()
         {
-            lock (SyncRoot)
+            if (System.Threading.Interlocked.Exchange(ref _shutDown, 1) == 1)
             {
-                if (_shutDown)
-                {
-                    return;
-                }
-                _shutDown = true;
-                Engine.Shutdown();
+                return;
             }
+            Device.Shutdown();
         }
 
         /// <inheritdoc />

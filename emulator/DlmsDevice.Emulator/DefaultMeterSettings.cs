@@ -1,5 +1,6 @@
 using System;
 using DlmsDevice.Meter;
+using DlmsDevice.Runtime;
 
 namespace DlmsDevice.Emulator
 {
@@ -33,8 +34,14 @@ namespace DlmsDevice.Emulator
         /// <summary>TCP port shown by TCP-UDP setup (0.0.25.0.0.255).</summary>
         public int WrapperPort { get; set; } = 4059;
 
-        /// <summary>Simultaneous connections shown by TCP-UDP setup.</summary>
+        /// <summary>TCP connections served at once on each endpoint (the wrapper's is what TCP-UDP setup shows).</summary>
         public int MaxConnections { get; set; } = 64;
+
+        /// <summary>A wrapper connection without a frame for this long is closed (TCP-UDP setup inactivity_time_out, s; 0 = never).</summary>
+        public int WrapperInactivityTimeoutSeconds { get; set; } = 120;
+
+        /// <summary>A TCP connection that has not associated this long after it opened is closed (s; 0 = never).</summary>
+        public int AssociationTimeoutSeconds { get; set; } = 10;
 
         /// <summary>Seed of the simulated hardware (load noise, voltage and current noise).</summary>
         public ulong Seed { get; set; } = 1;
@@ -69,10 +76,10 @@ namespace DlmsDevice.Emulator
         /// <summary>Checkpoint after this many simulated seconds with energy counted (default 60).</summary>
         public int CheckpointIntervalSeconds { get; set; } = 60;
 
-        /// <summary>The identity part, for the portable model.</summary>
+        /// <summary>The identity, communication and security part, for the portable model.</summary>
         public DefaultMeterModelSettings ToModelSettings()
         {
-            return new DefaultMeterModelSettings
+            DefaultMeterModelSettings model = new DefaultMeterModelSettings
             {
                 SerialNumber = SerialNumber,
                 FirmwareVersion = FirmwareVersion,
@@ -83,6 +90,24 @@ namespace DlmsDevice.Emulator
                 BaudRate = BaudRate,
                 WrapperPort = WrapperPort,
                 MaxConnections = MaxConnections,
+                WrapperInactivityTimeoutSeconds = WrapperInactivityTimeoutSeconds,
+            };
+            PutSecurity(model);
+            return model;
+        }
+
+        /// <summary>
+        /// The device runtime's settings: the model, a serial slot, one TCP wrapper and one
+        /// HDLC-over-TCP slot per allowed connection, the association time-out.
+        /// </summary>
+        public MeterDeviceSettings ToDeviceSettings()
+        {
+            return new MeterDeviceSettings
+            {
+                Meter = ToModelSettings(),
+                SerialChannels = 1,
+                HdlcTcpChannels = MaxConnections,
+                AssociationTimeoutSeconds = AssociationTimeoutSeconds,
             };
         }
 
@@ -99,6 +124,8 @@ namespace DlmsDevice.Emulator
                 BaudRate = options.BaudRate,
                 WrapperPort = options.WrapperPort > 0 ? options.WrapperPort : EmulatorOptions.DefaultWrapperPort,
                 MaxConnections = options.MaxConnections,
+                WrapperInactivityTimeoutSeconds = options.WrapperInactivityTimeoutSeconds,
+                AssociationTimeoutSeconds = options.AssociationTimeoutSeconds,
                 Seed = options.Seed,
                 TimeScale = options.TimeScale,
                 StateDirectory = options.StateDirectory,

@@ -39,8 +39,18 @@ namespace DlmsDevice.Emulator
         /// <summary>server-max-receive-pdu-size: the largest APDU the meter accepts and sends (default 1024).</summary>
         public int MaxApduSize { get; set; } = 1024;
 
-        /// <summary>Most TCP connections served at once; more are refused (closed on accept).</summary>
+        /// <summary>
+        /// TCP connections served at once on each endpoint. When all are taken, the oldest
+        /// connection without an association gives way to a new one; when all hold an
+        /// association, the new one is refused (closed on accept).
+        /// </summary>
         public int MaxConnections { get; set; } = 64;
+
+        /// <summary>A wrapper connection without a frame for this long is closed (TCP-UDP setup inactivity_time_out, seconds; default 120, 0 = never).</summary>
+        public int WrapperInactivityTimeoutSeconds { get; set; } = 120;
+
+        /// <summary>A TCP connection that has not associated this long after it opened is closed (seconds; default 10, 0 = never).</summary>
+        public int AssociationTimeoutSeconds { get; set; } = 10;
 
         /// <summary>Annotated protocol trace of every frame in hex to the log.</summary>
         public bool Trace { get; set; }
@@ -69,7 +79,5 @@ namespace DlmsDevice.Emulator
         /// <summary>The meter's system title (16 hex digits); null = "DLD" + 5 bytes of the serial number.</summary>
         public string? SystemTitle { get; set; }
 
-        /// <summary>Directory that keeps the invocation counters across restarts; null = in memory only.</summary>
-        public string? SecurityStateDirectory { get; set; }
     }
 }

@@ -1,26 +1,15 @@
-using DlmsDevice.Stack;
+using DlmsDevice.Runtime;
 
 namespace DlmsDevice.Emulator
 {
     /// <summary>
-    /// The meter the emulator serves: its COSEM objects and associations. The endpoints ask it
-    /// for one session per channel (TCP connection, serial line); all sessions share the objects.
+    /// The meter the emulator serves: its channel slots (<see cref="ChannelPool"/>, from the
+    /// portable device runtime), one pool per endpoint. The emulator only accepts connections and
+    /// runs a thread per attached channel; the channels do the rest.
     /// </summary>
     public interface IMeterModel
     {
-        /// <summary>A new application session (the per-channel association state) over the shared objects.</summary>
-        IApduHandler CreateSession();
-
-        /// <summary>Lock that serialises requests from all channels on the shared objects.</summary>
-        object SyncRoot { get; }
-
-        /// <summary>
-        /// The client SAPs some association serves: HDLC links refuse an SNRM from any other
-        /// client with DM (<see cref="Stack.Hdlc.HdlcSettings.ClientSaps"/>). Null = any client.
-        /// </summary>
-        int[]? ClientSaps
-        {
-            get { return null; }
-        }
+        /// <summary>The slots for connections of <paramref name="kind"/>; null = the meter does not serve them.</summary>
+        ChannelPool Pool(ChannelKind kind);
     }
 }

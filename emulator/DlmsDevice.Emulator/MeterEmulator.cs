@@ -6,32 +6,31 @@ using System.Threading;
 using DlmsDevice.Emulator.Tracing;
 using DlmsDevice.Emulator.Transport;
 using DlmsDevice.Hal;
-using DlmsDevice.Stack;
-using DlmsDevice.Stack.Hdlc;
+using DlmsDevice.Hal.Desktop;
+using DlmsDevice.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace DlmsDevice.Emulator
 {
     /// <summary>
     /// A running emulated meter: the endpoints (TCP wrapper, HDLC over TCP, HDLC on a serial
-    /// line) and their connections around one <see cref="IMeterModel"/>. Used by the CLI and,
-    /// in-process with ephemeral ports, by the end-to-end tests.
+    /// line) around one <see cref="IMeterModel"/>. An accepted connection gets a slot from the
+    /// meter's pool for its endpoint (the device runtime: when every slot is taken, the oldest
+    /// connection without an association gives way) and a thread that serves it. Used by the CLI
+    /// and, in-process with ephemeral ports, by the end-to-end tests.
     /// </summary>
     public sealed class MeterEmulator : IDisposable
     {
         private readonly EmulatorOptions _options;
-        private readonly ILoggerFactory _loggerFactory;
         private readonly ILogger _logger;
         private readonly ILogger _traceLogger;
         private readonly IMeterModel _model;
         private readonly object _sync = new object();
-        private readonly List<LinkConnection> _connections = new List<LinkConnection>();
+        private readonly List<ChannelWorker> _workers = new List<ChannelWorker>();
         private TcpEndpoint? _wrapper;
         private TcpEndpoint? _hdlc;
-        private LinkConnection? _serial;
+        private ChannelWorker? _serial;
         private int _nextId;
-        // Accepted connections being built: they count against MaxConnections already.
-        private int _pendingConnections;
         private bool _started;
         private bool _stopped;
 
@@ -40,47 +39,32 @@ namespace DlmsDevice.Emulator
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _model = model ?? throw new ArgumentNullException(nameof(model));
-            _loggerFactory = loggerFactory ?? throw new ArgumentNullException(nameof(loggerFactory));
+            ArgumentNullException.ThrowIfNull(loggerFactory);
             _logger = loggerFactory.CreateLogger("DlmsDevice.Emulator");
             _traceLogger = loggerFactory.CreateLogger("DlmsDevice.Emulator.Trace");
         }
 
         /// <summary>The options this emulator runs with.</summary>
-        public EmulatorOptions Options
-        {
-            get { return _options; }
-        }
+        public EmulatorOptions Options => _options;
 
         /// <summary>The meter being served.</summary>
-        public IMeterModel Model
-        {
-            get { return _model; }
-        }
+        public IMeterModel Model => _model;
 
         /// <summary>Where the TCP wrapper listens; null when disabled or not started.</summary>
-        public IPEndPoint? WrapperEndPoint
-        {
-            get { return _wrapper?.LocalEndPoint; }
-        }
+        public IPEndPoint? WrapperEndPoint => _wrapper?.LocalEndPoint;
 
         /// <summary>Where HDLC over TCP listens; null when disabled or not started.</summary>
-        public IPEndPoint? HdlcEndPoint
-        {
-            get { return _hdlc?.LocalEndPoint; }
-        }
+        public IPEndPoint? HdlcEndPoint => _hdlc?.LocalEndPoint;
 
-        /// <summary>The serial line's connection, when one is configured.</summary>
-        public LinkConnection? SerialConnection
-        {
-            get { return _serial; }
-        }
+        /// <summary>The serial line's worker, when one is configured.</summary>
+        public ChannelWorker? SerialConnection => _serial;
 
         /// <summary>A snapshot of the open TCP connections.</summary>
-        public LinkConnection[] GetConnections()
+        public ChannelWorker[] GetConnections()
         {
             lock (_sync)
             {
-                return _connections.ToArray();
+                return _workers.ToArray();
             }
         }
 
@@ -100,17 +84,22 @@ namespace DlmsDevice.Emulator
                 IPAddress address = IPAddress.Parse(_options.BindAddress);
                 if (_options.WrapperPort != 0)
                 {
-                    _wrapper = new TcpEndpoint(address, Math.Max(_options.WrapperPort, 0), LinkKind.Wrapper, OnAccept, _logger);
+                    _wrapper = new TcpEndpoint(address, Math.Max(_options.WrapperPort, 0), ChannelKind.TcpWrapper, OnAccept, _logger);
                 }
                 if (_options.HdlcPort != 0)
                 {
-                    _hdlc = new TcpEndpoint(address, Math.Max(_options.HdlcPort, 0), LinkKind.Hdlc, OnAccept, _logger);
+                    _hdlc = new TcpEndpoint(address, Math.Max(_options.HdlcPort, 0), ChannelKind.TcpHdlc, OnAccept, _logger);
                 }
                 if (!string.IsNullOrEmpty(_options.SerialDevice))
                 {
-                    SerialByteChannel channel = new SerialByteChannel(_options.SerialDevice, _options.BaudRate);
+                    SerialByteChannel port = new SerialByteChannel(_options.SerialDevice, _options.BaudRate);
                     string description = "serial " + _options.SerialDevice + " " + _options.BaudRate + " 8N1";
-                    _serial = CreateConnection(description, channel, channel, LinkKind.Hdlc, null);
+                    _serial = Attach(ChannelKind.SerialHdlc, port, description, null);
+                    if (_serial == null)
+                    {
+                        port.Close();
+                        throw new InvalidOperationException("The meter serves no serial line.");
+                    }
                 }
             }
             catch
@@ -141,7 +130,7 @@ namespace DlmsDevice.Emulator
         /// </summary>
         public void Stop()
         {
-            LinkConnection[] open;
+            ChannelWorker[] open;
             lock (_sync)
             {
                 if (_stopped)
@@ -149,13 +138,13 @@ namespace DlmsDevice.Emulator
                     return;
                 }
                 _stopped = true;
-                open = _connections.ToArray();
+                open = _workers.ToArray();
             }
             _wrapper?.Dispose();
             _hdlc?.Dispose();
-            foreach (LinkConnection c in open)
+            foreach (ChannelWorker worker in open)
             {
-                c.Stop(2000);
+                worker.Stop(2000);
             }
             _serial?.Stop(2000);
             _logger.LogInformation("Stopped ({Count} connection(s) closed)", open.Length);
@@ -167,85 +156,69 @@ namespace DlmsDevice.Emulator
             Stop();
         }
 
-        /// <summary>The HDLC settings every HDLC link of this meter uses (IC 23 values).</summary>
-        public HdlcSettings CreateHdlcSettings()
+        private void OnAccept(Socket socket, ChannelKind kind)
         {
-            HdlcSettings settings = new HdlcSettings();
-            settings.PhysicalAddress = _options.HdlcPhysicalAddress;
-            settings.LogicalDevices = new int[] { 1 };
-            settings.ClientSaps = _model.ClientSaps;
-            settings.MaxApduSize = _options.MaxApduSize;
-            settings.InactivityTimeoutMilliseconds = _options.HdlcInactivityTimeoutSeconds * 1000;
-            return settings;
-        }
-
-        private void OnAccept(Socket socket, LinkKind kind)
-        {
-            SocketByteChannel channel = new SocketByteChannel(socket);
-            string description = (kind == LinkKind.Wrapper ? "wrapper " : "hdlc ") + channel.RemoteEndPoint;
+            SocketByteChannel connection = new SocketByteChannel(socket);
+            string description = (kind == ChannelKind.TcpWrapper ? "wrapper " : "hdlc ") + connection.RemoteEndPoint;
             lock (_sync)
             {
-                // The check reserves the slot in the same lock: the wrapper and HDLC endpoints
-                // accept on two threads, and a check now with the add after building the
-                // connection let both pass at the limit.
-                if (_stopped || _connections.Count + _pendingConnections >= _options.MaxConnections)
-                {
-                    _logger.LogWarning("Refused {Description}: {Reason}", description, _stopped ? "stopping" : "too many connections");
-                    channel.Dispose();
-                    return;
-                }
-                _pendingConnections++;
-            }
-            LinkConnection connection;
-            try
-            {
-                connection = CreateConnection(description, channel, channel, kind, OnClosed);
-            }
-            catch
-            {
-                lock (_sync)
-                {
-                    _pendingConnections--;
-                }
-                channel.Dispose();
-                throw;
-            }
-            lock (_sync)
-            {
-                _pendingConnections--;
                 if (_stopped)
                 {
-                    channel.Dispose();
+                    connection.Close();
                     return;
                 }
-                _connections.Add(connection);
             }
-            _logger.LogInformation("Connection {Id} opened: {Description}", connection.Id, description);
-            connection.Start();
+            ChannelWorker? worker = Attach(kind, connection, description, OnClosed);
+            if (worker == null)
+            {
+                _logger.LogWarning("Refused {Description}: every slot holds an association", description);
+                connection.Close();
+                return;
+            }
+            lock (_sync)
+            {
+                if (_stopped)
+                {
+                    worker.Stop(0);
+                    return;
+                }
+                _workers.Add(worker);
+            }
+            _logger.LogInformation("Connection {Id} opened: {Description}", worker.Id, description);
+            worker.Start();
         }
 
-        private LinkConnection CreateConnection(string description, IByteChannel channel, IByteSink channelSink, LinkKind kind, Action<LinkConnection>? onClosed)
+        // A slot of the meter's pool for this kind, and a worker to serve it; null when none is free.
+        private ChannelWorker? Attach(ChannelKind kind, IByteChannel connection, string description, Action<ChannelWorker>? onClosed)
         {
+            ChannelPool? pool = _model.Pool(kind);
+            if (pool == null)
+            {
+                return null;
+            }
             int id = Interlocked.Increment(ref _nextId);
-            ConnectionTrace? trace = null;
-            IByteSink sink = channelSink;
+            IByteChannel stream = connection;
             if (_options.Trace)
             {
-                trace = new ConnectionTrace("[" + id + " " + description + "]", kind, _traceLogger);
-                sink = new TracingByteSink(channelSink, trace);
+                stream = new TracingByteChannel(connection, new ConnectionTrace("[" + id + " " + description + "]", kind, _traceLogger));
             }
-            IApduHandler session = new SynchronizedApduHandler(_model.CreateSession(), _model.SyncRoot);
-            ILinkChannel link = kind == LinkKind.Wrapper
-                ? new WrapperLinkChannel(_options.MaxApduSize, session, sink)
-                : new HdlcLinkChannel(CreateHdlcSettings(), session, sink);
-            return new LinkConnection(id, description, channel, link, trace, _logger, onClosed ?? (_ => { }));
+            DeviceChannel? channel = pool.Accept(stream, out bool evicted);
+            if (channel == null)
+            {
+                return null;
+            }
+            if (evicted)
+            {
+                _logger.LogInformation("Every {Kind} slot was taken: the oldest connection without an association gave way to {Description}", kind, description);
+            }
+            return new ChannelWorker(id, description, channel, stream, _logger, onClosed ?? (_ => { }));
         }
 
-        private void OnClosed(LinkConnection connection)
+        private void OnClosed(ChannelWorker worker)
         {
             lock (_sync)
             {
-                _connections.Remove(connection);
+                _workers.Remove(worker);
             }
         }
     }

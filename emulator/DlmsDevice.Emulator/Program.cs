@@ -96,15 +96,26 @@ namespace DlmsDevice.Emulator
             {
                 Description = "The meter's system title (16 hex digits; default: \"DLD\" + the serial number)",
             };
-            Option<string?> securityState = new Option<string?>("--security-state-dir")
+            Option<int> maxConnections = new Option<int>("--max-connections")
             {
-                Description = "Directory that keeps the invocation counters across restarts (default: in memory)",
+                Description = "TCP connections served at once on each endpoint; when all are taken, the oldest one without an association gives way",
+                DefaultValueFactory = _ => 64,
+            };
+            Option<int> wrapperInactivity = new Option<int>("--wrapper-inactivity-timeout")
+            {
+                Description = "A wrapper connection without a frame for this many seconds is closed (TCP-UDP setup inactivity_time_out; 0 = never)",
+                DefaultValueFactory = _ => 120,
+            };
+            Option<int> associationTimeout = new Option<int>("--association-timeout")
+            {
+                Description = "A TCP connection that has not associated this many seconds after it opened is closed (0 = never)",
+                DefaultValueFactory = _ => 10,
             };
 
             RootCommand root = new RootCommand("DlmsDevice emulator: a DLMS/COSEM meter on TCP (wrapper, HDLC) and serial HDLC.")
             {
                 wrapperPort, hdlcPort, bind, serial, baud, physical, password, inactivity, maxPdu, trace, stateDir, timeScale, seed,
-                authKey, blockKey, kek, systemTitle, securityState,
+                authKey, blockKey, kek, systemTitle, maxConnections, wrapperInactivity, associationTimeout,
             };
             root.SetAction(parse =>
             {
@@ -127,7 +138,9 @@ namespace DlmsDevice.Emulator
                     BlockCipherKey = parse.GetValue(blockKey),
                     MasterKey = parse.GetValue(kek),
                     SystemTitle = parse.GetValue(systemTitle),
-                    SecurityStateDirectory = parse.GetValue(securityState),
+                    MaxConnections = parse.GetValue(maxConnections),
+                    WrapperInactivityTimeoutSeconds = parse.GetValue(wrapperInactivity),
+                    AssociationTimeoutSeconds = parse.GetValue(associationTimeout),
                 };
                 return Run(options);
             });
@@ -229,9 +242,21 @@ namespace DlmsDevice.Emulator
             {
                 return "--hdlc-physical-address is 0..16383";
             }
-            if (o.HdlcInactivityTimeoutSeconds < 0)
+            if (o.HdlcInactivityTimeoutSeconds < 0 || o.HdlcInactivityTimeoutSeconds > 65535)
             {
-                return "--hdlc-inactivity-timeout must be 0 or more";
+                return "--hdlc-inactivity-timeout is 0..65535";
+            }
+            if (o.MaxConnections < 1 || o.MaxConnections > 1024)
+            {
+                return "--max-connections is 1..1024";
+            }
+            if (o.WrapperInactivityTimeoutSeconds < 0 || o.WrapperInactivityTimeoutSeconds > 65535)
+            {
+                return "--wrapper-inactivity-timeout is 0..65535";
+            }
+            if (o.AssociationTimeoutSeconds < 0 || o.AssociationTimeoutSeconds > 86400)
+            {
+                return "--association-timeout is 0..86400";
             }
             if (o.MaxApduSize < 64 || o.MaxApduSize > 65535)
             {
@@ -293,9 +318,9 @@ namespace DlmsDevice.Emulator
             {
                 logger.LogWarning("!!! WARNING: client 48 uses the PUBLISHED DLMS GREEN BOOK TEST KEYS (AK D0D1..DF, EK/KEK 0001..0F). Anyone can read and change this meter. Give --auth-key, --block-key and --kek for real use. !!!");
             }
-            if (meter.Settings.SecurityCounters == null)
+            if (meter.StateMedium == null)
             {
-                logger.LogWarning("Invocation counters are kept in memory only: they restart at 0 with the process (use --state-dir or --security-state-dir to keep them)");
+                logger.LogWarning("Invocation counters are kept in memory only: they restart at 0 with the process (use --state-dir to keep them)");
             }
             logger.LogInformation("Simulation: seed {Seed}, time scale {Scale}x (tick every {Tick} ms), clock {Clock:yyyy-MM-dd HH:mm:ss}Z{Resumed}; state {State}",
                 o.Seed, o.TimeScale, (int)ticker.Interval.TotalMilliseconds, meter.ClockUtc,

@@ -41,6 +41,53 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>application context id of LN referencing with ciphering (2.16.756.5.8.1.3).</summary>
         public const byte ContextLogicalNameWithCiphering = 3;
 
+        /// <summary>Attribute indexes of Association LN (Blue Book IC 15, version 1).</summary>
+        public static class Attributes
+        {
+            /// <summary>logical_name.</summary>
+            public const int LogicalName = 1;
+
+            /// <summary>object_list.</summary>
+            public const int ObjectList = 2;
+
+            /// <summary>associated_partners_id.</summary>
+            public const int AssociatedPartnersId = 3;
+
+            /// <summary>application_context_name.</summary>
+            public const int ApplicationContextName = 4;
+
+            /// <summary>xDLMS_context_info.</summary>
+            public const int XdlmsContextInfo = 5;
+
+            /// <summary>authentication_mechanism_name.</summary>
+            public const int AuthenticationMechanismName = 6;
+
+            /// <summary>secret (write only).</summary>
+            public const int Secret = 7;
+
+            /// <summary>association_status.</summary>
+            public const int AssociationStatus = 8;
+
+            /// <summary>security_setup_reference.</summary>
+            public const int SecuritySetupReference = 9;
+        }
+
+        /// <summary>Method indexes of Association LN (Blue Book IC 15, version 1).</summary>
+        public static class Methods
+        {
+            /// <summary>reply_to_HLS_authentication.</summary>
+            public const int ReplyToHlsAuthentication = 1;
+
+            /// <summary>change_HLS_secret.</summary>
+            public const int ChangeHlsSecret = 2;
+
+            /// <summary>add_object.</summary>
+            public const int AddObject = 3;
+
+            /// <summary>remove_object.</summary>
+            public const int RemoveObject = 4;
+        }
+
         private readonly ObjectList _objects;
         private readonly int _clientSap;
         private readonly int _serverSap;

@@ -1,11 +1,12 @@
 using System;
+using DlmsDevice.Hal;
 using DlmsDevice.Stack.Axdr;
 
 namespace DlmsDevice.Stack.Cosem
 {
     /// <summary>
     /// Clock (Blue Book 4.5.1, class_id 8, version 0), normally 0.0.1.0.0.255. UTC comes from an
-    /// <see cref="IClockSource"/>; the object turns it into local time with the time zone and
+    /// <see cref="ISystemClock"/>; the object turns it into local time with the time zone and
     /// the daylight-savings rule, and sends clock adjustments back to the source.
     /// </summary>
     /// <remarks>
@@ -33,6 +34,59 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>Blue Book class_id of Clock.</summary>
         public const ushort ClassIdClock = 8;
 
+        /// <summary>Attribute indexes of Clock (Blue Book IC 8).</summary>
+        public static class Attributes
+        {
+            /// <summary>logical_name.</summary>
+            public const int LogicalName = 1;
+
+            /// <summary>time (date-time, local time of the clock with its deviation).</summary>
+            public const int Time = 2;
+
+            /// <summary>time_zone (long, minutes from UTC).</summary>
+            public const int TimeZone = 3;
+
+            /// <summary>status (unsigned, clock status bits).</summary>
+            public const int Status = 4;
+
+            /// <summary>daylight_savings_begin.</summary>
+            public const int DaylightSavingsBegin = 5;
+
+            /// <summary>daylight_savings_end.</summary>
+            public const int DaylightSavingsEnd = 6;
+
+            /// <summary>daylight_savings_deviation (integer, minutes).</summary>
+            public const int DaylightSavingsDeviation = 7;
+
+            /// <summary>daylight_savings_enabled.</summary>
+            public const int DaylightSavingsEnabled = 8;
+
+            /// <summary>clock_base (enum).</summary>
+            public const int ClockBase = 9;
+        }
+
+        /// <summary>Method indexes of Clock (Blue Book IC 8).</summary>
+        public static class Methods
+        {
+            /// <summary>adjust_to_quarter.</summary>
+            public const int AdjustToQuarter = 1;
+
+            /// <summary>adjust_to_measuring_period.</summary>
+            public const int AdjustToMeasuringPeriod = 2;
+
+            /// <summary>adjust_to_minute.</summary>
+            public const int AdjustToMinute = 3;
+
+            /// <summary>adjust_to_preset_time.</summary>
+            public const int AdjustToPresetTime = 4;
+
+            /// <summary>preset_adjusting_time.</summary>
+            public const int PresetAdjustingTime = 5;
+
+            /// <summary>shift_time.</summary>
+            public const int ShiftTime = 6;
+        }
+
         // Blue Book ranges: deviation and time_zone -720..+720 minutes, DST deviation -120..+120,
         // shift_time -900..+900 seconds.
         private const int MaxDeviation = 720;
@@ -41,7 +95,7 @@ namespace DlmsDevice.Stack.Cosem
         private const byte StatusDaylightSavingActive = 0x80;
         private const byte StatusInvalidOrDoubtful = 0x03;
 
-        private readonly IClockSource _source;
+        private readonly ISystemClock _source;
         private short _timeZone;
         private byte _status;
         private CosemDateTime _dstBegin;
@@ -61,7 +115,7 @@ namespace DlmsDevice.Stack.Cosem
         /// period 900 s.
         /// </summary>
         /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
-        public Clock(ObisCode logicalName, IClockSource source)
+        public Clock(ObisCode logicalName, ISystemClock source)
             : base(ClassIdClock, 0, logicalName)
         {
             if (source == null)
@@ -77,7 +131,7 @@ namespace DlmsDevice.Stack.Cosem
         }
 
         /// <summary>Where UTC comes from.</summary>
-        public IClockSource Source
+        public ISystemClock Source
         {
             get { return _source; }
         }

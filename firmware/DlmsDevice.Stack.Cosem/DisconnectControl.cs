@@ -31,6 +31,32 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>Blue Book class_id of Disconnect control.</summary>
         public const ushort ClassIdDisconnectControl = 70;
 
+        /// <summary>Attribute indexes of Disconnect control (Blue Book IC 70).</summary>
+        public static class Attributes
+        {
+            /// <summary>logical_name.</summary>
+            public const int LogicalName = 1;
+
+            /// <summary>output_state.</summary>
+            public const int OutputState = 2;
+
+            /// <summary>control_state.</summary>
+            public const int ControlState = 3;
+
+            /// <summary>control_mode.</summary>
+            public const int ControlMode = 4;
+        }
+
+        /// <summary>Method indexes of Disconnect control (Blue Book IC 70).</summary>
+        public static class Methods
+        {
+            /// <summary>remote_disconnect.</summary>
+            public const int RemoteDisconnect = 1;
+
+            /// <summary>remote_reconnect.</summary>
+            public const int RemoteReconnect = 2;
+        }
+
         /// <summary>Highest control_mode value.</summary>
         public const byte MaxControlMode = 6;
 

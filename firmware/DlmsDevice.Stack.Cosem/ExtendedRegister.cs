@@ -17,6 +17,25 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>Blue Book class_id of Extended register.</summary>
         public const ushort ClassIdExtendedRegister = 4;
 
+        /// <summary>Attribute indexes of Extended register (Blue Book IC 4).</summary>
+        public static new class Attributes
+        {
+            /// <summary>logical_name.</summary>
+            public const int LogicalName = 1;
+
+            /// <summary>value.</summary>
+            public const int Value = 2;
+
+            /// <summary>scaler_unit.</summary>
+            public const int ScalerUnit = 3;
+
+            /// <summary>status.</summary>
+            public const int Status = 4;
+
+            /// <summary>capture_time.</summary>
+            public const int CaptureTime = 5;
+        }
+
         private readonly CosemValue _status;
         private CosemDateTime _captureTime;
 

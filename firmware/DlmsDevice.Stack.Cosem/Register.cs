@@ -18,6 +18,26 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>Blue Book class_id of Register.</summary>
         public const ushort ClassIdRegister = 3;
 
+        /// <summary>Attribute indexes of Register (Blue Book IC 3).</summary>
+        public static class Attributes
+        {
+            /// <summary>logical_name.</summary>
+            public const int LogicalName = 1;
+
+            /// <summary>value.</summary>
+            public const int Value = 2;
+
+            /// <summary>scaler_unit.</summary>
+            public const int ScalerUnit = 3;
+        }
+
+        /// <summary>Method indexes of Register (Blue Book IC 3).</summary>
+        public static class Methods
+        {
+            /// <summary>reset.</summary>
+            public const int Reset = 1;
+        }
+
         private readonly CosemValue _value;
         private readonly CosemValue _defaultValue;
         private sbyte _scaler;

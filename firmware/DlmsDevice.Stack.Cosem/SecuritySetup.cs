@@ -39,6 +39,35 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>The class version implemented.</summary>
         public const byte ClassVersion = 0;
 
+        /// <summary>Attribute indexes of Security setup (Blue Book IC 64, version 0).</summary>
+        public static class Attributes
+        {
+            /// <summary>logical_name.</summary>
+            public const int LogicalName = 1;
+
+            /// <summary>security_policy.</summary>
+            public const int SecurityPolicy = 2;
+
+            /// <summary>security_suite.</summary>
+            public const int SecuritySuite = 3;
+
+            /// <summary>client_system_title.</summary>
+            public const int ClientSystemTitle = 4;
+
+            /// <summary>server_system_title.</summary>
+            public const int ServerSystemTitle = 5;
+        }
+
+        /// <summary>Method indexes of Security setup (Blue Book IC 64, version 0).</summary>
+        public static class Methods
+        {
+            /// <summary>security_activate.</summary>
+            public const int SecurityActivate = 1;
+
+            /// <summary>global_key_transfer.</summary>
+            public const int GlobalKeyTransfer = 2;
+        }
+
         /// <summary>Most keys one global_key_transfer may carry (one per key id).</summary>
         public const int MaxKeysPerTransfer = 4;
 

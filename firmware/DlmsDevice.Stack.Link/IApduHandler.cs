@@ -48,6 +48,13 @@ namespace DlmsDevice.Stack
         int HandleApduTooLong(int clientSap, int serverLogicalAddress, byte[] response, int responseOffset, int responseMax);
 
         /// <summary>
+        /// True while an application association is established on this channel (AARQ accepted,
+        /// HLS completed, not released): the device runtime keeps such a connection and lets one
+        /// without an association give way when every slot is taken.
+        /// </summary>
+        bool IsAssociated { get; }
+
+        /// <summary>
         /// The link was closed (HDLC DISC or inactivity timeout, TCP connection closed): the
         /// application association on this channel ends.
         /// </summary>

@@ -1,4 +1,5 @@
 using System;
+using DlmsDevice.Hal;
 using DlmsDevice.Stack;
 
 namespace DlmsDevice.Benchmarks
@@ -7,7 +8,7 @@ namespace DlmsDevice.Benchmarks
     /// The line or socket of a benchmark: counts frames and bytes and keeps a copy of the last
     /// frame in a buffer allocated once (so set-up can check the answer; writing allocates nothing).
     /// </summary>
-    internal sealed class CountingSink : IByteSink
+    internal sealed class CountingSink : IByteChannel
     {
         private readonly byte[] _last = new byte[4096];
 
@@ -26,5 +27,13 @@ namespace DlmsDevice.Benchmarks
             LastCount = Math.Min(count, _last.Length);
             Array.Copy(buffer, offset, _last, 0, LastCount);
         }
+
+
+        /// <summary>A sink only: nothing to read.</summary>
+
+        public int Read(byte[] buffer, int offset, int count, int timeoutMilliseconds) => 0;
+
+
+        public void Close() { }
     }
 }

@@ -44,7 +44,7 @@ namespace DlmsDevice.Benchmarks
         {
             _fillerCount = fillerCount;
             Device = new LogicalDevice(LogicalDeviceAddress, "DLM0000000000001", MeterObjectCount + fillerCount + 2);
-            Clock = new Clock(new ObisCode(0, 0, 1, 0, 0, 255), new SystemClockSource());
+            Clock = new Clock(new ObisCode(0, 0, 1, 0, 0, 255), new DlmsDevice.Hal.Desktop.SystemClock());
             ActiveEnergyImport = EnergyRegister(new ObisCode(1, 0, 1, 8, 0, 255), 123456789);
             var serial = new CosemValue(DataType.OctetString, 16);
             serial.SetString("0000000012345678");

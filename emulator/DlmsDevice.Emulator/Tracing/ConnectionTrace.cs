@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using DlmsDevice.Emulator.Transport;
+using DlmsDevice.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace DlmsDevice.Emulator.Tracing
@@ -19,16 +19,16 @@ namespace DlmsDevice.Emulator.Tracing
     public sealed class ConnectionTrace
     {
         private readonly string _label;
-        private readonly LinkKind _kind;
+        private readonly bool _hdlc;
         private readonly ILogger _logger;
         private readonly List<byte> _pending = new List<byte>();
         private readonly object _sync = new object();
 
         /// <summary>Creates the trace of the connection called <paramref name="label"/>.</summary>
-        public ConnectionTrace(string label, LinkKind kind, ILogger logger)
+        public ConnectionTrace(string label, ChannelKind kind, ILogger logger)
         {
             _label = label;
-            _kind = kind;
+            _hdlc = kind != ChannelKind.TcpWrapper;
             _logger = logger;
         }
 
@@ -41,7 +41,7 @@ namespace DlmsDevice.Emulator.Tracing
                 {
                     _pending.Add(buffer[offset + i]);
                 }
-                if (_kind == LinkKind.Hdlc)
+                if (_hdlc)
                 {
                     CutHdlcFrames();
                 }
@@ -146,7 +146,7 @@ namespace DlmsDevice.Emulator.Tracing
             string annotation;
             try
             {
-                annotation = _kind == LinkKind.Hdlc
+                annotation = _hdlc
                     ? FrameAnnotator.DescribeHdlc(frame, direction == "C>S")
                     : FrameAnnotator.DescribeWrapper(frame);
             }

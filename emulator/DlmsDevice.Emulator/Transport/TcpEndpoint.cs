@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
+using DlmsDevice.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace DlmsDevice.Emulator.Transport
@@ -13,15 +14,15 @@ namespace DlmsDevice.Emulator.Transport
     public sealed class TcpEndpoint : IDisposable
     {
         private readonly Socket _listener;
-        private readonly LinkKind _kind;
-        private readonly Action<Socket, LinkKind> _onAccept;
+        private readonly ChannelKind _kind;
+        private readonly Action<Socket, ChannelKind> _onAccept;
         private readonly ILogger _logger;
         private Thread? _thread;
         private volatile bool _stopping;
 
         /// <summary>Binds and listens on <paramref name="address"/>:<paramref name="port"/> (0 = ephemeral).</summary>
         /// <exception cref="SocketException">The port is in use or the address is not local.</exception>
-        public TcpEndpoint(IPAddress address, int port, LinkKind kind, Action<Socket, LinkKind> onAccept, ILogger logger)
+        public TcpEndpoint(IPAddress address, int port, ChannelKind kind, Action<Socket, ChannelKind> onAccept, ILogger logger)
         {
             _kind = kind;
             _onAccept = onAccept;
@@ -30,7 +31,7 @@ namespace DlmsDevice.Emulator.Transport
             try
             {
                 _listener.Bind(new IPEndPoint(address, port));
-                _listener.Listen(16);
+                _listener.Listen(128);
             }
             catch
             {
@@ -44,7 +45,7 @@ namespace DlmsDevice.Emulator.Transport
         public IPEndPoint LocalEndPoint { get; }
 
         /// <summary>The link layer every connection on this endpoint carries.</summary>
-        public LinkKind Kind
+        public ChannelKind Kind
         {
             get { return _kind; }
         }

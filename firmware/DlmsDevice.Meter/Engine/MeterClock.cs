@@ -20,7 +20,7 @@ namespace DlmsDevice.Meter
     /// Freezing happens inside the engine's tick, under the lock that serialises requests, so no
     /// client ever reads a frozen clock. Allocates nothing.
     /// </remarks>
-    public sealed class MeterClock : IClockSource
+    public sealed class MeterClock : ISystemClock
     {
         private readonly ISystemClock _clock;
         private bool _frozen;

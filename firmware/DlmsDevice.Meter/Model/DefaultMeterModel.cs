@@ -1,4 +1,6 @@
 using System;
+using DlmsDevice.Hal;
+using DlmsDevice.Meter.Persistence;
 using DlmsDevice.Stack.Axdr;
 using DlmsDevice.Stack.Cosem;
 
@@ -6,11 +8,13 @@ namespace DlmsDevice.Meter
 {
     /// <summary>
     /// The default meter's object model: the management logical device (address 1) with the
-    /// identity objects, the clock, the two associations (public client 16, read-only; meter
-    /// reader 32, LLS) and their access rights, the setup objects, and every object of the
-    /// <see cref="MeterEngine"/>. The same model runs in the emulator and on a device; the host
-    /// only supplies the hardware (<see cref="MeterConfiguration"/>), a store, a tick and the
-    /// communication. docs/metering.md and docs/emulator.md list the objects and rights.
+    /// identity objects, the clock, the three associations (public client 16, read-only; meter
+    /// reader 32, LLS; management client 48, HLS-GMAC with every APDU authenticated and
+    /// encrypted) with their security objects, the setup objects, and every object of the
+    /// <see cref="MeterEngine"/>; the access rights of each object for each association are one
+    /// table (DefaultMeterModel.Access.cs). The same model runs in the emulator and on a device;
+    /// the host only supplies the hardware (<see cref="MeterConfiguration"/>), a store, a tick and
+    /// the communication. docs/metering.md and docs/emulator.md list the objects and rights.
     /// </summary>
     public sealed partial class DefaultMeterModel
     {
@@ -20,10 +24,13 @@ namespace DlmsDevice.Meter
         /// <summary>Meter-reader client SAP: LLS password; sets the clock, resets maximum demand, disconnects and reconnects.</summary>
         public const int MeterReaderClientSap = 32;
 
+        /// <summary>Management client SAP: HLS-GMAC, authenticated encryption, reads and changes everything.</summary>
+        public const int ManagementClientSap = 48;
+
         private readonly DefaultMeterModelSettings _settings;
 
         /// <summary>Builds the engine and the object model (configuration time: allocates everything once).</summary>
-        /// <exception cref="ArgumentException">A setting does not fit (serial number not 1..13 characters, password longer than 64, non-Latin-1 text).</exception>
+        /// <exception cref="ArgumentException">A setting does not fit (serial number not 1..13 characters, password longer than 64, non-Latin-1 text, a key not 16 bytes, a system title not 8 bytes).</exception>
         public DefaultMeterModel(MeterConfiguration configuration, DefaultMeterModelSettings settings)
         {
             if (configuration == null || settings == null)
@@ -36,7 +43,6 @@ namespace DlmsDevice.Meter
             }
             _settings = settings;
             Engine = new MeterEngine(configuration);
-            MeterEngine e = Engine;
 
             Device = new LogicalDevice(LogicalDevice.ManagementLogicalDeviceAddress, LogicalDeviceName, 48);
             SerialNumberObject = new Data(MeterObis.SerialNumber, VisibleString(settings.SerialNumber));
@@ -57,34 +63,9 @@ namespace DlmsDevice.Meter
             }
             PublicAssociation.MaxReceivePduSize = settings.MaxApduSize;
             MeterReaderAssociation.MaxReceivePduSize = settings.MaxApduSize;
+            CreateManagementAssociation(settings);
 
-            Device.Add(SerialNumberObject);
-            Device.Add(FirmwareVersionObject);
-            Device.Add(e.Clock);
-            Device.Add(CurrentAssociationObject);
-            Device.Add(PublicAssociation);
-            Device.Add(MeterReaderAssociation);
-            Device.Add(SapAssignment);
-            Device.Add(IecHdlcSetup);
-            Device.Add(TcpUdpSetup);
-            for (int i = 0; i < MeasurementCount; i++)
-            {
-                CosemObject obj = Measurement(i);
-                if (obj != null)
-                {
-                    Device.Add(obj);
-                }
-            }
-            Device.Add(e.DemandImport);
-            Device.Add(e.LoadProfile);
-            Device.Add(e.DailyProfile);
-            Device.Add(e.EventLog);
-            Device.Add(e.EventCode);
-            Device.Add(e.MaximumDemandImport);
-            Device.Add(e.Disconnect);
-
-            GrantPublicAccess(PublicAssociation.Objects);
-            GrantMeterReaderAccess(MeterReaderAssociation.Objects);
+            AddObjectsAndRights();
         }
 
         /// <summary>The settings the model was built with.</summary>
@@ -135,33 +116,18 @@ namespace DlmsDevice.Meter
         /// <summary>0.0.25.0.0.255.</summary>
         public TcpUdpSetup TcpUdpSetup { get; private set; }
 
-        // The instantaneous and average registers in object-list order (null when a channel is absent).
-        private const int MeasurementCount = 9;
-
-        private CosemObject Measurement(int index)
+        /// <summary>
+        /// Starts the meter on <paramref name="store"/> (null = no persistence: every restart is a
+        /// first start): the engine recovers its state, and the management association's
+        /// invocation counters are read from their record (<see cref="MeterPersistence.SecurityCountersRecord"/>).
+        /// If they cannot be read, ciphered associations are refused rather than risk reusing a
+        /// counter. Once.
+        /// </summary>
+        /// <returns>The counters' store status (Ok, also without a store).</returns>
+        public StoreStatus Start(INonVolatileStore store)
         {
-            MeterEngine e = Engine;
-            switch (index)
-            {
-                case 0:
-                    return e.ActiveEnergyImport;
-                case 1:
-                    return e.ActiveEnergyExport;
-                case 2:
-                    return e.ActivePowerImport;
-                case 3:
-                    return e.Voltage;
-                case 4:
-                    return e.Current;
-                case 5:
-                    return e.ApparentPower;
-                case 6:
-                    return e.PowerFactor;
-                case 7:
-                    return e.AverageVoltage;
-                default:
-                    return e.AverageCurrent;
-            }
+            Engine.Start(store);
+            return SecurityCounters.Attach(store);
         }
 
         private static CosemValue VisibleString(string text)
@@ -198,8 +164,9 @@ namespace DlmsDevice.Meter
             setup.Port = (ushort)settings.WrapperPort;
             int connections = settings.MaxConnections;
             setup.MaxSimultaneousConnections = (byte)(connections > byte.MaxValue ? byte.MaxValue : (connections < 0 ? 0 : connections));
-            // Idle TCP connections stay open (no wrapper inactivity time-out).
-            setup.InactivityTimeOut = 0;
+            // A wrapper connection without a frame for this long is closed (the device runtime does it).
+            int inactivity = settings.WrapperInactivityTimeoutSeconds;
+            setup.InactivityTimeOut = (ushort)(inactivity > ushort.MaxValue ? ushort.MaxValue : (inactivity < 0 ? 0 : inactivity));
             return setup;
         }
 

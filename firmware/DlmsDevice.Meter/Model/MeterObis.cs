@@ -79,5 +79,17 @@ namespace DlmsDevice.Meter
 
         /// <summary>TCP-UDP setup 0.0.25.0.0.255.</summary>
         public static readonly ObisCode TcpUdpSetup = new ObisCode(0, 0, 25, 0, 0, 255);
+
+        /// <summary>Association LN of the management client (SAP 48).</summary>
+        public static readonly ObisCode ManagementAssociation = new ObisCode(0, 0, 40, 0, 3, 255);
+
+        /// <summary>Security setup of the management association.</summary>
+        public static readonly ObisCode SecuritySetup = new ObisCode(0, 0, 43, 0, 3, 255);
+
+        /// <summary>The last invocation counter accepted from the management client (the frame counter of its security setup).</summary>
+        public static readonly ObisCode InvocationCounter = new ObisCode(0, 0, 43, 1, 3, 255);
+
+        /// <summary>The same counter where dlms-cosem's examples look for it.</summary>
+        public static readonly ObisCode InvocationCounterAlias = new ObisCode(0, 0, 43, 1, 0, 255);
     }
 }

@@ -15,9 +15,10 @@ namespace DlmsDevice.Meter.Persistence
     /// <code>
     /// 0                    checkpoint (MeterCheckpoint, 80 bytes)
     /// 1                    settings (MeterSettingsRecord, 32 bytes)
-    /// 2 ..                 load profile chunks   (C1 = ceil(entries / K) + 1 records)
-    /// 2 + C1 ..            daily profile chunks  (C2 records)
-    /// 2 + C1 + C2 ..       event log chunks      (C3 records)
+    /// 2                    invocation counters of the management association's keys (InvocationCounterStore, 17 bytes)
+    /// 3 ..                 load profile chunks   (C1 = ceil(entries / K) + 1 records)
+    /// 3 + C1 ..            daily profile chunks  (C2 records)
+    /// 3 + C1 + C2 ..       event log chunks      (C3 records)
     /// </code>
     /// <para>The store must have at least <see cref="RecordCount"/> records of
     /// <see cref="MaxPayloadLength"/> bytes. One buffer of that size is allocated here; saving
@@ -31,8 +32,18 @@ namespace DlmsDevice.Meter.Persistence
         /// <summary>Record id of the settings.</summary>
         public const int SettingsRecord = 1;
 
+        /// <summary>
+        /// Record id of the invocation counters (our transmit reservation and the client's
+        /// counter) of the security setup's keys: kept in the meter's own store, so counters
+        /// and metering state survive a power loss together.
+        /// </summary>
+        public const int SecurityCountersRecord = 2;
+
+        /// <summary>Bytes of the invocation counter record (InvocationCounterStore.RecordLength).</summary>
+        public const int SecurityCountersLength = 17;
+
         /// <summary>First record id of the profile chunks.</summary>
-        public const int FirstProfileRecord = 2;
+        public const int FirstProfileRecord = 3;
 
         private readonly ProfileStore[] _profiles;
         private readonly byte[] _buffer;

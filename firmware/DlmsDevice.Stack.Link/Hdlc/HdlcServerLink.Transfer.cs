@@ -48,7 +48,7 @@ namespace DlmsDevice.Stack.Hdlc
                 out frameOffset, out frameCount);
             if (status == HdlcStatus.Ok)
             {
-                _sink.Write(buffer, frameOffset, frameCount);
+                _channel.Write(buffer, frameOffset, frameCount);
             }
             return status;
         }
@@ -250,7 +250,7 @@ namespace DlmsDevice.Stack.Hdlc
             int frameCount;
             if (HdlcFrameCodec.EncodeInPlace(_txFrame, _txBuffer, start, count, out frameOffset, out frameCount) == HdlcStatus.Ok)
             {
-                _sink.Write(_txBuffer, frameOffset, frameCount);
+                _channel.Write(_txBuffer, frameOffset, frameCount);
             }
             Array.Copy(_saved, 0, _txBuffer, before, headerSize);
             Array.Copy(_saved, headerSize, _txBuffer, after, HdlcFrameCodec.TrailerSize);
@@ -311,7 +311,7 @@ namespace DlmsDevice.Stack.Hdlc
             if (HdlcFrameCodec.EncodeInPlace(_txFrame, _controlBuffer, ControlInfoOffset, informationCount,
                 out frameOffset, out frameCount) == HdlcStatus.Ok)
             {
-                _sink.Write(_controlBuffer, frameOffset, frameCount);
+                _channel.Write(_controlBuffer, frameOffset, frameCount);
             }
         }
     }

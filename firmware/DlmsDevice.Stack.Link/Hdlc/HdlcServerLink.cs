@@ -1,11 +1,12 @@
 using System;
+using DlmsDevice.Hal;
 
 namespace DlmsDevice.Stack.Hdlc
 {
     /// <summary>
     /// The server (secondary station) side of an HDLC link in normal response mode
     /// (IEC 62056-46, ISO/IEC 13239 NRM, modulo-8 sequence numbers): raw line bytes in, whole
-    /// APDUs up to an <see cref="IApduHandler"/>, response frames out to an <see cref="IByteSink"/>.
+    /// APDUs up to an <see cref="IApduHandler"/>, response frames out to an <see cref="IByteChannel"/>.
     /// </summary>
     /// <remarks>
     /// <para>Every buffer is allocated by the constructor; receiving, validating and answering
@@ -33,11 +34,16 @@ namespace DlmsDevice.Stack.Hdlc
     /// condition: FRMR with its 3-byte information field, repeated for every poll until SNRM or
     /// DISC. A request without the LLC header <c>E6 E6 00</c> is discarded after the link-level
     /// acknowledgement (RR): the handler never sees it and no application response follows. A
-    /// request longer than <see cref="HdlcSettings.MaxApduSize"/> is not handed up either, but
-    /// once its final segment arrives the link answers it with ExceptionResponse
-    /// <c>D8 01 04</c> (service-not-allowed, pdu-too-long) behind the response LLC.</para>
+    /// request longer than <see cref="HdlcSettings.MaxApduSize"/> is not handed up either: once
+    /// its final segment arrives the link sends, behind the response LLC, what
+    /// <see cref="IApduHandler.HandleApduTooLong"/> answers (ExceptionResponse <c>D8 01 04</c>,
+    /// pdu-too-long).</para>
+    /// <para>Inactivity (IEC 62056-46 clause 6.4.4.3.3, IEC HDLC setup inactivity_time_out): with
+    /// a link up and no frame for <see cref="HdlcSettings.InactivityTimeoutMilliseconds"/>, the
+    /// link drops to NDM, the association ends, and <see cref="Receive"/> / <see cref="Poll"/>
+    /// report <see cref="LinkStatus.TimedOut"/> once, so the owner of a TCP connection closes it.</para>
     /// </remarks>
-    public sealed partial class HdlcServerLink
+    public sealed partial class HdlcServerLink : IServerLink
     {
         /// <summary>
         /// Bytes reserved in front of the response APDU for the frame header and the LLC header
@@ -52,7 +58,7 @@ namespace DlmsDevice.Stack.Hdlc
         private const int ControlInfoOffset = HdlcFrameCodec.MaxHeaderSize;
 
         private readonly IApduHandler _handler;
-        private readonly IByteSink _sink;
+        private readonly IByteChannel _channel;
         private readonly int[] _logicalDevices;
         private readonly int[] _clientSaps;
         private readonly int _physicalAddress;
@@ -77,6 +83,7 @@ namespace DlmsDevice.Stack.Hdlc
         private int _clientSap;
         private int _logicalDevice;
         private long _lastActivity;
+        private bool _timedOut;
 
         // Receive side: V(R) and the APDU being reassembled.
         private int _receiveState;
@@ -109,18 +116,18 @@ namespace DlmsDevice.Stack.Hdlc
         /// </summary>
         /// <param name="settings">Our limits and addresses (copied; later changes have no effect).</param>
         /// <param name="handler">The layer above.</param>
-        /// <param name="sink">Where frames are written, one frame per call.</param>
+        /// <param name="channel">Where frames are written, one frame per call.</param>
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
         /// <exception cref="ArgumentException">A setting is out of range.</exception>
-        public HdlcServerLink(HdlcSettings settings, IApduHandler handler, IByteSink sink)
+        public HdlcServerLink(HdlcSettings settings, IApduHandler handler, IByteChannel channel)
         {
-            if (settings == null || handler == null || sink == null)
+            if (settings == null || handler == null || channel == null)
             {
                 throw new ArgumentNullException();
             }
             settings.Validate();
             _handler = handler;
-            _sink = sink;
+            _channel = channel;
             _logicalDevices = new int[settings.LogicalDevices.Length];
             Array.Copy(settings.LogicalDevices, _logicalDevices, _logicalDevices.Length);
             _clientSaps = new int[settings.ClientSaps == null ? 0 : settings.ClientSaps.Length];
@@ -199,15 +206,32 @@ namespace DlmsDevice.Stack.Hdlc
             get { return _assembler.DroppedCount; }
         }
 
+        /// <inheritdoc />
+        /// <remarks>A link still up (the owner did not <see cref="Close"/> the last stream) ends first.</remarks>
+        public void Open(long nowMilliseconds)
+        {
+            if (_state != HdlcLinkState.Disconnected)
+            {
+                CloseLink();
+            }
+            _assembler.Reset();
+            _timedOut = false;
+            _lastActivity = nowMilliseconds;
+        }
+
         /// <summary>
         /// Feeds raw line bytes. Complete frames are processed as they are found; answers are
-        /// written to the sink before this returns.
+        /// written to the channel before this returns.
         /// </summary>
         /// <param name="data">The bytes received.</param>
         /// <param name="offset">First byte.</param>
         /// <param name="count">Number of bytes.</param>
         /// <param name="nowMilliseconds">A monotonic clock, for the inactivity time-out.</param>
-        public void Receive(byte[] data, int offset, int count, long nowMilliseconds)
+        /// <returns><see cref="LinkStatus.TimedOut"/> when the inactivity time-out ended the link
+        /// before these bytes (they are still processed: an SNRM among them opens a new link);
+        /// otherwise <see cref="LinkStatus.Active"/>. HDLC never breaks the stream: what it cannot
+        /// read (bad HCS/FCS, noise) it drops.</returns>
+        public LinkStatus Receive(byte[] data, int offset, int count, long nowMilliseconds)
         {
             CheckInactivity(nowMilliseconds);
             int position = 0;
@@ -224,16 +248,31 @@ namespace DlmsDevice.Stack.Hdlc
                 }
                 position += _assembler.Append(data, offset + position, count - position);
             }
+            return TakeStatus();
         }
 
         /// <summary>
         /// Drives the inactivity time-out: when the link is up and no frame arrived for
-        /// <see cref="HdlcSettings.InactivityTimeoutMilliseconds"/>, it drops to NDM and the
-        /// handler's <see cref="IApduHandler.LinkClosed"/> is called. Call it periodically.
+        /// <see cref="HdlcSettings.InactivityTimeoutMilliseconds"/>, it drops to NDM, the
+        /// handler's <see cref="IApduHandler.LinkClosed"/> is called and this returns
+        /// <see cref="LinkStatus.TimedOut"/>. Call it periodically.
         /// </summary>
-        public void Poll(long nowMilliseconds)
+        public LinkStatus Poll(long nowMilliseconds)
         {
             CheckInactivity(nowMilliseconds);
+            return TakeStatus();
+        }
+
+        /// <inheritdoc />
+        public void Close()
+        {
+            // The byte stream is gone with the link still up (no DISC): the association ends.
+            if (_state != HdlcLinkState.Disconnected)
+            {
+                CloseLink();
+            }
+            _assembler.Reset();
+            _timedOut = false;
         }
 
         private void CheckInactivity(long now)
@@ -241,7 +280,19 @@ namespace DlmsDevice.Stack.Hdlc
             if (_state != HdlcLinkState.Disconnected && _inactivityTimeout > 0 && now - _lastActivity >= _inactivityTimeout)
             {
                 CloseLink();
+                _timedOut = true;
             }
+        }
+
+        // Reports a time-out once.
+        private LinkStatus TakeStatus()
+        {
+            if (_timedOut)
+            {
+                _timedOut = false;
+                return LinkStatus.TimedOut;
+            }
+            return LinkStatus.Active;
         }
 
         private void OnFrame(HdlcFrame frame, byte[] buffer, long now)

@@ -1,4 +1,5 @@
 using System;
+using DlmsDevice.Hal;
 
 namespace DlmsDevice.Stack.Wrapper
 {
@@ -9,17 +10,17 @@ namespace DlmsDevice.Stack.Wrapper
     /// </summary>
     /// <remarks>
     /// <para>TCP delivers a byte stream, not frames: one read may hold part of a header, or
-    /// several frames. <see cref="Receive"/> accepts whatever arrived and keeps the partial frame
+    /// several frames. <see cref="Receive(byte[], int, int)"/> accepts whatever arrived and keeps the partial frame
     /// for the next call.</para>
     /// <para>Both buffers are allocated once by the constructor (8 + maxApduSize each). The
     /// response APDU is written by the handler at offset 8 of the tx buffer; the header goes into
     /// the 8 bytes of headroom in front of it and the frame leaves in one
-    /// <see cref="IByteSink.Write"/> call, so the payload is never copied.</para>
+    /// <see cref="IByteChannel.Write"/> call, so the payload is never copied.</para>
     /// <para>Errors: a version other than 0x0001 means the peer is not speaking the wrapper
     /// protocol, and the stream cannot be re-synchronised (the wrapper has no frame delimiter).
-    /// <see cref="Receive"/> then returns <see cref="WrapperStatus.BadVersion"/>, the channel
-    /// stops processing (later calls return the same status and consume nothing), and the owner
-    /// closes the TCP connection and calls <see cref="Close"/>.</para>
+    /// <see cref="Receive(byte[], int, int)"/> then returns <see cref="WrapperStatus.BadVersion"/>, the channel
+    /// stops processing (later calls return <see cref="LinkStatus.Broken"/> and consume nothing),
+    /// and the owner closes the TCP connection and calls <see cref="Close"/>.</para>
     /// <para>A valid header whose length field announces more than maxApduSize bytes is not
     /// fatal: the length still tells where the next frame starts. The announced bytes are
     /// skipped as they arrive (never buffered), the handler never sees them, and once the last
@@ -28,12 +29,17 @@ namespace DlmsDevice.Stack.Wrapper
     /// with the next frame.</para>
     /// <para>A frame with a zero length field carries no APDU: it is ignored (no handler call,
     /// no reply, no link opened) and the stream goes on.</para>
+    /// <para>Inactivity: the TCP-UDP setup object's inactivity_time_out (Blue Book IC 41) is the
+    /// time without a frame after which the server closes the connection. With a time-out set,
+    /// <see cref="Poll"/> (and <see cref="Receive(byte[], int, int)"/>) report <see cref="LinkStatus.TimedOut"/>
+    /// once it has passed since the last byte; the owner closes the connection.</para>
     /// </remarks>
-    public sealed class WrapperServerChannel
+    public sealed class WrapperServerChannel : IServerLink
     {
         private readonly IApduHandler _handler;
-        private readonly IByteSink _sink;
+        private readonly IByteChannel _channel;
         private readonly int _maxApduSize;
+        private readonly int _inactivityTimeout;
         private readonly byte[] _rx;
         private readonly byte[] _tx;
 
@@ -48,29 +54,41 @@ namespace DlmsDevice.Stack.Wrapper
         private int _skipRemaining;
 
         private bool _linkOpen;
+        private long _lastActivity;
         private int _linkClientWPort;
         private int _linkServerWPort;
         private WrapperStatus _fault;
 
-        /// <summary>Creates a channel and its two buffers (8 + <paramref name="maxApduSize"/> bytes each, the tx buffer at least 8 + 3).</summary>
+        /// <summary>Creates a channel and its two buffers (8 + <paramref name="maxApduSize"/> bytes each, the tx buffer at least 8 + 3), without an inactivity time-out.</summary>
         /// <param name="maxApduSize">The largest APDU accepted and sent, 1..65535 (the wrapper length field is 16 bits).</param>
         /// <param name="handler">Receives every APDU.</param>
-        /// <param name="sink">Where response frames are written (the TCP socket).</param>
+        /// <param name="channel">Where response frames are written (the TCP connection).</param>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxApduSize"/> is outside 1..65535.</exception>
-        /// <exception cref="ArgumentNullException"><paramref name="handler"/> or <paramref name="sink"/> is null.</exception>
-        public WrapperServerChannel(int maxApduSize, IApduHandler handler, IByteSink sink)
+        /// <exception cref="ArgumentNullException"><paramref name="handler"/> or <paramref name="channel"/> is null.</exception>
+        public WrapperServerChannel(int maxApduSize, IApduHandler handler, IByteChannel channel)
+            : this(maxApduSize, 0, handler, channel)
         {
-            if (maxApduSize < 1 || maxApduSize > WrapperHeader.MaxFieldValue)
+        }
+
+        /// <summary>As above, with an inactivity time-out.</summary>
+        /// <param name="maxApduSize">The largest APDU accepted and sent, 1..65535.</param>
+        /// <param name="inactivityTimeoutMilliseconds">Time without a received byte after which <see cref="Poll"/> reports <see cref="LinkStatus.TimedOut"/>; 0 = never.</param>
+        /// <param name="handler">Receives every APDU.</param>
+        /// <param name="channel">Where response frames are written (the TCP connection).</param>
+        public WrapperServerChannel(int maxApduSize, int inactivityTimeoutMilliseconds, IApduHandler handler, IByteChannel channel)
+        {
+            if (maxApduSize < 1 || maxApduSize > WrapperHeader.MaxFieldValue || inactivityTimeoutMilliseconds < 0)
             {
                 throw new ArgumentOutOfRangeException();
             }
-            if (handler == null || sink == null)
+            if (handler == null || channel == null)
             {
                 throw new ArgumentNullException();
             }
             _maxApduSize = maxApduSize;
+            _inactivityTimeout = inactivityTimeoutMilliseconds;
             _handler = handler;
-            _sink = sink;
+            _channel = channel;
             _rx = new byte[WrapperHeader.Size + maxApduSize];
             // Room for an ExceptionResponse even with a tiny maxApduSize.
             _tx = new byte[WrapperHeader.Size + (maxApduSize < LinkLimits.MinimumResponseRoom ? LinkLimits.MinimumResponseRoom : maxApduSize)];
@@ -87,6 +105,42 @@ namespace DlmsDevice.Stack.Wrapper
 
         /// <summary>True after a frame opened the link and until <see cref="Close"/>.</summary>
         public bool IsLinkOpen => _linkOpen;
+
+        /// <summary>The inactivity time-out in milliseconds; 0 = none.</summary>
+        public int InactivityTimeoutMilliseconds => _inactivityTimeout;
+
+        /// <inheritdoc />
+        public void Open(long nowMilliseconds)
+        {
+            Close();
+            _lastActivity = nowMilliseconds;
+        }
+
+        /// <inheritdoc />
+        /// <returns><see cref="LinkStatus.Broken"/> once a bad header stopped the channel (the owner closes the connection); otherwise <see cref="LinkStatus.Active"/>.</returns>
+        public LinkStatus Receive(byte[] data, int offset, int count, long nowMilliseconds)
+        {
+            if (count > 0)
+            {
+                _lastActivity = nowMilliseconds;
+            }
+            return Receive(data, offset, count) == WrapperStatus.Ok ? LinkStatus.Active : LinkStatus.Broken;
+        }
+
+        /// <inheritdoc />
+        /// <returns><see cref="LinkStatus.TimedOut"/> when no byte arrived for the inactivity time-out.</returns>
+        public LinkStatus Poll(long nowMilliseconds)
+        {
+            if (_fault != WrapperStatus.Ok)
+            {
+                return LinkStatus.Broken;
+            }
+            if (_inactivityTimeout > 0 && nowMilliseconds - _lastActivity >= _inactivityTimeout)
+            {
+                return LinkStatus.TimedOut;
+            }
+            return LinkStatus.Active;
+        }
 
         /// <summary>
         /// Consumes bytes read from the connection: completes the frame in progress, dispatches
@@ -185,7 +239,7 @@ namespace DlmsDevice.Stack.Wrapper
                 return;
             }
             WrapperHeader.Write(_tx, 0, _destinationWPort, _sourceWPort, length);
-            _sink.Write(_tx, 0, WrapperHeader.Size + length);
+            _channel.Write(_tx, 0, WrapperHeader.Size + length);
         }
 
         private void Dispatch()
@@ -216,7 +270,7 @@ namespace DlmsDevice.Stack.Wrapper
             }
             // The reply goes back the other way: our wPort is the request's destination.
             WrapperHeader.Write(_tx, 0, _destinationWPort, _sourceWPort, responseLength);
-            _sink.Write(_tx, 0, WrapperHeader.Size + responseLength);
+            _channel.Write(_tx, 0, WrapperHeader.Size + responseLength);
         }
     }
 }

@@ -87,6 +87,12 @@ namespace DlmsDevice.Stack.Server
         }
 
         /// <inheritdoc/>
+        public bool IsAssociated
+        {
+            get { return _context.Status == AssociationStatus.Associated; }
+        }
+
+        /// <inheritdoc/>
         public void LinkOpened(int clientSap, int serverLogicalAddress)
         {
             Release();

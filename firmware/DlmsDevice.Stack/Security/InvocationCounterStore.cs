@@ -35,7 +35,7 @@ namespace DlmsDevice.Stack.Security
         /// <summary>Transmit values reserved per write unless configured otherwise.</summary>
         public const int DefaultReservationBlock = 1024;
 
-        private readonly INonVolatileStore _store;
+        private INonVolatileStore _store;
         private readonly int _recordId;
         private readonly int _reservationBlock;
         private readonly byte[] _record = new byte[RecordLength];
@@ -78,6 +78,58 @@ namespace DlmsDevice.Stack.Security
             _store = store;
             _recordId = recordId;
             _reservationBlock = reservationBlock;
+        }
+
+        /// <summary>
+        /// Counters that will live in record <paramref name="recordId"/> of a store attached at
+        /// start-up (<see cref="Attach"/>): a meter builds its objects before it opens its
+        /// storage. Unavailable (nothing can be transmitted) until then.
+        /// </summary>
+        /// <param name="recordId">The record that will hold these counters.</param>
+        /// <param name="reservationBlock">Transmit values reserved per write (1..2^24).</param>
+        /// <exception cref="ArgumentOutOfRangeException">reservationBlock or recordId out of range.</exception>
+        public InvocationCounterStore(int recordId, int reservationBlock)
+        {
+            if (recordId < 0 || reservationBlock < 1 || reservationBlock > 0x1000000)
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+
+            _recordId = recordId;
+            _reservationBlock = reservationBlock;
+        }
+
+        /// <summary>
+        /// Start-up of counters built with <see cref="InvocationCounterStore(int, int)"/>: with a
+        /// store, they are read from it (<see cref="Load"/>); without one (null) they live in RAM
+        /// only and start at 0. Once.
+        /// </summary>
+        /// <returns>What <see cref="Load"/> returned (Ok without a store).</returns>
+        /// <exception cref="InvalidOperationException">A store is attached already.</exception>
+        public StoreStatus Attach(INonVolatileStore store)
+        {
+            if (_store != null)
+            {
+                throw new InvalidOperationException();
+            }
+
+            if (store == null)
+            {
+                _nextTransmit = 0;
+                _reservedUntil = ReceiveInvocationCounter.Exhausted;
+                _received.Minimum = 0;
+                _loaded = true;
+                return StoreStatus.Ok;
+            }
+
+            _store = store;
+            return Load();
+        }
+
+        /// <summary>The record that holds the counters; -1 for counters in RAM only.</summary>
+        public int RecordId
+        {
+            get { return _recordId; }
         }
 
         /// <summary>The client's counter for the global key (last accepted + 1).</summary>

@@ -340,9 +340,9 @@ namespace DlmsDevice.Tests.Cosem
         }
 
         [Fact]
-        public void SystemClockSource_SetChangesOffsetOnly()
+        public void SystemClock_SetChangesOffsetOnly()
         {
-            SystemClockSource source = new SystemClockSource();
+            var source = new DlmsDevice.Hal.Desktop.SystemClock();
             long target = Utc(2030, 6, 1, 0, 0, 0);
             source.SetUtcTicks(target);
             long now = source.GetUtcTicks();

@@ -32,7 +32,7 @@ namespace DlmsDevice.Tests.Cosem
             Clock clock = new Clock(new ObisCode(0, 0, 1, 0, 0, 255), source);
             clock.TimeZone = -60;
             clock.SetEuropeanDaylightSavings();
-            Clock systemClock = new Clock(new ObisCode(0, 0, 1, 0, 1, 255), new SystemClockSource());
+            Clock systemClock = new Clock(new ObisCode(0, 0, 1, 0, 1, 255), new DlmsDevice.Hal.Desktop.SystemClock());
 
             LogicalDevice device = new LogicalDevice(1, "DDV0000000000001", 16);
             CosemValue serial = new CosemValue(DataType.VisibleString, 16);

@@ -1,3 +1,4 @@
+using DlmsDevice.Hal;
 using DlmsDevice.Stack.Axdr;
 using DlmsDevice.Stack.Cosem;
 using DlmsDevice.Tests.Support;
@@ -77,7 +78,7 @@ namespace DlmsDevice.Tests.Cosem
     }
 
     /// <summary>A clock source the test sets by hand.</summary>
-    internal sealed class FakeClockSource : IClockSource
+    internal sealed class FakeClockSource : ISystemClock
     {
         public long Ticks;
 
@@ -99,6 +100,11 @@ namespace DlmsDevice.Tests.Cosem
         public void SetUtcTicks(long utcTicks)
         {
             Ticks = utcTicks;
+        }
+
+        public long GetMonotonicMilliseconds()
+        {
+            return Ticks / System.TimeSpan.TicksPerMillisecond;
         }
     }
 

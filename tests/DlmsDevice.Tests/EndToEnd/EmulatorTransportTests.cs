@@ -24,7 +24,7 @@ namespace DlmsDevice.Tests.EndToEnd
         private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
         private readonly CapturingLoggerProvider _logs = new CapturingLoggerProvider();
         private readonly ILoggerFactory _loggerFactory;
-        private readonly EchoMeterModel _model = new EchoMeterModel();
+        private EchoMeterModel _model = null!;
         private MeterEmulator? _emulator;
 
         public EmulatorTransportTests()
@@ -40,8 +40,9 @@ namespace DlmsDevice.Tests.EndToEnd
 
         private MeterEmulator Start(Action<EmulatorOptions>? configure = null)
         {
-            EmulatorOptions options = new EmulatorOptions { WrapperPort = -1, HdlcPort = -1 };
+            EmulatorOptions options = new EmulatorOptions { WrapperPort = -1, HdlcPort = -1, MaxConnections = 8 };
             configure?.Invoke(options);
+            _model = new EchoMeterModel(options);
             _emulator = new MeterEmulator(options, _model, _loggerFactory);
             _emulator.Start();
             return _emulator;
@@ -58,6 +59,15 @@ namespace DlmsDevice.Tests.EndToEnd
             HdlcTransport transport = new HdlcTransport(link, HdlcAddress.Server(1, physical), HdlcAddress.Client(clientSap), null, s_timeout);
             await transport.OpenAsync(CancellationToken.None);
             return transport;
+        }
+
+        // The echo: EE, the client SAP, the serving session's number (one per slot), the request.
+        private static void AssertEcho(byte[] reply, byte clientSap, string requestHex)
+        {
+            Assert.True(reply.Length >= 3, "reply too short");
+            Assert.Equal(0xEE, reply[0]);
+            Assert.Equal(clientSap, reply[1]);
+            Assert.Equal(requestHex, Convert.ToHexString(reply, 3, reply.Length - 3));
         }
 
         private static async Task WaitUntilAsync(Func<bool> condition, string what)
@@ -78,7 +88,7 @@ namespace DlmsDevice.Tests.EndToEnd
 
             byte[] reply = await client.ExchangeAsync(new byte[] { 0xC0, 0x01, 0xC1 }, CancellationToken.None);
 
-            Assert.Equal("EE2001C001C1", Convert.ToHexString(reply));
+            AssertEcho(reply, 0x20, "C001C1");
         }
 
         [Fact]
@@ -91,7 +101,7 @@ namespace DlmsDevice.Tests.EndToEnd
             byte[] reply = await client.ExchangeAsync(new byte[] { 0x60, 0x00 }, CancellationToken.None);
             await client.CloseAsync(CancellationToken.None);
 
-            Assert.Equal("EE10016000", Convert.ToHexString(reply));
+            AssertEcho(reply, 0x10, "6000");
             await WaitUntilAsync(() => _model.LinksClosed == 1, "LinkClosed after DISC");
         }
 
@@ -104,7 +114,7 @@ namespace DlmsDevice.Tests.EndToEnd
 
             byte[] reply = await client.ExchangeAsync(new byte[] { 0xC0 }, CancellationToken.None);
 
-            Assert.Equal("EE1001C0", Convert.ToHexString(reply));
+            AssertEcho(reply, 0x10, "C0");
         }
 
         [Fact]
@@ -126,38 +136,35 @@ namespace DlmsDevice.Tests.EndToEnd
         {
             MeterEmulator emulator = Start();
             const int Clients = 12;
-            Task<byte[]>[] runs = new Task<byte[]>[Clients];
-            for (int i = 0; i < Clients; i++)
+            // All connected at once (a slot is reused only after its connection closed).
+            IApduTransport[] clients = await Task.WhenAll(Enumerable.Range(0, Clients).Select(async i =>
+                i % 2 == 1
+                    ? await OpenHdlcAsync(await StreamByteLink.ConnectTcpAsync("127.0.0.1", emulator.HdlcEndPoint!.Port, s_timeout, CancellationToken.None), 16 + i)
+                    : await OpenWrapperAsync(emulator.WrapperEndPoint!, (ushort)(16 + i))));
+            try
             {
-                ushort sap = (ushort)(16 + i);
-                bool hdlc = i % 2 == 1;
-                runs[i] = Task.Run(async () =>
+                byte[][] replies = await Task.WhenAll(clients.Select((client, i) => Task.Run(async () =>
                 {
-                    IApduTransport client = hdlc
-                        ? await OpenHdlcAsync(await StreamByteLink.ConnectTcpAsync("127.0.0.1", emulator.HdlcEndPoint!.Port, s_timeout, CancellationToken.None), sap)
-                        : await OpenWrapperAsync(emulator.WrapperEndPoint!, sap);
-                    try
+                    byte sap = (byte)(16 + i);
+                    byte[] last = Array.Empty<byte>();
+                    for (int n = 0; n < 20; n++)
                     {
-                        byte[] last = Array.Empty<byte>();
-                        for (int n = 0; n < 20; n++)
-                        {
-                            last = await client.ExchangeAsync(new byte[] { (byte)n, (byte)sap }, CancellationToken.None);
-                            Assert.Equal(sap, last[1]);
-                            Assert.Equal(n, last[3]);
-                        }
-                        return last;
+                        last = await client.ExchangeAsync(new byte[] { (byte)n, sap }, CancellationToken.None);
+                        Assert.Equal(sap, last[1]);
+                        Assert.Equal(n, last[3]);
                     }
-                    finally
-                    {
-                        await client.CloseAsync(CancellationToken.None);
-                    }
-                });
+                    return last;
+                })));
+
+                Assert.Equal(Clients, replies.Select(r => r[2]).Distinct().Count());
             }
-
-            byte[][] replies = await Task.WhenAll(runs);
-
-            Assert.Equal(Clients, replies.Select(r => r[2]).Distinct().Count());
-            Assert.Equal(Clients, _model.SessionsCreated);
+            finally
+            {
+                foreach (IApduTransport client in clients)
+                {
+                    await client.CloseAsync(CancellationToken.None);
+                }
+            }
         }
 
         [Fact]
@@ -190,7 +197,7 @@ namespace DlmsDevice.Tests.EndToEnd
 
             byte[] reply = await client.ExchangeAsync(new byte[] { 0xAB }, CancellationToken.None);
 
-            Assert.Equal("EE1001AB", Convert.ToHexString(reply));
+            AssertEcho(reply, 0x10, "AB");
             await client.CloseAsync(CancellationToken.None);
         }
 
@@ -256,58 +263,27 @@ namespace DlmsDevice.Tests.EndToEnd
             Assert.Contains(_logs.Lines, l => l.Contains("Connection 1 opened: wrapper 127.0.0.1:"));
         }
 
-        /// <summary>
-        /// A meter whose first CreateSession waits (up to 1 s) for a second one: it holds a
-        /// connection in the middle of being built while the other endpoint accepts.
-        /// </summary>
-        private sealed class GatedMeterModel : IMeterModel
-        {
-            private readonly EchoMeterModel _inner = new EchoMeterModel();
-            private readonly ManualResetEventSlim _second = new ManualResetEventSlim();
-            private int _calls;
-
-            public object SyncRoot => _inner.SyncRoot;
-
-            public int Calls => Volatile.Read(ref _calls);
-
-            public IApduHandler CreateSession()
-            {
-                if (Interlocked.Increment(ref _calls) == 1)
-                {
-                    _second.Wait(TimeSpan.FromSeconds(1));
-                }
-                else
-                {
-                    _second.Set();
-                }
-                return _inner.CreateSession();
-            }
-        }
-
         [Fact]
-        public async Task Accept_TwoEndpointsAtTheLimit_NeverMoreThanMaxConnections()
+        public async Task Accept_EverySlotTaken_OldestConnectionWithoutAssociationGivesWay()
         {
-            // MaxConnections 1; the wrapper and HDLC endpoints accept on their own threads. The
-            // first connection is still being built when the second arrives: the second must be
-            // refused (before, the limit was checked before building and the connection added
-            // after, so both got in).
-            EmulatorOptions options = new EmulatorOptions { WrapperPort = -1, HdlcPort = -1, MaxConnections = 1 };
-            GatedMeterModel model = new GatedMeterModel();
-            _emulator = new MeterEmulator(options, model, _loggerFactory);
-            _emulator.Start();
-            MeterEmulator emulator = _emulator;
+            // Two wrapper slots; echo sessions never associate, so a third connection takes the
+            // slot of the oldest, which is closed.
+            MeterEmulator emulator = Start(o => o.MaxConnections = 2);
             using Socket first = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             using Socket second = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-
             await first.ConnectAsync(emulator.WrapperEndPoint!);
-            await WaitUntilAsync(() => model.Calls == 1, "the first connection to be built");
-            await second.ConnectAsync(emulator.HdlcEndPoint!);
+            await WaitUntilAsync(() => emulator.GetConnections().Length == 1, "the first connection");
+            await second.ConnectAsync(emulator.WrapperEndPoint!);
+            await WaitUntilAsync(() => emulator.GetConnections().Length == 2, "the second connection");
 
-            // Settled: the second refused (fixed) or both connections open (the defect).
-            await WaitUntilAsync(() => emulator.GetConnections().Length > 1
-                || (emulator.GetConnections().Length == 1 && _logs.Lines.Any(l => l.Contains("too many connections"))), "both accepts");
-            Assert.Single(emulator.GetConnections());
-            Assert.Contains(_logs.Lines, l => l.Contains("Refused hdlc") && l.Contains("too many connections"));
+            await using IApduTransport third = await OpenWrapperAsync(emulator.WrapperEndPoint!, 16);
+            byte[] reply = await third.ExchangeAsync(new byte[] { 0x07 }, CancellationToken.None);
+
+            Assert.Equal("EE10", Convert.ToHexString(reply, 0, 2));
+            byte[] buffer = new byte[8];
+            Assert.Equal(0, await first.ReceiveAsync(buffer, SocketFlags.None).WaitAsync(s_timeout));
+            await WaitUntilAsync(() => _logs.Lines.Any(l => l.Contains("gave its slot to a newer connection")), "the evicted connection's log line");
+            Assert.Equal(2, emulator.GetConnections().Length);
         }
 
         [SocatFact]
@@ -332,9 +308,9 @@ namespace DlmsDevice.Tests.EndToEnd
 
                 Assert.Equal(0xEE, reply[0]);
                 Assert.Equal(16 + round, reply[1]);
+                Assert.Equal(1, reply[2]); // the one serial slot's session, both times
                 Assert.Equal(new byte[] { 0x42, (byte)round }, reply.Skip(3).ToArray());
             }
-            Assert.Equal(1, _model.SessionsCreated);
         }
     }
 }

@@ -27,7 +27,7 @@ namespace DlmsDevice.Tests.EndToEnd
         /// A serial line waits most of its life: each read that finds nothing returns after the
         /// poll interval so the link can run its timers. Those idle reads must neither throw nor
         /// allocate on the connection thread (measured there with
-        /// GC.GetAllocatedBytesForCurrentThread, stored by LinkConnection after each idle read).
+        /// GC.GetAllocatedBytesForCurrentThread, stored by ChannelWorker after each idle read).
         /// </summary>
         [SocatFact]
         public async Task Serial_IdleReadsWithALinkOpen_ConnectionThreadAllocatesNothing()
@@ -35,7 +35,7 @@ namespace DlmsDevice.Tests.EndToEnd
             using MeterHarness meter = MeterHarness.Start(serial: true);
             await using DlmsClient client = await meter.AssociateAsync(TransportKind.Serial);
             Assert.Equal(DlmsValue.DoubleLongUnsigned(1_000_000), await client.GetAsync(CosemAttribute.Parse("1.0.1.8.0.255:3:2")));
-            LinkConnection connection = meter.Emulator.SerialConnection!;
+            ChannelWorker connection = meter.Emulator.SerialConnection!;
             long start = connection.IdleReads;
 
             await WaitForIdleReadsAsync(connection, start + 1);
@@ -47,7 +47,7 @@ namespace DlmsDevice.Tests.EndToEnd
             await client.ReleaseAsync();
         }
 
-        private static async Task WaitForIdleReadsAsync(LinkConnection connection, long count)
+        private static async Task WaitForIdleReadsAsync(ChannelWorker connection, long count)
         {
             Stopwatch watch = Stopwatch.StartNew();
             while (connection.IdleReads < count)

@@ -18,7 +18,7 @@ namespace DlmsDevice.Tests.EndToEnd
     /// link, session, COSEM objects, metering engine, simulated relay, socket write) allocates
     /// nothing while serving whole scripted sessions after a warm-up one (clock set with its
     /// events, maximum demand reset, relay switching, event log reads). Measured with
-    /// GC.GetAllocatedBytesForCurrentThread on that thread (LinkConnection.AllocatedBytes), so
+    /// GC.GetAllocatedBytesForCurrentThread on that thread (ChannelWorker.AllocatedBytes), so
     /// the test's own client allocations do not count. The trace is off, as by default.
     /// </summary>
     public sealed class SocketAllocationTests : IDisposable
@@ -78,7 +78,7 @@ namespace DlmsDevice.Tests.EndToEnd
             }
 
             await RunSessionAsync();
-            LinkConnection connection = _meter.Emulator.GetConnections().Single();
+            ChannelWorker connection = _meter.Emulator.GetConnections().Single();
             long before = await SettledAllocationAsync(connection, sent);
             for (int i = 0; i < Sessions; i++)
             {
@@ -125,7 +125,7 @@ namespace DlmsDevice.Tests.EndToEnd
             }
 
             await RunLinkAsync();
-            LinkConnection connection = _meter.Emulator.GetConnections().Single();
+            ChannelWorker connection = _meter.Emulator.GetConnections().Single();
             long before = await SettledAllocationAsync(connection, sent);
             for (int i = 0; i < Sessions; i++)
             {
@@ -141,7 +141,7 @@ namespace DlmsDevice.Tests.EndToEnd
         /// chunk, and the reply leaves before that: wait until it has handled at least as many
         /// chunks as frames were sent and the count no longer moves.
         /// </summary>
-        private static async Task<long> SettledAllocationAsync(LinkConnection connection, int framesSent)
+        private static async Task<long> SettledAllocationAsync(ChannelWorker connection, int framesSent)
         {
             Stopwatch watch = Stopwatch.StartNew();
             long chunks = -1;

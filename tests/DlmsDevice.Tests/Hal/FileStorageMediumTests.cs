@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using DlmsDevice.Hal;
+using DlmsDevice.Hal.Desktop;
 using DlmsDevice.Hal.Simulated.Storage;
 using DlmsDevice.Hal.Storage;
 using static DlmsDevice.Tests.Hal.StoreTestKit;

@@ -1,4 +1,5 @@
 using System;
+using DlmsDevice.Hal;
 using DlmsDevice.Stack;
 using DlmsDevice.Stack.Hdlc;
 using DlmsDevice.Tests.Support;
@@ -23,6 +24,9 @@ namespace DlmsDevice.Tests.Hdlc
             public int RequestBytes { get; private set; }
             public int Opened { get; private set; }
             public int Closed { get; private set; }
+
+            public bool IsAssociated => false;
+
 
             public void LinkOpened(int clientSap, int serverLogicalAddress)
             {
@@ -50,7 +54,7 @@ namespace DlmsDevice.Tests.Hdlc
             }
         }
 
-        private sealed class CountingSink : IByteSink
+        private sealed class CountingSink : IByteChannel
         {
             public long Bytes { get; private set; }
             public int Frames { get; private set; }
@@ -60,6 +64,14 @@ namespace DlmsDevice.Tests.Hdlc
                 Bytes += count;
                 Frames++;
             }
+
+
+            /// <summary>A sink only: nothing to read.</summary>
+
+            public int Read(byte[] buffer, int offset, int count, int timeoutMilliseconds) => 0;
+
+
+            public void Close() { }
         }
 
         /// <summary>One session: SNRM with window 3, AARQ, a request in 3 segments answered in 6

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DlmsDevice.Hal;
 using DlmsDevice.Stack;
 using DlmsDevice.Stack.Hdlc;
 using DlmsDevice.Tests.Support;
@@ -7,7 +8,7 @@ using DlmsDevice.Tests.Support;
 namespace DlmsDevice.Tests.Hdlc
 {
     /// <summary>A sink that keeps a copy of every frame written.</summary>
-    internal sealed class RecordingSink : IByteSink
+    internal sealed class RecordingSink : IByteChannel
     {
         public List<byte[]> Frames { get; } = new List<byte[]>();
 
@@ -17,6 +18,14 @@ namespace DlmsDevice.Tests.Hdlc
             Array.Copy(buffer, offset, copy, 0, count);
             Frames.Add(copy);
         }
+
+
+        /// <summary>A sink only: nothing to read.</summary>
+
+        public int Read(byte[] buffer, int offset, int count, int timeoutMilliseconds) => 0;
+
+
+        public void Close() { }
 
         /// <summary>Returns the frames written since the last call, as hex, and forgets them.</summary>
         public string[] Take()
@@ -89,6 +98,9 @@ namespace DlmsDevice.Tests.Hdlc
 
         public int LastResponseOffset { get; private set; }
         public int LastResponseMax { get; private set; }
+
+        public bool IsAssociated => false;
+
 
         public void LinkOpened(int clientSap, int serverLogicalAddress)
         {

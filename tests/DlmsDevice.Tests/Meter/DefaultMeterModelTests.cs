@@ -29,9 +29,10 @@ namespace DlmsDevice.Tests.Meter
             ObjectList pub = model.PublicAssociation.Objects;
             ObjectList reader = model.MeterReaderAssociation.Objects;
 
-            Assert.Equal(26, model.Device.Objects.Count);
-            Assert.Equal(25, pub.Count);
-            Assert.Equal(26, reader.Count);
+            Assert.Equal(30, model.Device.Objects.Count);
+            Assert.Equal(27, pub.Count);
+            Assert.Equal(28, reader.Count);
+            Assert.Equal(30, model.ManagementAssociation.Objects.Count);
             for (int i = 0; i < pub.Count; i++)
             {
                 for (int m = 1; m <= pub[i].MethodCount; m++)

@@ -229,7 +229,14 @@ namespace DlmsDevice.Tests.Meter
         {
             Crash.Revive();
             Store = Persistent ? new SlottedRecordStore(Crash, Engine.RequiredRecordCount, Engine.RequiredPayloadLength) : null;
-            Engine.Start(Store);
+            if (Model != null)
+            {
+                Assert.Equal(DlmsDevice.Hal.StoreStatus.Ok, Model.Start(Store)); // the engine and client 48's counters
+            }
+            else
+            {
+                Engine.Start(Store);
+            }
             return this;
         }
 

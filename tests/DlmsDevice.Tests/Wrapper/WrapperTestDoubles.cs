@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DlmsDevice.Hal;
 using DlmsDevice.Stack;
 using DlmsDevice.Tests.Support;
 
@@ -19,6 +20,9 @@ namespace DlmsDevice.Tests.Wrapper
         public byte[]? LastResponseBuffer { get; private set; }
         public int LastResponseOffset { get; private set; }
         public int LastResponseMax { get; private set; }
+
+        public bool IsAssociated => false;
+
 
         public void LinkOpened(int clientSap, int serverLogicalAddress) => Events.Add("open " + clientSap + " " + serverLogicalAddress);
 
@@ -44,7 +48,7 @@ namespace DlmsDevice.Tests.Wrapper
     }
 
     /// <summary>Keeps a copy of every written frame and the buffer/offset it came from.</summary>
-    internal sealed class RecordingSink : IByteSink
+    internal sealed class RecordingSink : IByteChannel
     {
         public List<string> Frames { get; } = new List<string>();
         public byte[]? LastBuffer { get; private set; }
@@ -56,6 +60,14 @@ namespace DlmsDevice.Tests.Wrapper
             LastBuffer = buffer;
             LastOffset = offset;
         }
+
+
+        /// <summary>A sink only: nothing to read.</summary>
+
+        public int Read(byte[] buffer, int offset, int count, int timeoutMilliseconds) => 0;
+
+
+        public void Close() { }
     }
 
     /// <summary>Answers every APDU with a fixed response, allocating nothing.</summary>
@@ -66,6 +78,9 @@ namespace DlmsDevice.Tests.Wrapper
         public FixedApduHandler(byte[] response) => _response = response;
 
         public int Requests { get; private set; }
+
+        public bool IsAssociated => false;
+
 
         public void LinkOpened(int clientSap, int serverLogicalAddress) { }
 
@@ -84,7 +99,7 @@ namespace DlmsDevice.Tests.Wrapper
     }
 
     /// <summary>Counts frames and bytes, allocating nothing.</summary>
-    internal sealed class CountingSink : IByteSink
+    internal sealed class CountingSink : IByteChannel
     {
         public int Frames { get; private set; }
         public long Bytes { get; private set; }
@@ -94,5 +109,13 @@ namespace DlmsDevice.Tests.Wrapper
             Frames++;
             Bytes += count;
         }
+
+
+        /// <summary>A sink only: nothing to read.</summary>
+
+        public int Read(byte[] buffer, int offset, int count, int timeoutMilliseconds) => 0;
+
+
+        public void Close() { }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using DlmsDevice.Emulator;
+using DlmsDevice.Runtime;
 using DlmsDevice.Stack;
 using DlmsDevice.Stack.Axdr;
 using DlmsDevice.Stack.Cosem;
@@ -83,9 +84,15 @@ namespace DlmsDevice.Tests.EndToEnd.Replay
 
         public object SyncRoot { get; } = new object();
 
-        public IApduHandler CreateSession()
+        /// <summary>Serves the meter with the emulator's <paramref name="options"/> (call before use).</summary>
+        public Session2Meter WithChannels(EmulatorOptions options)
         {
-            return Server.CreateSession();
+            _pools = new SessionPools(options, Server.CreateSession, SyncRoot, null);
+            return this;
         }
+
+        public ChannelPool Pool(ChannelKind kind) => _pools!.Pool(kind);
+
+        private SessionPools? _pools;
     }
 }

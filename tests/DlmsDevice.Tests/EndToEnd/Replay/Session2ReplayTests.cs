@@ -55,7 +55,8 @@ namespace DlmsDevice.Tests.EndToEnd.Replay
                 "gurux-c" => Session2Requests.GuruxC,
                 _ => Session2Requests.DlmsCosem,
             };
-            using MeterEmulator emulator = new MeterEmulator(new EmulatorOptions { WrapperPort = -1, HdlcPort = 0 }, new Session2Meter(), _loggerFactory);
+            EmulatorOptions options = new EmulatorOptions { WrapperPort = -1, HdlcPort = 0 };
+            using MeterEmulator emulator = new MeterEmulator(options, new Session2Meter().WithChannels(options), _loggerFactory);
             emulator.Start();
             using Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             await socket.ConnectAsync(emulator.WrapperEndPoint!);

@@ -2,30 +2,38 @@ using DlmsDevice.Tests.Support;
 using System;
 using System.Threading;
 using DlmsDevice.Emulator;
+using DlmsDevice.Runtime;
 using DlmsDevice.Stack;
 
 namespace DlmsDevice.Tests.EndToEnd.Support
 {
     /// <summary>
-    /// A stand-in meter for transport tests: each session answers an APDU with
+    /// A stand-in meter for transport tests: each channel slot's session answers an APDU with
     /// <c>EE &lt;client SAP&gt; &lt;session number&gt;</c> followed by the request bytes, so a test
-    /// sees which session served it and that the bytes crossed the link intact.
+    /// sees which session served it and that the bytes crossed the link intact. Its sessions
+    /// never associate, so every connection can give way to a newer one.
     /// </summary>
     public sealed class EchoMeterModel : IMeterModel
     {
+        private readonly SessionPools _pools;
         private int _sessions;
         private int _opened;
         private int _closed;
 
-        public object SyncRoot { get; } = new object();
+        public EchoMeterModel(EmulatorOptions options)
+        {
+            _pools = new SessionPools(options, CreateSession, SyncRoot, null);
+        }
 
-        public int SessionsCreated => Volatile.Read(ref _sessions);
+        public object SyncRoot { get; } = new object();
 
         public int LinksOpened => Volatile.Read(ref _opened);
 
         public int LinksClosed => Volatile.Read(ref _closed);
 
-        public IApduHandler CreateSession()
+        public ChannelPool Pool(ChannelKind kind) => _pools.Pool(kind);
+
+        private IApduHandler CreateSession()
         {
             return new Session(this, Interlocked.Increment(ref _sessions));
         }
@@ -41,6 +49,8 @@ namespace DlmsDevice.Tests.EndToEnd.Support
                 _owner = owner;
                 _number = number;
             }
+
+            public bool IsAssociated => false;
 
             public void LinkOpened(int clientSap, int serverLogicalAddress)
             {

@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace DlmsDevice.Hal.Simulated.Storage
+namespace DlmsDevice.Hal.Desktop
 {
     /// <summary>
     /// Flushes a directory's entries to the device (POSIX <c>open</c> + <c>fsync</c> on the

@@ -1,7 +1,7 @@
 using System;
 using System.Security.Cryptography;
 
-namespace DlmsDevice.Hal.Simulated.Desktop
+namespace DlmsDevice.Hal.Desktop
 {
     /// <summary>Random bytes from the operating system's cryptographic generator.</summary>
     public sealed class SystemEntropySource : IEntropySource

@@ -1,22 +1,27 @@
 using DlmsDevice.Stack;
 
-namespace DlmsDevice.Emulator
+namespace DlmsDevice.Runtime
 {
     /// <summary>
-    /// Serialises the requests of every connection on the one meter: each connection has its
-    /// own session (association state), but the COSEM objects are shared, as in a real meter
-    /// that answers one request at a time. A monitor lock does not allocate.
+    /// Serialises the requests of every channel on the one meter: each channel has its own
+    /// session (association state), but the COSEM objects, the engine and the server's shared
+    /// request machinery are one, and a real meter answers one request at a time. A monitor lock
+    /// allocates nothing; the engine's tick holds the same lock.
     /// </summary>
-    public sealed class SynchronizedApduHandler : IApduHandler
+    /// <remarks>
+    /// Only the application layer runs under the lock: a channel's link (its frames, its writes
+    /// to a slow peer) never holds up the others.
+    /// </remarks>
+    public sealed class SerializedApduHandler : IApduHandler
     {
         private readonly IApduHandler _inner;
-        private readonly object _meterLock;
+        private readonly object _sync;
 
-        /// <summary>Wraps <paramref name="inner"/>; every call holds <paramref name="meterLock"/>.</summary>
-        public SynchronizedApduHandler(IApduHandler inner, object meterLock)
+        /// <summary>Wraps <paramref name="inner"/>; every call holds <paramref name="sync"/>.</summary>
+        public SerializedApduHandler(IApduHandler inner, object sync)
         {
             _inner = inner;
-            _meterLock = meterLock;
+            _sync = sync;
         }
 
         /// <summary>The wrapped session.</summary>
@@ -26,9 +31,15 @@ namespace DlmsDevice.Emulator
         }
 
         /// <inheritdoc />
+        public bool IsAssociated
+        {
+            get { return _inner.IsAssociated; }
+        }
+
+        /// <inheritdoc />
         public void LinkOpened(int clientSap, int serverLogicalAddress)
         {
-            lock (_meterLock)
+            lock (_sync)
             {
                 _inner.LinkOpened(clientSap, serverLogicalAddress);
             }
@@ -38,7 +49,7 @@ namespace DlmsDevice.Emulator
         public int HandleApdu(int clientSap, int serverLogicalAddress, byte[] request, int requestOffset, int requestCount,
             byte[] response, int responseOffset, int responseMax)
         {
-            lock (_meterLock)
+            lock (_sync)
             {
                 return _inner.HandleApdu(clientSap, serverLogicalAddress, request, requestOffset, requestCount,
                     response, responseOffset, responseMax);
@@ -48,7 +59,7 @@ namespace DlmsDevice.Emulator
         /// <inheritdoc />
         public int HandleApduTooLong(int clientSap, int serverLogicalAddress, byte[] response, int responseOffset, int responseMax)
         {
-            lock (_meterLock)
+            lock (_sync)
             {
                 return _inner.HandleApduTooLong(clientSap, serverLogicalAddress, response, responseOffset, responseMax);
             }
@@ -57,7 +68,7 @@ namespace DlmsDevice.Emulator
         /// <inheritdoc />
         public void LinkClosed()
         {
-            lock (_meterLock)
+            lock (_sync)
             {
                 _inner.LinkClosed();
             }

@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 
-namespace DlmsDevice.Hal.Simulated.Desktop
+namespace DlmsDevice.Hal.Desktop
 {
     /// <summary>
     /// The real clock of a desktop or Linux host: UTC from <c>DateTime.UtcNow</c> plus an offset

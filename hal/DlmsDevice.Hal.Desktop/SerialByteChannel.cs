@@ -2,23 +2,25 @@ using System;
 using System.IO;
 using System.IO.Ports;
 using System.Threading;
-using DlmsDevice.Hal;
-using DlmsDevice.Stack;
 
-namespace DlmsDevice.Emulator.Transport
+namespace DlmsDevice.Hal.Desktop
 {
     /// <summary>
-    /// A serial line (a UART, a USB adapter, a pty made by socat) as a HAL byte channel, through
-    /// System.IO.Ports: 8 data bits, no parity, 1 stop bit, as IEC 62056-46 HDLC over a
-    /// direct line uses (IEC 62056-21 mode E after the switch-over).
+    /// A serial line (a UART, an RS-485 or USB adapter, a pty made by socat) as a HAL byte
+    /// channel, through System.IO.Ports: 8 data bits, no parity, 1 stop bit, as IEC 62056-46
+    /// HDLC on a direct line uses (IEC 62056-21 mode E after the switch-over).
     /// </summary>
-    public sealed class SerialByteChannel : IByteChannel, IByteSink, IDisposable
+    public sealed class SerialByteChannel : IByteChannel, IDisposable
     {
+        /// <summary>How often a read waiting for data looks at the driver's input queue (ms).</summary>
+        public const int IdleCheckMilliseconds = 5;
+
         private readonly SerialPort _port;
-        private readonly SerialByteSink _sink;
         private volatile bool _closed;
 
         /// <summary>Opens <paramref name="portName"/> at <paramref name="baudRate"/> 8N1.</summary>
+        /// <exception cref="IOException">The device does not exist or cannot be opened.</exception>
+        /// <exception cref="UnauthorizedAccessException">The device is in use or access is denied.</exception>
         public SerialByteChannel(string portName, int baudRate)
         {
             _port = new SerialPort(portName, baudRate, Parity.None, 8, StopBits.One);
@@ -27,17 +29,10 @@ namespace DlmsDevice.Emulator.Transport
             _port.ReadTimeout = 1000;
             _port.WriteTimeout = 2000;
             _port.Open();
-            _sink = new SerialByteSink(_port);
         }
 
         /// <summary>The device name, e.g. /dev/ttyUSB0.</summary>
-        public string PortName
-        {
-            get { return _port.PortName; }
-        }
-
-        /// <summary>How often a read waiting for data looks at the driver's input queue (ms).</summary>
-        public const int IdleCheckMilliseconds = 5;
+        public string PortName => _port.PortName;
 
         /// <inheritdoc />
         /// <remarks>
@@ -46,8 +41,8 @@ namespace DlmsDevice.Emulator.Transport
         /// <see cref="SerialPort.Read(byte[], int, int)"/> only when bytes are there, so it
         /// returns at once. A read that waits with <see cref="SerialPort.ReadTimeout"/> instead
         /// ends in a TimeoutException on every idle poll (about 1.4 KB allocated and a throw on
-        /// the connection thread, five times a second). System.IO.Ports on Unix still allocates
-        /// a few hundred bytes inside each Read that returns data; the idle loop allocates nothing.
+        /// the serving thread, five times a second). System.IO.Ports on Unix still allocates a
+        /// few hundred bytes inside each Read that returns data; the idle loop allocates nothing.
         /// </remarks>
         public int Read(byte[] buffer, int offset, int count, int timeoutMilliseconds)
         {
@@ -103,11 +98,30 @@ namespace DlmsDevice.Emulator.Transport
         /// <inheritdoc />
         public void Write(byte[] buffer, int offset, int count)
         {
-            _sink.Write(buffer, offset, count);
+            if (_closed)
+            {
+                return;
+            }
+            try
+            {
+                _port.Write(buffer, offset, count);
+            }
+            catch (IOException)
+            {
+                // The line went away (the pty peer closed); the read loop notices and stops.
+            }
+            catch (InvalidOperationException)
+            {
+                // The port was closed during shutdown.
+            }
+            catch (TimeoutException)
+            {
+                // Nobody drains the line; HDLC retries are the client's business.
+            }
         }
 
-        /// <summary>Closes the port.</summary>
-        public void Dispose()
+        /// <summary>Closes the port; a pending read returns -1. Safe to call twice and from any thread.</summary>
+        public void Close()
         {
             if (_closed)
             {
@@ -122,6 +136,12 @@ namespace DlmsDevice.Emulator.Transport
             {
             }
             _port.Dispose();
+        }
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            Close();
         }
     }
 }

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.IO;
 using DlmsDevice.Hal.Storage;
 
-namespace DlmsDevice.Hal.Simulated.Storage
+namespace DlmsDevice.Hal.Desktop
 {
     /// <summary>
     /// An <see cref="IStorageMedium"/> on the desktop or a Linux board: one file per slot in a

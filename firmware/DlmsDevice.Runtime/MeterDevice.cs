@@ -1,0 +1,259 @@
+using System;
+using DlmsDevice.Hal;
+using DlmsDevice.Hal.Storage;
+using DlmsDevice.Meter;
+using DlmsDevice.Stack.Cosem;
+using DlmsDevice.Stack.Hdlc;
+using DlmsDevice.Stack.Server;
+
+namespace DlmsDevice.Runtime
+{
+    /// <summary>
+    /// The meter as a device runs it, and the one entry point of every target (the emulator,
+    /// the Linux board host, the ESP32 firmware): it builds the default meter from settings on
+    /// the hardware the host supplies, recovers its state from the host's storage, and serves
+    /// byte channels. Bytes in, bytes out; no thread of its own.
+    /// </summary>
+    /// <remarks>
+    /// <para>Everything is allocated here, once: the model, the record store, the server, and a
+    /// fixed set of channel slots (<see cref="ChannelPool"/>) for the serial lines, the TCP
+    /// wrapper and HDLC over TCP. Accepting a connection takes a slot; serving requests, ticking
+    /// and closing allocate nothing.</para>
+    /// <para>A host with one thread (an ESP32):</para>
+    /// <code>
+    /// var device = new MeterDevice(settings, hardware, flashMedium, hardwareRng);
+    /// device.OpenSerial(rs485);
+    /// var buffer = new byte[512];
+    /// while (true)
+    /// {
+    ///     IByteChannel connection = listener.TryAccept();          // the host's socket code
+    ///     if (connection != null) { bool evicted; if (device.Accept(ChannelKind.TcpWrapper, connection, out evicted) == null) connection.Close(); }
+    ///     device.ServiceAll(buffer);                                // reads with time-out 0
+    ///     device.Tick();
+    /// }
+    /// </code>
+    /// <para>A host with a thread per connection (the emulator) calls
+    /// <see cref="DeviceChannel.Service"/> in each; the requests of all channels are serialised
+    /// on <see cref="SyncRoot"/>, which <see cref="Tick"/> holds too.</para>
+    /// </remarks>
+    public sealed class MeterDevice
+    {
+        private readonly DefaultMeterModel _model;
+        private readonly SlottedRecordStore _store;
+        private readonly DlmsServer _server;
+        private readonly ChannelPool _serial;
+        private readonly ChannelPool _wrapper;
+        private readonly ChannelPool _hdlc;
+        private readonly StoreStatus _countersStatus;
+        private bool _shutDown;
+
+        /// <summary>Builds and starts the meter.</summary>
+        /// <param name="settings">The meter and its channels.</param>
+        /// <param name="configuration">The hardware behind the HAL interfaces (clock, pulse and analog channels, inputs, relay) and the engine's sizes.</param>
+        /// <param name="medium">Non-volatile storage for the meter's records; null = none (every start is a first start, counters in RAM).</param>
+        /// <param name="entropy">Where HLS challenges come from (the hardware RNG); null = HLS associations are refused.</param>
+        /// <exception cref="ArgumentException">A setting does not fit (see <see cref="DefaultMeterModel"/>).</exception>
+        public MeterDevice(MeterDeviceSettings settings, MeterConfiguration configuration, IStorageMedium medium, IEntropySource entropy)
+        {
+            if (settings == null || configuration == null || settings.Meter == null)
+            {
+                throw new ArgumentNullException();
+            }
+            _model = new DefaultMeterModel(configuration, settings.Meter);
+            MeterEngine engine = _model.Engine;
+            if (medium != null)
+            {
+                _store = new SlottedRecordStore(medium, engine.RequiredRecordCount, engine.RequiredPayloadLength);
+            }
+            _countersStatus = _model.Start(_store);
+
+            LogicalDeviceDirectory directory = new LogicalDeviceDirectory();
+            directory.Add(_model.Device);
+            ServerLimits limits = new ServerLimits();
+            limits.MaxReceivePdu = settings.Meter.MaxApduSize;
+            limits.BlockBufferSize = settings.BlockBufferSize;
+            _server = new DlmsServer(directory, limits);
+            _server.Entropy = entropy;
+
+            ISystemClock linkClock = settings.LinkClock != null ? settings.LinkClock : configuration.Clock;
+            ChannelSettings channel = CreateChannelSettings(settings);
+            object sync = _model.SyncRoot;
+            _serial = CreatePool(ChannelKind.SerialHdlc, settings.SerialChannels, channel, sync, linkClock);
+            _wrapper = CreatePool(ChannelKind.TcpWrapper, settings.Meter.MaxConnections, channel, sync, linkClock);
+            _hdlc = CreatePool(ChannelKind.TcpHdlc, settings.HdlcTcpChannels, channel, sync, linkClock);
+        }
+
+        /// <summary>The meter's object model (its objects, associations and engine).</summary>
+        public DefaultMeterModel Model
+        {
+            get { return _model; }
+        }
+
+        /// <summary>The metering engine.</summary>
+        public MeterEngine Engine
+        {
+            get { return _model.Engine; }
+        }
+
+        /// <summary>The DLMS server every channel's session comes from.</summary>
+        public DlmsServer Server
+        {
+            get { return _server; }
+        }
+
+        /// <summary>The record store over the host's medium; null without one.</summary>
+        public SlottedRecordStore Store
+        {
+            get { return _store; }
+        }
+
+        /// <summary>How the management association's invocation counters were read at start-up (not Ok: ciphered associations are refused).</summary>
+        public StoreStatus CountersStatus
+        {
+            get { return _countersStatus; }
+        }
+
+        /// <summary>The lock every request and every tick holds.</summary>
+        public object SyncRoot
+        {
+            get { return _model.SyncRoot; }
+        }
+
+        /// <summary>The serial HDLC slots.</summary>
+        public ChannelPool SerialChannels
+        {
+            get { return _serial; }
+        }
+
+        /// <summary>The TCP wrapper slots.</summary>
+        public ChannelPool WrapperChannels
+        {
+            get { return _wrapper; }
+        }
+
+        /// <summary>The HDLC-over-TCP slots.</summary>
+        public ChannelPool HdlcChannels
+        {
+            get { return _hdlc; }
+        }
+
+        /// <summary>Serves a serial line (opened by the host) with HDLC; null when every serial slot is taken.</summary>
+        public DeviceChannel OpenSerial(IByteChannel port)
+        {
+            bool evicted;
+            return _serial.Accept(port, out evicted);
+        }
+
+        /// <summary>
+        /// Gives a new TCP connection a slot of <paramref name="kind"/>: a free one, else that of
+        /// the oldest connection without an association, which is closed.
+        /// </summary>
+        /// <returns>The channel serving it; null when every slot holds an association (the host closes the connection).</returns>
+        public DeviceChannel Accept(ChannelKind kind, IByteChannel connection, out bool evicted)
+        {
+            return Pool(kind).Accept(connection, out evicted);
+        }
+
+        /// <summary>The slots of <paramref name="kind"/>.</summary>
+        public ChannelPool Pool(ChannelKind kind)
+        {
+            if (kind == ChannelKind.SerialHdlc)
+            {
+                return _serial;
+            }
+            return kind == ChannelKind.TcpWrapper ? _wrapper : _hdlc;
+        }
+
+        /// <summary>One step of the metering engine (call it every 100 ms .. 1 s); holds <see cref="SyncRoot"/>.</summary>
+        public void Tick()
+        {
+            _model.Engine.Tick();
+        }
+
+        /// <summary>
+        /// One turn of a single-threaded host's loop: every attached channel reads what its
+        /// stream has (time-out 0), handles it and polls its timers.
+        /// </summary>
+        /// <param name="buffer">The host's read buffer.</param>
+        public void ServiceAll(byte[] buffer)
+        {
+            ServicePool(_serial, buffer);
+            ServicePool(_wrapper, buffer);
+            ServicePool(_hdlc, buffer);
+        }
+
+        /// <summary>
+        /// A clean power-down: every channel closed, the power-down event and a final checkpoint.
+        /// Safe to call twice. Do not call it holding <see cref="SyncRoot"/>: a channel is closed
+        /// under its own lock, which a channel serving a request holds while it waits for
+        /// <see cref="SyncRoot"/> (the lock order is always channel, then device).
+        /// </summary>
+        public void Shutdown()
+        {
+            if (_shutDown)
+            {
+                return;
+            }
+            _shutDown = true;
+            _wrapper.CloseAll();
+            _hdlc.CloseAll();
+            _serial.CloseAll();
+            _model.Engine.Shutdown();
+        }
+
+        private ChannelSettings CreateChannelSettings(MeterDeviceSettings settings)
+        {
+            // The link's limits are what the setup objects show: one source for both.
+            IecHdlcSetup setup = _model.IecHdlcSetup;
+            HdlcSettings hdlc = new HdlcSettings();
+            hdlc.PhysicalAddress = setup.DeviceAddress;
+            hdlc.LogicalDevices = new int[] { _model.Device.Address };
+            hdlc.ClientSaps = ClientSaps(_model.Device);
+            hdlc.MaxApduSize = settings.Meter.MaxApduSize;
+            hdlc.MaxInfoTransmit = setup.MaxInfoFieldLengthTransmit;
+            hdlc.MaxInfoReceive = setup.MaxInfoFieldLengthReceive;
+            hdlc.WindowTransmit = setup.WindowSizeTransmit;
+            hdlc.WindowReceive = setup.WindowSizeReceive;
+            hdlc.InactivityTimeoutMilliseconds = setup.InactivityTimeOut * 1000;
+
+            ChannelSettings channel = new ChannelSettings();
+            channel.MaxApduSize = settings.Meter.MaxApduSize;
+            channel.Hdlc = hdlc;
+            channel.WrapperInactivityMilliseconds = _model.TcpUdpSetup.InactivityTimeOut * 1000;
+            channel.AssociationTimeoutMilliseconds = settings.AssociationTimeoutSeconds * 1000;
+            return channel;
+        }
+
+        private static int[] ClientSaps(LogicalDevice device)
+        {
+            int[] saps = new int[device.AssociationCount];
+            for (int i = 0; i < saps.Length; i++)
+            {
+                saps[i] = device.GetAssociation(i).ClientSap;
+            }
+            return saps;
+        }
+
+        private ChannelPool CreatePool(ChannelKind kind, int count, ChannelSettings settings, object sync, ISystemClock clock)
+        {
+            DeviceChannel[] slots = new DeviceChannel[count];
+            for (int i = 0; i < count; i++)
+            {
+                slots[i] = new DeviceChannel(kind, _server.CreateSession(), sync, settings, clock);
+            }
+            return new ChannelPool(slots);
+        }
+
+        private static void ServicePool(ChannelPool pool, byte[] buffer)
+        {
+            for (int i = 0; i < pool.Capacity; i++)
+            {
+                DeviceChannel channel = pool[i];
+                if (channel.IsAttached)
+                {
+                    channel.Service(buffer, 0);
+                }
+            }
+        }
+    }
+}

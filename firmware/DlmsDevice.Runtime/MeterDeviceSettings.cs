@@ -1,0 +1,74 @@
+using System;
+using DlmsDevice.Hal;
+using DlmsDevice.Meter;
+
+namespace DlmsDevice.Runtime
+{
+    /// <summary>
+    /// What <see cref="MeterDevice"/> builds: the meter (<see cref="Meter"/>: identity, passwords,
+    /// keys, the values of the setup objects) and the channels it serves. Defaults fit an
+    /// ESP32 without PSRAM: one serial HDLC line, two TCP wrapper connections, no HDLC over TCP.
+    /// Configuration time only.
+    /// </summary>
+    public sealed class MeterDeviceSettings
+    {
+        private int _serialChannels = 1;
+        private int _hdlcTcpChannels;
+        private int _associationTimeoutSeconds = 10;
+        private int _blockBufferSize = 2048;
+
+        /// <summary>The meter: identity, passwords, keys, and what the setup objects show (HDLC address and time-out, TCP port, connections, wrapper inactivity).</summary>
+        public DefaultMeterModelSettings Meter { get; set; } = new DefaultMeterModelSettings();
+
+        /// <summary>Serial HDLC lines served (RS-485, the optical port); default 1.</summary>
+        public int SerialChannels
+        {
+            get { return _serialChannels; }
+            set { _serialChannels = Check(value, 0, 8); }
+        }
+
+        /// <summary>
+        /// HDLC-over-TCP connections served at once (a Gurux convention, not a DLMS profile);
+        /// default 0. The TCP wrapper connections are <see cref="DefaultMeterModelSettings.MaxConnections"/>,
+        /// which the TCP-UDP setup object shows.
+        /// </summary>
+        public int HdlcTcpChannels
+        {
+            get { return _hdlcTcpChannels; }
+            set { _hdlcTcpChannels = Check(value, 0, 1024); }
+        }
+
+        /// <summary>
+        /// A TCP connection that has not associated this long after it opened is closed, so
+        /// connections that never speak cannot hold the slots; default 10 s, 0 = never.
+        /// </summary>
+        public int AssociationTimeoutSeconds
+        {
+            get { return _associationTimeoutSeconds; }
+            set { _associationTimeoutSeconds = Check(value, 0, 86400); }
+        }
+
+        /// <summary>Each channel's transfer buffer (GET/SET/ACTION with blocks), 256..65536; default 2048.</summary>
+        public int BlockBufferSize
+        {
+            get { return _blockBufferSize; }
+            set { _blockBufferSize = Check(value, 256, 65536); }
+        }
+
+        /// <summary>
+        /// The clock of the link timers (inactivity, association time-out); null = the meter's
+        /// clock. A host that runs the meter's clock faster than real time (the emulator's time
+        /// scale) gives the real one here.
+        /// </summary>
+        public ISystemClock LinkClock { get; set; }
+
+        private static int Check(int value, int min, int max)
+        {
+            if (value < min || value > max)
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+            return value;
+        }
+    }
+}
