@@ -42,7 +42,7 @@ namespace DlmsDevice.Stack.Cosem
         {
             int count;
             ushort classId;
-            ObisCode name;
+            long name;
             sbyte attribute;
             ushort dataIndex;
             if (parameters.ReadStructure(out count) != AxdrStatus.Ok || count != 4
@@ -71,14 +71,14 @@ namespace DlmsDevice.Stack.Cosem
             for (int i = 0; i < count; i++)
             {
                 ushort selectedClass;
-                ObisCode selectedName;
+                long selectedName;
                 sbyte selectedAttribute;
                 ushort selectedIndex;
                 if (!ReadCaptureObjectDefinition(parameters, out selectedClass, out selectedName, out selectedAttribute, out selectedIndex))
                 {
                     return DataAccessResult.TypeUnmatched;
                 }
-                int column = FindColumn(selectedClass, ref selectedName, selectedAttribute, selectedIndex);
+                int column = FindColumn(selectedClass, selectedName, selectedAttribute, selectedIndex);
                 if (column < 0)
                 {
                     unknownColumn = true;
@@ -94,7 +94,7 @@ namespace DlmsDevice.Stack.Cosem
             {
                 return DataAccessResult.TypeUnmatched;
             }
-            int restricting = FindColumn(classId, ref name, attribute, dataIndex);
+            int restricting = FindColumn(classId, name, attribute, dataIndex);
             if (restricting < 0 || unknownColumn)
             {
                 return DataAccessResult.ScopeOfAccessViolated;

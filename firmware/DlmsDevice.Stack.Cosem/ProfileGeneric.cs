@@ -84,7 +84,7 @@ namespace DlmsDevice.Stack.Cosem
 
         private uint _capturePeriod;
         private ushort _sortClassId;
-        private ObisCode _sortName;
+        private long _sortName;       // packed (ObisCode.Value), so that a SET stores it without allocating
         private sbyte _sortAttribute;
         private ushort _sortDataIndex;
         private Clock _clock;
@@ -294,7 +294,18 @@ namespace DlmsDevice.Stack.Cosem
         }
 
         /// <summary>Sets sort_object (attribute 6); has no effect on a fifo buffer. All zeros = none.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="logicalName"/> is null.</exception>
         public void SetSortObject(ushort classId, ObisCode logicalName, sbyte attributeId, ushort dataIndex)
+        {
+            if (logicalName == null)
+            {
+                throw new ArgumentNullException();
+            }
+            SetSortObject(classId, logicalName.Value, attributeId, dataIndex);
+        }
+
+        // The same with the packed logical name, as a SET of sort_object reads it.
+        private void SetSortObject(ushort classId, long logicalName, sbyte attributeId, ushort dataIndex)
         {
             _sortClassId = classId;
             _sortName = logicalName;

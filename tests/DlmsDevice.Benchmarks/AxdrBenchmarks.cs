@@ -83,7 +83,7 @@ namespace DlmsDevice.Benchmarks
             r.ReadStructure(out int fields);
             r.ReadLongUnsigned(out ushort classId);
             r.ReadUnsigned(out byte version);
-            r.ReadObis(out ObisCode logicalName);
+            r.ReadObis(out long logicalName);
             r.ReadStructure(out int rights);
             r.ReadArray(out int attributes);
             for (int i = 0; i < attributes; i++)
@@ -110,7 +110,7 @@ namespace DlmsDevice.Benchmarks
             {
                 return -1;
             }
-            return classId + logicalName.C + attributes + methods + sum;
+            return classId + ((logicalName >> 24) & 0xFF) + attributes + methods + sum;
         }
 
         private void Check(string what, long result, long expected, string expectedHex)

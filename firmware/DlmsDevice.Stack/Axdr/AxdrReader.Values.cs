@@ -304,16 +304,19 @@ namespace DlmsDevice.Stack.Axdr
             return status;
         }
 
-        /// <summary>Reads a logical name sent as octet-string <c>09 06 &lt;6&gt;</c>.</summary>
+        /// <summary>
+        /// Reads a logical name sent as octet-string <c>09 06 &lt;6&gt;</c> as its packed value
+        /// (<see cref="ObisCode.Value"/>): no ObisCode is created.
+        /// </summary>
         /// <returns>TypeMismatch for another tag or an octet-string that is not 6 bytes long.</returns>
-        public AxdrStatus ReadObis(out ObisCode value)
+        public AxdrStatus ReadObis(out long value)
         {
-            value = new ObisCode();
+            value = 0;
             int dataOffset;
             AxdrStatus status = ReadSizedOctetString(ObisCode.Size, out dataOffset);
             if (status == AxdrStatus.Ok)
             {
-                value = ObisCode.FromBytes(_buffer, dataOffset);
+                value = ObisCode.Pack(_buffer, dataOffset);
             }
 
             return status;

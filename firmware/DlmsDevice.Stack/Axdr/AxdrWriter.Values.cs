@@ -271,6 +271,12 @@ namespace DlmsDevice.Stack.Axdr
         /// <summary>Writes a logical name as octet-string <c>09 06 &lt;6&gt;</c>.</summary>
         public bool WriteObis(ObisCode value)
         {
+            return WriteObis(value.Value);
+        }
+
+        /// <summary>Writes a packed logical name (<see cref="ObisCode.Value"/>) as octet-string <c>09 06 &lt;6&gt;</c>.</summary>
+        public bool WriteObis(long value)
+        {
             if (!Reserve(2 + ObisCode.Size))
             {
                 return false;
@@ -278,7 +284,7 @@ namespace DlmsDevice.Stack.Axdr
 
             _buffer[_position++] = (byte)DataType.OctetString;
             _buffer[_position++] = ObisCode.Size;
-            value.CopyTo(_buffer, _position);
+            ObisCode.Unpack(value, _buffer, _position);
             _position += ObisCode.Size;
             return true;
         }

@@ -298,8 +298,8 @@ namespace DlmsDevice.Tests.Axdr
             Assert.Equal(0, length);
             Assert.Equal(AxdrStatus.TypeMismatch, reader.ReadLong64(out long value));
             Assert.Equal(0, value);
-            Assert.Equal(AxdrStatus.TypeMismatch, reader.ReadObis(out ObisCode obis));
-            Assert.Equal(default(ObisCode), obis);
+            Assert.Equal(AxdrStatus.TypeMismatch, reader.ReadObis(out long obis));
+            Assert.Equal(0L, obis);
         }
     }
 }

@@ -316,10 +316,10 @@ namespace DlmsDevice.Tests.Axdr
             Assert.True(writer.WriteRawObis(code));
             AxdrReader reader = ReaderOver(writer);
 
-            Assert.Equal(AxdrStatus.Ok, reader.ReadObis(out ObisCode tagged));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out ObisCode raw));
-            Assert.Equal(code, tagged);
-            Assert.Equal(code, raw);
+            Assert.Equal(AxdrStatus.Ok, reader.ReadObis(out long tagged));
+            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out long raw));
+            Assert.Equal(code.Value, tagged);
+            Assert.Equal(code.Value, raw);
         }
 
         private static string Format(CosemDateTime value)

@@ -75,8 +75,8 @@ namespace DlmsDevice.Tests.Cosem
             _context.DlmsVersion = 6;
             _context.AuthenticationMechanism = 1;
 
-            _setObject = new[] { 1, 2, 2, 3, 4, 4, 5, 5, 6, 6, 6, 6, 9, 10, 12, 11, 2 };
-            _setAttribute = new[] { 2, 2, 3, 2, 4, 5, 8, 9, 2, 3, 7, 8, 5, 4, 7, 7, 2 };
+            _setObject = new[] { 1, 2, 2, 3, 4, 4, 5, 5, 6, 6, 6, 6, 9, 10, 10, 12, 11, 2 };
+            _setAttribute = new[] { 2, 2, 3, 2, 4, 5, 8, 9, 2, 3, 7, 8, 5, 4, 3, 7, 7, 2 };
             _setValue = new[]
             {
                 Hex.Parse("0A 04 31 32 33 34"),
@@ -93,6 +93,7 @@ namespace DlmsDevice.Tests.Cosem
                 Hex.Parse("03 01"),
                 Hex.Parse("12 00 80"),
                 Hex.Parse("12 02 40"),
+                Hex.Parse("09 06 00 00 19 01 01 FF"),           // IP_reference: read as a packed long
                 Hex.Parse("09 08 31 32 33 34 35 36 37 38"),
                 Hex.Parse("09 08 31 32 33 34 35 36 37 38"),
                 Hex.Parse("12 00 01"),                          // wrong type: type-unmatched path
