@@ -94,6 +94,10 @@ namespace DlmsDevice.Stack.Cosem
         private readonly AxdrReader _slotReader;
         private readonly CosemContext _ownContext;
         private readonly ArrayCursor _plainCursor;
+        // Range selection (selector 1): the from_value and to_value date-times as read; once
+        // they are UTC ticks, _rangeFrom also takes each row's date-time during the scan.
+        private readonly CosemDateTime _rangeFrom;
+        private readonly CosemDateTime _rangeTo;
 
         /// <summary>
         /// Creates an empty profile (no capture objects, capture_period 0, fifo) whose rows share
@@ -126,6 +130,8 @@ namespace DlmsDevice.Stack.Cosem
             _slotReader = new AxdrReader();
             _ownContext = new CosemContext();
             _plainCursor = new ArrayCursor();
+            _rangeFrom = new CosemDateTime();
+            _rangeTo = new CosemDateTime();
         }
 
         // ----------------------------------------------------------------------------------

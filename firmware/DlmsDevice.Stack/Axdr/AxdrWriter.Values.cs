@@ -182,7 +182,7 @@ namespace DlmsDevice.Stack.Axdr
         }
 
         /// <summary>Writes a date-time as octet-string <c>09 0C &lt;12&gt;</c>, the form clients expect.</summary>
-        public bool WriteDateTime(ref CosemDateTime value)
+        public bool WriteDateTime(CosemDateTime value)
         {
             if (!Reserve(2 + CosemDateTime.DateTimeSize))
             {
@@ -197,7 +197,7 @@ namespace DlmsDevice.Stack.Axdr
         }
 
         /// <summary>Writes a date as octet-string <c>09 05 &lt;5&gt;</c>.</summary>
-        public bool WriteDate(ref CosemDateTime value)
+        public bool WriteDate(CosemDateTime value)
         {
             if (!Reserve(2 + CosemDateTime.DateSize))
             {
@@ -212,7 +212,7 @@ namespace DlmsDevice.Stack.Axdr
         }
 
         /// <summary>Writes a time as octet-string <c>09 04 &lt;4&gt;</c>.</summary>
-        public bool WriteTime(ref CosemDateTime value)
+        public bool WriteTime(CosemDateTime value)
         {
             if (!Reserve(2 + CosemDateTime.TimeSize))
             {
@@ -227,7 +227,7 @@ namespace DlmsDevice.Stack.Axdr
         }
 
         /// <summary>Writes a date-time with its own tag, <c>19 &lt;12&gt;</c> (rarely used; clients expect <see cref="WriteDateTime"/>).</summary>
-        public bool WriteDateTimeTyped(ref CosemDateTime value)
+        public bool WriteDateTimeTyped(CosemDateTime value)
         {
             if (!Reserve(1 + CosemDateTime.DateTimeSize))
             {
@@ -241,7 +241,7 @@ namespace DlmsDevice.Stack.Axdr
         }
 
         /// <summary>Writes a date with its own tag, <c>1A &lt;5&gt;</c>.</summary>
-        public bool WriteDateTyped(ref CosemDateTime value)
+        public bool WriteDateTyped(CosemDateTime value)
         {
             if (!Reserve(1 + CosemDateTime.DateSize))
             {
@@ -255,7 +255,7 @@ namespace DlmsDevice.Stack.Axdr
         }
 
         /// <summary>Writes a time with its own tag, <c>1B &lt;4&gt;</c>.</summary>
-        public bool WriteTimeTyped(ref CosemDateTime value)
+        public bool WriteTimeTyped(CosemDateTime value)
         {
             if (!Reserve(1 + CosemDateTime.TimeSize))
             {

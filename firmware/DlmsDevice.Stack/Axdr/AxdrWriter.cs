@@ -241,7 +241,7 @@ namespace DlmsDevice.Stack.Axdr
         }
 
         /// <summary>Writes the 12 bytes of an untagged date-time.</summary>
-        public bool WriteRawDateTime(ref CosemDateTime value)
+        public bool WriteRawDateTime(CosemDateTime value)
         {
             if (!Reserve(CosemDateTime.DateTimeSize))
             {

@@ -113,7 +113,8 @@ namespace DlmsDevice.Tests.Axdr
             Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out long name));
             Assert.Equal(AxdrStatus.Ok, reader.Skip(2));
 
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(out CosemDateTime value));
+            CosemDateTime value = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(value));
 
             Assert.Equal(8, classId);
             Assert.Equal(ObisCode.Parse("0-0:1.0.0*255").Value, name);
@@ -192,8 +193,10 @@ namespace DlmsDevice.Tests.Axdr
             Assert.Equal(AxdrStatus.Ok, reader.ReadObis(out long restrictingName));
             Assert.Equal(AxdrStatus.Ok, reader.ReadInteger(out sbyte restrictingAttribute));
             Assert.Equal(AxdrStatus.Ok, reader.ReadLongUnsigned(out ushort dataIndex));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(out CosemDateTime from));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(out CosemDateTime to));
+            CosemDateTime from = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(from));
+            CosemDateTime to = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(to));
             Assert.Equal(AxdrStatus.Ok, reader.ReadArray(out int columns));
 
             Assert.Equal(8, restrictingClass);
@@ -294,7 +297,8 @@ namespace DlmsDevice.Tests.Axdr
         {
             AxdrReader reader = Reader("09 0C 07 D2 0C 04 03 0A 06 0B FF 00 78 00");
 
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(out CosemDateTime value));
+            CosemDateTime value = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(value));
 
             Assert.Equal("2002-12-04 03 10:06:11.* dev 120 st 00", value.ToString());
             Assert.True(value.TryToDateTime(out System.DateTime dt));
@@ -337,7 +341,7 @@ namespace DlmsDevice.Tests.Axdr
         [Fact]
         public void Writer_ReproducesVectors_ByteForByte()
         {
-            CosemDateTime from = CosemDateTime.Unspecified();
+            CosemDateTime from = new CosemDateTime();
             from.Year = 2018;
             from.Month = 6;
             from.DayOfMonth = 1;
@@ -346,7 +350,8 @@ namespace DlmsDevice.Tests.Axdr
             from.Second = 0;
             from.Deviation = -120;
             from.ClockStatus = CosemDateTime.ClockStatusDaylightSavingActive;
-            CosemDateTime to = from;
+            CosemDateTime to = new CosemDateTime();
+            to.CopyFrom(from);
             to.Year = 2021;
             to.Month = 1;
             to.DayOfMonth = 6;
@@ -360,8 +365,8 @@ namespace DlmsDevice.Tests.Axdr
             writer.WriteObis(ObisCode.Parse("0-0:1.0.0*255"));
             writer.WriteInteger(2);
             writer.WriteLongUnsigned(0);
-            writer.WriteDateTime(ref from);
-            writer.WriteDateTime(ref to);
+            writer.WriteDateTime(from);
+            writer.WriteDateTime(to);
             Assert.True(writer.WriteArray(0));
             Assert.Equal(Hex.Format(Hex.Parse(RangeDescriptor)), Written(writer));
 

@@ -266,7 +266,8 @@ namespace DlmsDevice.Tests.Axdr
         {
             AxdrReader reader = Reader(hex);
 
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(out CosemDateTime value));
+            CosemDateTime value = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(value));
 
             Assert.Equal(2002, value.Year);
             Assert.Equal(12, value.Month);
@@ -288,7 +289,8 @@ namespace DlmsDevice.Tests.Axdr
         {
             AxdrReader reader = Reader(hex);
 
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDate(out CosemDateTime value));
+            CosemDateTime value = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDate(value));
 
             Assert.Equal(2021, value.Year);
             Assert.Equal(1, value.Month);
@@ -310,7 +312,8 @@ namespace DlmsDevice.Tests.Axdr
         {
             AxdrReader reader = Reader(hex);
 
-            Assert.Equal(AxdrStatus.Ok, reader.ReadTime(out CosemDateTime value));
+            CosemDateTime value = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadTime(value));
 
             Assert.Equal(CosemDateTime.YearNotSpecified, value.Year);
             Assert.Equal(0xFF, value.Month);

@@ -192,7 +192,7 @@ namespace DlmsDevice.Tests.Cosem
             f.Export.Value.SetInteger(6);
             maxDemand.Value.SetInteger(4200);
             CosemDateTime peak = CosemDateTime.FromDateTime(new DateTime(2024, 1, 15, 18, 15, 0), -60, 0);
-            maxDemand.SetCaptureTime(ref peak);
+            maxDemand.SetCaptureTime(peak);
             Assert.True(daily.Capture());
             Assert.Equal(Hex.Format(Hex.Parse(
                 "01 01 02 06"
