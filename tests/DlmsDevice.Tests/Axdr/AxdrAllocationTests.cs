@@ -15,7 +15,9 @@ namespace DlmsDevice.Tests.Axdr
         private readonly AxdrWriter _writer = new AxdrWriter();
         private readonly AxdrReader _reader = new AxdrReader();
         private readonly AxdrReader _elements = new AxdrReader();
-        // Date-times are classes: like the stack's objects, the test owns its instances.
+        // ObisCode and CosemDateTime are classes: like the stack's objects, the test creates its
+        // instances once, outside the measured runs.
+        private static readonly ObisCode s_profileName = new ObisCode(1, 0, 99, 1, 0, 255);
         private readonly CosemDateTime _clock = new CosemDateTime();
         private readonly CosemDateTime _read = new CosemDateTime();
 
@@ -75,7 +77,7 @@ namespace DlmsDevice.Tests.Axdr
             clock.Second = 57;
             clock.Deviation = -60;
             clock.ClockStatus = 0;
-            var obis = new ObisCode(1, 0, 99, 1, 0, 255);
+            ObisCode obis = s_profileName;
 
             w.WriteStructure(23);   // the raw OBIS after it is outside the structure
             w.WriteNull();
