@@ -100,6 +100,9 @@ namespace DlmsDevice.Stack.Cosem
         private int _maxReceivePdu;
         private int _maxSendPdu;
         private byte _dlmsVersion;
+        // security_setup_reference before one is set: 0.0.0.0.0.0 (shared; ObisCode is immutable).
+        private static readonly ObisCode s_noSecuritySetup = new ObisCode(0, 0, 0, 0, 0, 0);
+
         private ObisCode _securitySetupReference;
         private SecuritySetup _securitySetup;
 
@@ -136,6 +139,7 @@ namespace DlmsDevice.Stack.Cosem
             _maxReceivePdu = 1024;
             _maxSendPdu = 1024;
             _dlmsVersion = 6;
+            _securitySetupReference = s_noSecuritySetup;
         }
 
         /// <summary>The objects this association exposes (attribute 2), with their access rights.</summary>
@@ -199,10 +203,18 @@ namespace DlmsDevice.Stack.Cosem
         }
 
         /// <summary>security_setup_reference (attribute 9): the Security setup object's logical name.</summary>
+        /// <exception cref="ArgumentNullException">Set to null.</exception>
         public ObisCode SecuritySetupReference
         {
             get { return _securitySetupReference; }
-            set { _securitySetupReference = value; }
+            set
+            {
+                if (value == null)
+                {
+                    throw new ArgumentNullException();
+                }
+                _securitySetupReference = value;
+            }
         }
 
         /// <summary>

@@ -32,10 +32,10 @@ namespace DlmsDevice.Stack.Cosem
             return DataAccessResult.Success;
         }
 
-        /// <summary>Reads a date-time (<c>09 0C</c> + 12 bytes, or tag 25); type-unmatched otherwise.</summary>
-        internal static DataAccessResult ReadDateTime(AxdrReader reader, out CosemDateTime value)
+        /// <summary>Reads a date-time (<c>09 0C</c> + 12 bytes, or tag 25) into <paramref name="into"/>; type-unmatched (and <paramref name="into"/> unchanged) otherwise.</summary>
+        internal static DataAccessResult ReadDateTime(AxdrReader reader, CosemDateTime into)
         {
-            if (reader.ReadDateTime(out value) != AxdrStatus.Ok)
+            if (reader.ReadDateTime(into) != AxdrStatus.Ok)
             {
                 return DataAccessResult.TypeUnmatched;
             }

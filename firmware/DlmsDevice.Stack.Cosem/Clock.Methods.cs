@@ -87,22 +87,21 @@ namespace DlmsDevice.Stack.Cosem
             {
                 return ActionResult.TypeUnmatched;
             }
+            // Each date-time is read into the one scratch and converted at once; the shape of all
+            // three is checked (type-unmatched) before their meaning (scope-of-access-violated).
             int count;
-            CosemDateTime preset;
-            CosemDateTime from;
-            CosemDateTime to;
-            if (parameters.ReadStructure(out count) != AxdrStatus.Ok || count != 3
-                || parameters.ReadDateTime(out preset) != AxdrStatus.Ok
-                || parameters.ReadDateTime(out from) != AxdrStatus.Ok
-                || parameters.ReadDateTime(out to) != AxdrStatus.Ok)
-            {
-                return ActionResult.TypeUnmatched;
-            }
             long presetUtc;
             long fromUtc;
             long toUtc;
-            if (!TryToUtc(ref preset, out presetUtc) || !TryToUtc(ref from, out fromUtc) || !TryToUtc(ref to, out toUtc)
-                || fromUtc > toUtc)
+            bool valid = true;
+            if (parameters.ReadStructure(out count) != AxdrStatus.Ok || count != 3
+                || !ReadUtc(parameters, ref valid, out presetUtc)
+                || !ReadUtc(parameters, ref valid, out fromUtc)
+                || !ReadUtc(parameters, ref valid, out toUtc))
+            {
+                return ActionResult.TypeUnmatched;
+            }
+            if (!valid || fromUtc > toUtc)
             {
                 return ActionResult.ScopeOfAccessViolated;
             }
@@ -111,6 +110,22 @@ namespace DlmsDevice.Stack.Cosem
             _validityEndUtc = toUtc;
             _presetValid = true;
             return ActionResult.Success;
+        }
+
+        // Reads one date-time into _time and converts it to UTC; valid turns false (and stays so)
+        // when it does not convert. False when the value is not a date-time.
+        private bool ReadUtc(AxdrReader parameters, ref bool valid, out long utcTicks)
+        {
+            utcTicks = 0;
+            if (parameters.ReadDateTime(_time) != AxdrStatus.Ok)
+            {
+                return false;
+            }
+            if (!TryToUtc(_time, out utcTicks))
+            {
+                valid = false;
+            }
+            return true;
         }
 
         // shift_time: data ::= long, -900..+900 seconds.

@@ -98,8 +98,12 @@ namespace DlmsDevice.Stack.Cosem
         private readonly ISystemClock _source;
         private short _timeZone;
         private byte _status;
-        private CosemDateTime _dstBegin;
-        private CosemDateTime _dstEnd;
+        // Owned date-times, created once here and filled in place (no struct copies, no
+        // allocation per request): the two switch rules and a scratch for the time a request
+        // reads or writes (attribute 2, the preset_adjusting_time parameters).
+        private readonly CosemDateTime _dstBegin;
+        private readonly CosemDateTime _dstEnd;
+        private readonly CosemDateTime _time;
         private sbyte _dstDeviation;
         private bool _dstEnabled;
         private byte _clockBase;
@@ -123,8 +127,9 @@ namespace DlmsDevice.Stack.Cosem
                 throw new ArgumentNullException();
             }
             _source = source;
-            _dstBegin = CosemCalendar.Unspecified();
-            _dstEnd = CosemCalendar.Unspecified();
+            _dstBegin = new CosemDateTime();
+            _dstEnd = new CosemDateTime();
+            _time = new CosemDateTime();
             _dstDeviation = 60;
             _clockBase = (byte)ClockBase.InternalCrystal;
             _measuringPeriodSeconds = 900;
@@ -148,18 +153,6 @@ namespace DlmsDevice.Stack.Cosem
         {
             get { return _status; }
             set { _status = (byte)(value & ~StatusDaylightSavingActive); }
-        }
-
-        /// <summary>daylight_savings_begin (attribute 5).</summary>
-        public CosemDateTime DaylightSavingsBegin
-        {
-            get { return _dstBegin; }
-        }
-
-        /// <summary>daylight_savings_end (attribute 6).</summary>
-        public CosemDateTime DaylightSavingsEnd
-        {
-            get { return _dstEnd; }
         }
 
         /// <summary>daylight_savings_deviation (attribute 7), minutes added to local time in summer.</summary>
@@ -190,11 +183,34 @@ namespace DlmsDevice.Stack.Cosem
             set { _measuringPeriodSeconds = value; }
         }
 
-        /// <summary>Sets daylight_savings_begin and daylight_savings_end.</summary>
-        public void SetDaylightSavings(ref CosemDateTime begin, ref CosemDateTime end)
+        /// <summary>Sets daylight_savings_begin (attribute 5) and daylight_savings_end (attribute 6), copying the fields.</summary>
+        /// <exception cref="ArgumentNullException">A value is null.</exception>
+        public void SetDaylightSavings(CosemDateTime begin, CosemDateTime end)
         {
-            _dstBegin = begin;
-            _dstEnd = end;
+            if (begin == null || end == null)
+            {
+                throw new ArgumentNullException();
+            }
+            _dstBegin.CopyFrom(begin);
+            _dstEnd.CopyFrom(end);
+        }
+
+        /// <summary>Copies daylight_savings_begin (attribute 5) and daylight_savings_end (attribute 6) into the given instances.</summary>
+        /// <exception cref="ArgumentNullException">A target is null.</exception>
+        public void GetDaylightSavings(CosemDateTime begin, CosemDateTime end)
+        {
+            if (begin == null || end == null)
+            {
+                throw new ArgumentNullException();
+            }
+            begin.CopyFrom(_dstBegin);
+            end.CopyFrom(_dstEnd);
+        }
+
+        /// <summary>True when daylight_savings_begin and daylight_savings_end hold exactly these values (every field).</summary>
+        public bool DaylightSavingsEquals(CosemDateTime begin, CosemDateTime end)
+        {
+            return _dstBegin.Equals(begin) && _dstEnd.Equals(end);
         }
 
         /// <summary>
@@ -203,23 +219,17 @@ namespace DlmsDevice.Stack.Cosem
         /// </summary>
         public void SetEuropeanDaylightSavings()
         {
-            _dstBegin = SwitchRule(3, 2);
-            _dstEnd = SwitchRule(10, 3);
+            SetSwitchRule(_dstBegin, 3, 2);
+            SetSwitchRule(_dstEnd, 10, 3);
             _dstDeviation = 60;
             _dstEnabled = true;
         }
 
-        private static CosemDateTime SwitchRule(byte month, byte hour)
+        // Every year, last (0xFE) Sunday (7) of the month, at hour:00:00.00; deviation and status not specified.
+        private static void SetSwitchRule(CosemDateTime rule, byte month, byte hour)
         {
-            CosemDateTime rule = CosemCalendar.Unspecified();
-            rule.Month = month;
-            rule.DayOfMonth = 0xFE;
-            rule.DayOfWeek = 7;
-            rule.Hour = hour;
-            rule.Minute = 0;
-            rule.Second = 0;
-            rule.Hundredths = 0;
-            return rule;
+            rule.Set(CosemDateTime.YearNotSpecified, month, 0xFE, 7, hour, 0, 0, 0,
+                CosemDateTime.DeviationNotSpecified, CosemDateTime.NotSpecified);
         }
 
         /// <summary>Current UTC time in ticks, from the source.</summary>
@@ -228,19 +238,18 @@ namespace DlmsDevice.Stack.Cosem
             return _source.GetUtcTicks();
         }
 
-        /// <summary>The current local time with deviation and status, as attribute 2 reports it.</summary>
-        public void GetLocalTime(out CosemDateTime value)
+        /// <summary>Fills <paramref name="value"/> with the current local time, deviation and status, as attribute 2 reports it.</summary>
+        public void GetLocalTime(CosemDateTime value)
         {
-            ToLocal(_source.GetUtcTicks(), out value);
+            ToLocal(_source.GetUtcTicks(), value);
         }
 
-        /// <summary>Converts a UTC instant to this clock's local date-time with deviation and status.</summary>
-        public void ToLocal(long utcTicks, out CosemDateTime value)
+        /// <summary>Fills <paramref name="value"/> with this clock's local date-time, deviation and status at a UTC instant.</summary>
+        public void ToLocal(long utcTicks, CosemDateTime value)
         {
             bool dst = IsDaylightSavingsActive(utcTicks);
             int deviation = ZoneMinutes - (dst ? _dstDeviation : 0);
-            value = new CosemDateTime();
-            CosemCalendar.FromTicks(utcTicks - deviation * CosemCalendar.TicksPerMinute, ref value);
+            CosemCalendar.FromTicks(utcTicks - deviation * CosemCalendar.TicksPerMinute, value);
             value.Deviation = _timeZone == CosemDateTime.DeviationNotSpecified ? CosemDateTime.DeviationNotSpecified : (short)deviation;
             value.ClockStatus = CurrentStatus(dst);
         }
@@ -250,11 +259,11 @@ namespace DlmsDevice.Stack.Cosem
         /// otherwise as local time of this clock (summer time when that falls in daylight saving).
         /// </summary>
         /// <returns>False when a field is unspecified or out of range.</returns>
-        public bool TryToUtc(ref CosemDateTime value, out long utcTicks)
+        public bool TryToUtc(CosemDateTime value, out long utcTicks)
         {
             utcTicks = 0;
             long local;
-            if (!CosemCalendar.TryGetTicks(ref value, out local))
+            if (!CosemCalendar.TryGetTicks(value, out local))
             {
                 return false;
             }
@@ -287,8 +296,8 @@ namespace DlmsDevice.Stack.Cosem
             CosemCalendar.CivilFromDays(standard / CosemCalendar.TicksPerDay, out year, out month, out day);
             long begin;
             long end;
-            if (!CosemCalendar.TryResolveSwitch(ref _dstBegin, year, out begin)
-                || !CosemCalendar.TryResolveSwitch(ref _dstEnd, year, out end))
+            if (!CosemCalendar.TryResolveSwitch(_dstBegin, year, out begin)
+                || !CosemCalendar.TryResolveSwitch(_dstEnd, year, out end))
             {
                 return false;
             }
@@ -335,9 +344,8 @@ namespace DlmsDevice.Stack.Cosem
             {
                 case 2:
                     {
-                        CosemDateTime now;
-                        GetLocalTime(out now);
-                        writer.WriteDateTime(ref now);
+                        GetLocalTime(_time);
+                        writer.WriteDateTime(_time);
                         break;
                     }
                 case 3:
@@ -347,10 +355,10 @@ namespace DlmsDevice.Stack.Cosem
                     writer.WriteUnsigned(CurrentStatus(IsDaylightSavingsActive(_source.GetUtcTicks())));
                     break;
                 case 5:
-                    writer.WriteDateTime(ref _dstBegin);
+                    writer.WriteDateTime(_dstBegin);
                     break;
                 case 6:
-                    writer.WriteDateTime(ref _dstEnd);
+                    writer.WriteDateTime(_dstEnd);
                     break;
                 case 7:
                     writer.WriteInteger(_dstDeviation);
@@ -385,13 +393,12 @@ namespace DlmsDevice.Stack.Cosem
             {
                 case 2:
                     {
-                        CosemDateTime time;
-                        if (value.ReadDateTime(out time) != AxdrStatus.Ok)
+                        if (value.ReadDateTime(_time) != AxdrStatus.Ok)
                         {
                             return DataAccessResult.TypeUnmatched;
                         }
                         long utc;
-                        if (!TryToUtc(ref time, out utc))
+                        if (!TryToUtc(_time, out utc))
                         {
                             return DataAccessResult.ScopeOfAccessViolated;
                         }
@@ -426,18 +433,10 @@ namespace DlmsDevice.Stack.Cosem
                 case 5:
                 case 6:
                     {
-                        CosemDateTime rule;
-                        if (value.ReadDateTime(out rule) != AxdrStatus.Ok)
+                        // Read straight into the rule: the reader leaves it unchanged on failure.
+                        if (value.ReadDateTime(attributeId == 5 ? _dstBegin : _dstEnd) != AxdrStatus.Ok)
                         {
                             return DataAccessResult.TypeUnmatched;
-                        }
-                        if (attributeId == 5)
-                        {
-                            _dstBegin = rule;
-                        }
-                        else
-                        {
-                            _dstEnd = rule;
                         }
                         return DataAccessResult.Success;
                     }

@@ -29,23 +29,6 @@ namespace DlmsDevice.Stack.Cosem
         private const long DaysTo1970 = 719162;
         private const long CivilShift = 719468;
 
-        /// <summary>A date-time with every field "not specified" (0xFF, deviation 0x8000, status 0xFF).</summary>
-        public static CosemDateTime Unspecified()
-        {
-            CosemDateTime v = new CosemDateTime();
-            v.Year = 0xFFFF;
-            v.Month = 0xFF;
-            v.DayOfMonth = 0xFF;
-            v.DayOfWeek = 0xFF;
-            v.Hour = 0xFF;
-            v.Minute = 0xFF;
-            v.Second = 0xFF;
-            v.Hundredths = 0xFF;
-            v.Deviation = CosemDateTime.DeviationNotSpecified;
-            v.ClockStatus = 0xFF;
-            return v;
-        }
-
         /// <summary>True for Gregorian leap years.</summary>
         public static bool IsLeapYear(int year)
         {
@@ -124,7 +107,7 @@ namespace DlmsDevice.Stack.Cosem
         /// Fills the date and time fields of <paramref name="value"/> (year .. hundredths and day of
         /// week) from <paramref name="ticks"/>; deviation and clock status are left as they are.
         /// </summary>
-        public static void FromTicks(long ticks, ref CosemDateTime value)
+        public static void FromTicks(long ticks, CosemDateTime value)
         {
             long days = ticks / TicksPerDay;
             long rest = ticks - days * TicksPerDay;
@@ -151,7 +134,7 @@ namespace DlmsDevice.Stack.Cosem
         /// specified and valid; hundredths 0xFF count as 0; day of week is not checked.
         /// </summary>
         /// <returns>False when a field is unspecified or out of range.</returns>
-        public static bool TryGetTicks(ref CosemDateTime value, out long ticks)
+        public static bool TryGetTicks(CosemDateTime value, out long ticks)
         {
             ticks = 0;
             int year = value.Year;
@@ -191,7 +174,7 @@ namespace DlmsDevice.Stack.Cosem
         /// hour/minute/second 0xFF = 0. Hundredths, deviation and status are ignored.
         /// </remarks>
         /// <returns>False when the rule uses a form outside the subset.</returns>
-        public static bool TryResolveSwitch(ref CosemDateTime rule, int year, out long localTicks)
+        public static bool TryResolveSwitch(CosemDateTime rule, int year, out long localTicks)
         {
             localTicks = 0;
             if (rule.Year != 0xFFFF)

@@ -1,3 +1,4 @@
+using System;
 using DlmsDevice.Stack.Axdr;
 
 namespace DlmsDevice.Stack.Cosem
@@ -16,8 +17,13 @@ namespace DlmsDevice.Stack.Cosem
     public abstract class CosemObject
     {
         /// <summary>Creates an object of the given interface class, version and logical name.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="logicalName"/> is null.</exception>
         protected CosemObject(ushort classId, byte version, ObisCode logicalName)
         {
+            if (logicalName == null)
+            {
+                throw new ArgumentNullException();
+            }
             ClassId = classId;
             Version = version;
             LogicalName = logicalName;
@@ -29,7 +35,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>Interface class version.</summary>
         public byte Version { get; private set; }
 
-        /// <summary>The object's logical name (attribute 1).</summary>
+        /// <summary>The object's logical name (attribute 1): the instance given at construction, not a copy.</summary>
         public ObisCode LogicalName { get; private set; }
 
         /// <summary>Number of attributes of the class, logical_name included.</summary>

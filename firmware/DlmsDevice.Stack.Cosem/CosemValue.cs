@@ -328,7 +328,7 @@ namespace DlmsDevice.Stack.Cosem
 
         /// <summary>Sets a date-time: the 12 bytes of <paramref name="value"/> into a date-time (tag 25) holder or an octet-string holder of at least 12 bytes.</summary>
         /// <returns>False (nothing changed) for other types.</returns>
-        public bool SetDateTime(ref CosemDateTime value)
+        public bool SetDateTime(CosemDateTime value)
         {
             if (_type == DataType.DateTime || (_type == DataType.OctetString && _capacity >= DateTimeSize))
             {
@@ -339,16 +339,16 @@ namespace DlmsDevice.Stack.Cosem
             return false;
         }
 
-        /// <summary>Reads the content as a date-time (a date-time holder, or an octet-string holding exactly 12 bytes).</summary>
-        /// <returns>False (value left unspecified) when the content is not a date-time.</returns>
-        public bool GetDateTime(out CosemDateTime value)
+        /// <summary>Reads the content as a date-time (a date-time holder, or an octet-string holding exactly 12 bytes) into <paramref name="into"/>.</summary>
+        /// <returns>False (<paramref name="into"/> set to "not specified") when the content is not a date-time.</returns>
+        public bool GetDateTime(CosemDateTime into)
         {
             if ((_type == DataType.DateTime || _type == DataType.OctetString) && _length == DateTimeSize)
             {
-                value = CosemDateTime.ReadFrom(_bytes, 0);
+                into.ReadFrom(_bytes, 0);
                 return true;
             }
-            value = CosemCalendar.Unspecified();
+            into.SetUnspecified();
             return false;
         }
 

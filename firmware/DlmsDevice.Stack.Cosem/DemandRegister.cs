@@ -28,8 +28,8 @@ namespace DlmsDevice.Stack.Cosem
         private readonly CosemValue _status;
         private sbyte _scaler;
         private byte _unit;
-        private CosemDateTime _captureTime;
-        private CosemDateTime _startTimeCurrent;
+        private readonly CosemDateTime _captureTime;        // owned, filled in place
+        private readonly CosemDateTime _startTimeCurrent;
         private uint _period;
         private ushort _numberOfPeriods;
 
@@ -60,8 +60,8 @@ namespace DlmsDevice.Stack.Cosem
             _unit = (byte)unit;
             _period = period;
             _numberOfPeriods = numberOfPeriods;
-            _captureTime = CosemCalendar.Unspecified();
-            _startTimeCurrent = CosemCalendar.Unspecified();
+            _captureTime = new CosemDateTime();
+            _startTimeCurrent = new CosemDateTime();
         }
 
         /// <summary>current_average_value (attribute 2).</summary>
@@ -102,16 +102,16 @@ namespace DlmsDevice.Stack.Cosem
             set { _unit = (byte)value; }
         }
 
-        /// <summary>capture_time (attribute 6): end of the last completed period.</summary>
-        public CosemDateTime CaptureTime
+        /// <summary>Copies capture_time (attribute 6), the end of the last completed period, into <paramref name="into"/>.</summary>
+        public void GetCaptureTime(CosemDateTime into)
         {
-            get { return _captureTime; }
+            into.CopyFrom(_captureTime);
         }
 
-        /// <summary>start_time_current (attribute 7): start of the current period.</summary>
-        public CosemDateTime StartTimeCurrent
+        /// <summary>Copies start_time_current (attribute 7), the start of the current period, into <paramref name="into"/>.</summary>
+        public void GetStartTimeCurrent(CosemDateTime into)
         {
-            get { return _startTimeCurrent; }
+            into.CopyFrom(_startTimeCurrent);
         }
 
         /// <summary>period (attribute 8), seconds; 0 is ignored.</summary>
@@ -143,16 +143,16 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>The clock that stamps the times on reset and next_period; may be null ("not specified").</summary>
         public Clock Clock { get; set; }
 
-        /// <summary>Sets capture_time.</summary>
-        public void SetCaptureTime(ref CosemDateTime value)
+        /// <summary>Sets capture_time, copying the fields of <paramref name="value"/>.</summary>
+        public void SetCaptureTime(CosemDateTime value)
         {
-            _captureTime = value;
+            _captureTime.CopyFrom(value);
         }
 
-        /// <summary>Sets start_time_current.</summary>
-        public void SetStartTimeCurrent(ref CosemDateTime value)
+        /// <summary>Sets start_time_current, copying the fields of <paramref name="value"/>.</summary>
+        public void SetStartTimeCurrent(CosemDateTime value)
         {
-            _startTimeCurrent = value;
+            _startTimeCurrent.CopyFrom(value);
         }
 
         /// <inheritdoc />
@@ -196,13 +196,13 @@ namespace DlmsDevice.Stack.Cosem
             Clock clock = Clock;
             if (clock != null)
             {
-                clock.GetLocalTime(out _captureTime);
+                clock.GetLocalTime(_captureTime);
             }
             else
             {
-                _captureTime = CosemCalendar.Unspecified();
+                _captureTime.SetUnspecified();
             }
-            _startTimeCurrent = _captureTime;
+            _startTimeCurrent.CopyFrom(_captureTime);
         }
 
         /// <inheritdoc />
@@ -227,10 +227,10 @@ namespace DlmsDevice.Stack.Cosem
                     _status.Encode(writer);
                     break;
                 case 6:
-                    writer.WriteDateTime(ref _captureTime);
+                    writer.WriteDateTime(_captureTime);
                     break;
                 case 7:
-                    writer.WriteDateTime(ref _startTimeCurrent);
+                    writer.WriteDateTime(_startTimeCurrent);
                     break;
                 case 8:
                     writer.WriteDoubleLongUnsigned(_period);
@@ -269,22 +269,8 @@ namespace DlmsDevice.Stack.Cosem
                     return _status.Decode(value);
                 case 6:
                 case 7:
-                    {
-                        CosemDateTime time;
-                        DataAccessResult result = AttributeCodec.ReadDateTime(value, out time);
-                        if (result == DataAccessResult.Success)
-                        {
-                            if (attributeId == 6)
-                            {
-                                _captureTime = time;
-                            }
-                            else
-                            {
-                                _startTimeCurrent = time;
-                            }
-                        }
-                        return result;
-                    }
+                    // Straight into the attribute: the reader leaves it unchanged on failure.
+                    return AttributeCodec.ReadDateTime(value, attributeId == 6 ? _captureTime : _startTimeCurrent);
                 case 8:
                     {
                         int start = value.Position;

@@ -37,14 +37,14 @@ namespace DlmsDevice.Stack.Cosem
         }
 
         private readonly CosemValue _status;
-        private CosemDateTime _captureTime;
+        private readonly CosemDateTime _captureTime;   // owned, filled in place
 
         /// <summary>Creates an Extended register; <paramref name="status"/> may be null for an unsigned status.</summary>
         public ExtendedRegister(ObisCode logicalName, CosemValue value, sbyte scaler, Unit unit, CosemValue status)
             : base(ClassIdExtendedRegister, 0, logicalName, value, scaler, unit)
         {
             _status = status != null ? status : new CosemValue(DataType.Unsigned);
-            _captureTime = CosemCalendar.Unspecified();
+            _captureTime = new CosemDateTime();
         }
 
         /// <summary>The status (attribute 4).</summary>
@@ -56,16 +56,16 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>The clock that stamps capture_time on reset and <see cref="CaptureNow"/>; may be null.</summary>
         public Clock Clock { get; set; }
 
-        /// <summary>capture_time (attribute 5).</summary>
-        public CosemDateTime CaptureTime
+        /// <summary>Copies capture_time (attribute 5) into <paramref name="into"/>.</summary>
+        public void GetCaptureTime(CosemDateTime into)
         {
-            get { return _captureTime; }
+            into.CopyFrom(_captureTime);
         }
 
-        /// <summary>Sets capture_time (the meter engine, when it captures the value).</summary>
-        public void SetCaptureTime(ref CosemDateTime value)
+        /// <summary>Sets capture_time (the meter engine, when it captures the value), copying the fields of <paramref name="value"/>.</summary>
+        public void SetCaptureTime(CosemDateTime value)
         {
-            _captureTime = value;
+            _captureTime.CopyFrom(value);
         }
 
         /// <summary>Sets capture_time to the current local time of <see cref="Clock"/> ("not specified" without one).</summary>
@@ -74,11 +74,11 @@ namespace DlmsDevice.Stack.Cosem
             Clock clock = Clock;
             if (clock != null)
             {
-                clock.GetLocalTime(out _captureTime);
+                clock.GetLocalTime(_captureTime);
             }
             else
             {
-                _captureTime = CosemCalendar.Unspecified();
+                _captureTime.SetUnspecified();
             }
         }
 
@@ -108,7 +108,7 @@ namespace DlmsDevice.Stack.Cosem
                     _status.Encode(writer);
                     return DataAccessResult.Success;
                 case 5:
-                    writer.WriteDateTime(ref _captureTime);
+                    writer.WriteDateTime(_captureTime);
                     return DataAccessResult.Success;
                 default:
                     return base.OnGetAttribute(attributeId, selector, parameters, writer, context);
@@ -123,15 +123,8 @@ namespace DlmsDevice.Stack.Cosem
                 case 4:
                     return _status.Decode(value);
                 case 5:
-                    {
-                        CosemDateTime time;
-                        DataAccessResult result = AttributeCodec.ReadDateTime(value, out time);
-                        if (result == DataAccessResult.Success)
-                        {
-                            _captureTime = time;
-                        }
-                        return result;
-                    }
+                    // Straight into capture_time: the reader leaves it unchanged on failure.
+                    return AttributeCodec.ReadDateTime(value, _captureTime);
                 default:
                     return base.OnSetAttribute(attributeId, value, context);
             }

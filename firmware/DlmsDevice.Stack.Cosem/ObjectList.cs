@@ -104,10 +104,9 @@ namespace DlmsDevice.Stack.Cosem
             {
                 throw new ArgumentNullException();
             }
-            ObisCode name = obj.LogicalName;
             int position;
             if (obj.AttributeCount < 1 || obj.AttributeCount > 255 || obj.MethodCount < 0 || obj.MethodCount > 255
-                || Search(obj.ClassId, name.A, name.B, name.C, name.D, name.E, name.F, out position))
+                || Search(obj.ClassId, obj.LogicalName.Value, out position))
             {
                 throw new ArgumentException();
             }
@@ -183,11 +182,17 @@ namespace DlmsDevice.Stack.Cosem
             return (MethodAccess)_rights[offset + RightsHeader + _rights[offset] + methodId - 1];
         }
 
-        /// <summary>Index of the object with this class id and logical name; -1 when absent.</summary>
+        /// <summary>Index of the object with this class id and logical name; -1 when absent (or <paramref name="logicalName"/> is null).</summary>
         public int IndexOf(ushort classId, ObisCode logicalName)
         {
+            return logicalName == null ? -1 : IndexOf(classId, logicalName.Value);
+        }
+
+        /// <summary>Index of the object with this class id and packed logical name (<see cref="ObisCode.Value"/>); -1 when absent. No allocation.</summary>
+        public int IndexOf(ushort classId, long logicalName)
+        {
             int position;
-            if (Search(classId, logicalName.A, logicalName.B, logicalName.C, logicalName.D, logicalName.E, logicalName.F, out position))
+            if (Search(classId, logicalName, out position))
             {
                 return _sorted[position];
             }
@@ -197,24 +202,19 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>Index of the object with this class id and the logical name stored at <paramref name="buffer"/>[<paramref name="offset"/>..+6); -1 when absent. No allocation.</summary>
         public int IndexOf(ushort classId, byte[] buffer, int offset)
         {
-            int position;
-            if (Search(classId, buffer[offset], buffer[offset + 1], buffer[offset + 2], buffer[offset + 3], buffer[offset + 4], buffer[offset + 5], out position))
-            {
-                return _sorted[position];
-            }
-            return -1;
+            return IndexOf(classId, ObisCode.Pack(buffer, offset));
         }
 
         // Binary search of _sorted. True with the position of the entry when it is there; false
         // with the position where it would be inserted.
-        private bool Search(ushort classId, byte a, byte b, byte c, byte d, byte e, byte f, out int position)
+        private bool Search(ushort classId, long logicalName, out int position)
         {
             int low = 0;
             int high = _count - 1;
             while (low <= high)
             {
                 int middle = (low + high) >> 1;
-                int order = Compare(_objects[_sorted[middle]], classId, a, b, c, d, e, f);
+                int order = Compare(_objects[_sorted[middle]], classId, logicalName);
                 if (order == 0)
                 {
                     position = middle;
@@ -233,36 +233,21 @@ namespace DlmsDevice.Stack.Cosem
             return false;
         }
 
-        // Order of the object against the key: class id first, then logical name bytes A..F.
-        private static int Compare(CosemObject obj, ushort classId, byte a, byte b, byte c, byte d, byte e, byte f)
+        // Order of the object against the key: class id first, then logical name bytes A..F,
+        // which is the order of the packed values (A in the highest byte): one long compare, no
+        // ObisCode copied or created.
+        private static int Compare(CosemObject obj, ushort classId, long logicalName)
         {
             if (obj.ClassId != classId)
             {
                 return obj.ClassId < classId ? -1 : 1;
             }
-            ObisCode name = obj.LogicalName;
-            int order = name.A - a;
-            if (order == 0)
+            long name = obj.LogicalName.Value;
+            if (name == logicalName)
             {
-                order = name.B - b;
+                return 0;
             }
-            if (order == 0)
-            {
-                order = name.C - c;
-            }
-            if (order == 0)
-            {
-                order = name.D - d;
-            }
-            if (order == 0)
-            {
-                order = name.E - e;
-            }
-            if (order == 0)
-            {
-                order = name.F - f;
-            }
-            return order;
+            return name < logicalName ? -1 : 1;
         }
 
         private void CheckIndex(int index)

@@ -47,7 +47,7 @@ namespace DlmsDevice.Stack.Cosem
                     for (int c = 0; c < _columnCount; c++)
                     {
                         CosemObject obj = _objects[c];
-                        WriteCaptureObjectDefinition(writer, obj.ClassId, obj.LogicalName, (sbyte)_attributes[c], (ushort)_dataIndexes[c]);
+                        WriteCaptureObjectDefinition(writer, obj.ClassId, obj.LogicalName.Value, (sbyte)_attributes[c], (ushort)_dataIndexes[c]);
                     }
                     break;
                 case 4:
@@ -96,7 +96,7 @@ namespace DlmsDevice.Stack.Cosem
         /// capture_object_definition (Blue Book 4.3.6): <c>02 04 12 class_id 09 06 logical_name
         /// 0F attribute_index 12 data_index</c>.
         /// </summary>
-        private static void WriteCaptureObjectDefinition(AxdrWriter writer, ushort classId, ObisCode logicalName, sbyte attributeId, ushort dataIndex)
+        private static void WriteCaptureObjectDefinition(AxdrWriter writer, ushort classId, long logicalName, sbyte attributeId, ushort dataIndex)
         {
             writer.WriteStructure(4);
             writer.WriteLongUnsigned(classId);
@@ -105,11 +105,14 @@ namespace DlmsDevice.Stack.Cosem
             writer.WriteLongUnsigned(dataIndex);
         }
 
-        /// <summary>Reads a capture_object_definition; on failure the reader is where it was.</summary>
-        private static bool ReadCaptureObjectDefinition(AxdrReader reader, out ushort classId, out ObisCode logicalName, out sbyte attributeId, out ushort dataIndex)
+        /// <summary>
+        /// Reads a capture_object_definition, the logical name as its packed value (no ObisCode
+        /// created); on failure the reader is where it was.
+        /// </summary>
+        private static bool ReadCaptureObjectDefinition(AxdrReader reader, out ushort classId, out long logicalName, out sbyte attributeId, out ushort dataIndex)
         {
             classId = 0;
-            logicalName = new ObisCode();
+            logicalName = 0;
             attributeId = 0;
             dataIndex = 0;
             int start = reader.Position;
@@ -127,13 +130,13 @@ namespace DlmsDevice.Stack.Cosem
         }
 
         /// <summary>The column (0-based) captured with this definition, or -1.</summary>
-        private int FindColumn(ushort classId, ref ObisCode logicalName, sbyte attributeId, ushort dataIndex)
+        private int FindColumn(ushort classId, long logicalName, sbyte attributeId, ushort dataIndex)
         {
             for (int c = 0; c < _columnCount; c++)
             {
                 CosemObject obj = _objects[c];
                 if (obj.ClassId == classId && _attributes[c] == attributeId && _dataIndexes[c] == dataIndex
-                    && obj.LogicalName.Equals(logicalName))
+                    && obj.LogicalName.Value == logicalName)
                 {
                     return c;
                 }
@@ -188,15 +191,15 @@ namespace DlmsDevice.Stack.Cosem
                 case 6:
                     {
                         ushort classId;
-                        ObisCode name;
+                        long name;
                         sbyte attribute;
                         ushort dataIndex;
                         if (!ReadCaptureObjectDefinition(value, out classId, out name, out attribute, out dataIndex))
                         {
                             return DataAccessResult.TypeUnmatched;
                         }
-                        bool none = classId == 0 && attribute == 0 && dataIndex == 0 && name.Equals(new ObisCode());
-                        if (!none && FindColumn(classId, ref name, attribute, dataIndex) < 0)
+                        bool none = classId == 0 && attribute == 0 && dataIndex == 0 && name == 0;
+                        if (!none && FindColumn(classId, name, attribute, dataIndex) < 0)
                         {
                             return DataAccessResult.ScopeOfAccessViolated;
                         }
@@ -248,7 +251,7 @@ namespace DlmsDevice.Stack.Cosem
             for (int i = 0; i < count; i++)
             {
                 ushort classId;
-                ObisCode name;
+                long name;
                 sbyte attribute;
                 ushort dataIndex;
                 if (!ReadCaptureObjectDefinition(value, out classId, out name, out attribute, out dataIndex))

@@ -42,7 +42,7 @@ namespace DlmsDevice.Stack.Cosem
         {
             int count;
             ushort classId;
-            ObisCode name;
+            long name;
             sbyte attribute;
             ushort dataIndex;
             if (parameters.ReadStructure(out count) != AxdrStatus.Ok || count != 4
@@ -52,12 +52,10 @@ namespace DlmsDevice.Stack.Cosem
             }
             long fromInteger;
             double fromFloat;
-            CosemDateTime fromTime;
             long toInteger;
             double toFloat;
-            CosemDateTime toTime;
-            int fromKind = ReadBound(parameters, out fromInteger, out fromFloat, out fromTime);
-            int toKind = ReadBound(parameters, out toInteger, out toFloat, out toTime);
+            int fromKind = ReadBound(parameters, out fromInteger, out fromFloat, _rangeFrom);
+            int toKind = ReadBound(parameters, out toInteger, out toFloat, _rangeTo);
             if (fromKind == KeyOther || toKind == KeyOther)
             {
                 return DataAccessResult.TypeUnmatched;
@@ -71,14 +69,14 @@ namespace DlmsDevice.Stack.Cosem
             for (int i = 0; i < count; i++)
             {
                 ushort selectedClass;
-                ObisCode selectedName;
+                long selectedName;
                 sbyte selectedAttribute;
                 ushort selectedIndex;
                 if (!ReadCaptureObjectDefinition(parameters, out selectedClass, out selectedName, out selectedAttribute, out selectedIndex))
                 {
                     return DataAccessResult.TypeUnmatched;
                 }
-                int column = FindColumn(selectedClass, ref selectedName, selectedAttribute, selectedIndex);
+                int column = FindColumn(selectedClass, selectedName, selectedAttribute, selectedIndex);
                 if (column < 0)
                 {
                     unknownColumn = true;
@@ -94,7 +92,7 @@ namespace DlmsDevice.Stack.Cosem
             {
                 return DataAccessResult.TypeUnmatched;
             }
-            int restricting = FindColumn(classId, ref name, attribute, dataIndex);
+            int restricting = FindColumn(classId, name, attribute, dataIndex);
             if (restricting < 0 || unknownColumn)
             {
                 return DataAccessResult.ScopeOfAccessViolated;
@@ -103,8 +101,8 @@ namespace DlmsDevice.Stack.Cosem
             if (dateRange)
             {
                 Clock clock = ClockOf(restricting);
-                int fromStatus = BoundToUtc(ref fromTime, false, clock, out fromInteger);
-                int toStatus = BoundToUtc(ref toTime, true, clock, out toInteger);
+                int fromStatus = BoundToUtc(_rangeFrom, false, clock, out fromInteger);
+                int toStatus = BoundToUtc(_rangeTo, true, clock, out toInteger);
                 if (fromStatus < 0 || toStatus < 0)
                 {
                     return DataAccessResult.ScopeOfAccessViolated;
@@ -132,13 +130,14 @@ namespace DlmsDevice.Stack.Cosem
             int runStart = 0;
             int runLength = 0;
             int total = 0;
+            // The bounds are UTC ticks by now: their date-time holder takes each row's value.
+            CosemDateTime time = _rangeFrom;
             for (int seq = _oldestSeq; seq != _nextSeq; seq++)
             {
                 int slot = RowOffset(seq) + offset;
                 long integer;
                 double real;
-                CosemDateTime time;
-                int kind = RowKey(slot, width, out integer, out real, out time);
+                int kind = RowKey(slot, width, out integer, out real, time);
                 if (kind == KeyNone)
                 {
                     continue;
@@ -151,7 +150,7 @@ namespace DlmsDevice.Stack.Cosem
                         return DataAccessResult.TypeUnmatched;
                     }
                     long utc;
-                    match = ToUtc(ref time, clock, out utc) && utc >= fromInteger && utc <= toInteger;
+                    match = ToUtc(time, clock, out utc) && utc >= fromInteger && utc <= toInteger;
                 }
                 else
                 {
@@ -212,14 +211,14 @@ namespace DlmsDevice.Stack.Cosem
         }
 
         /// <summary>
-        /// Reads from_value or to_value. Returns its kind; <see cref="KeyOther"/> (type-unmatched)
-        /// for types that cannot bound a range, in which case the reader may have moved.
+        /// Reads from_value or to_value (a date-time into <paramref name="time"/>). Returns its
+        /// kind; <see cref="KeyOther"/> (type-unmatched) for types that cannot bound a range, in
+        /// which case the reader may have moved.
         /// </summary>
-        private static int ReadBound(AxdrReader reader, out long integer, out double real, out CosemDateTime time)
+        private static int ReadBound(AxdrReader reader, out long integer, out double real, CosemDateTime time)
         {
             integer = 0;
             real = 0;
-            time = new CosemDateTime();
             DataType tag;
             if (reader.PeekTag(out tag) != AxdrStatus.Ok)
             {
@@ -229,7 +228,7 @@ namespace DlmsDevice.Stack.Cosem
             {
                 case DataType.OctetString:
                 case DataType.DateTime:
-                    return reader.ReadDateTime(out time) == AxdrStatus.Ok ? KeyDateTime : KeyOther;
+                    return reader.ReadDateTime(time) == AxdrStatus.Ok ? KeyDateTime : KeyOther;
                 case DataType.Float32:
                     {
                         float single;
@@ -270,12 +269,11 @@ namespace DlmsDevice.Stack.Cosem
             return KeyInteger;
         }
 
-        /// <summary>Decodes the comparable value of the slot at <paramref name="slot"/>.</summary>
-        private int RowKey(int slot, int width, out long integer, out double real, out CosemDateTime time)
+        /// <summary>Decodes the comparable value of the slot at <paramref name="slot"/> (a date-time into <paramref name="time"/>).</summary>
+        private int RowKey(int slot, int width, out long integer, out double real, CosemDateTime time)
         {
             integer = 0;
             real = 0;
-            time = new CosemDateTime();
             byte[] b = _storage;
             switch ((DataType)b[slot])
             {
@@ -286,10 +284,10 @@ namespace DlmsDevice.Stack.Cosem
                     {
                         return KeyOther;
                     }
-                    time = CosemDateTime.ReadFrom(b, slot + 2);
+                    time.ReadFrom(b, slot + 2);
                     return KeyDateTime;
                 case DataType.DateTime:
-                    time = CosemDateTime.ReadFrom(b, slot + 1);
+                    time.ReadFrom(b, slot + 1);
                     return KeyDateTime;
                 case DataType.Integer:
                     integer = (sbyte)b[slot + 1];
@@ -346,15 +344,15 @@ namespace DlmsDevice.Stack.Cosem
         /// UTC ticks of a fully specified date-time: with its deviation when specified, else as
         /// local time of <paramref name="clock"/> (UTC when null).
         /// </summary>
-        private static bool ToUtc(ref CosemDateTime value, Clock clock, out long utcTicks)
+        private static bool ToUtc(CosemDateTime value, Clock clock, out long utcTicks)
         {
             if (clock != null)
             {
-                return clock.TryToUtc(ref value, out utcTicks);
+                return clock.TryToUtc(value, out utcTicks);
             }
             long local;
             utcTicks = 0;
-            if (!CosemCalendar.TryGetTicks(ref value, out local))
+            if (!CosemCalendar.TryGetTicks(value, out local))
             {
                 return false;
             }
@@ -379,7 +377,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <param name="clock">Gives deviation 0x8000 its meaning.</param>
         /// <param name="utcTicks">The bound.</param>
         /// <returns>0 ok, 1 open (year not specified), -1 invalid.</returns>
-        private static int BoundToUtc(ref CosemDateTime value, bool upper, Clock clock, out long utcTicks)
+        private static int BoundToUtc(CosemDateTime value, bool upper, Clock clock, out long utcTicks)
         {
             utcTicks = 0;
             if (value.Year == CosemDateTime.YearNotSpecified)
@@ -411,7 +409,7 @@ namespace DlmsDevice.Stack.Cosem
             value.Minute = Widen(value.Minute, upper, 59);
             value.Second = Widen(value.Second, upper, 59);
             value.Hundredths = Widen(value.Hundredths, upper, 99);
-            return ToUtc(ref value, clock, out utcTicks) ? 0 : -1;
+            return ToUtc(value, clock, out utcTicks) ? 0 : -1;
         }
 
         private static byte Widen(byte field, bool upper, byte max)

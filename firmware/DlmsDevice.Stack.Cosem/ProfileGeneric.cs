@@ -84,7 +84,7 @@ namespace DlmsDevice.Stack.Cosem
 
         private uint _capturePeriod;
         private ushort _sortClassId;
-        private ObisCode _sortName;
+        private long _sortName;       // packed (ObisCode.Value), so that a SET stores it without allocating
         private sbyte _sortAttribute;
         private ushort _sortDataIndex;
         private Clock _clock;
@@ -94,6 +94,10 @@ namespace DlmsDevice.Stack.Cosem
         private readonly AxdrReader _slotReader;
         private readonly CosemContext _ownContext;
         private readonly ArrayCursor _plainCursor;
+        // Range selection (selector 1): the from_value and to_value date-times as read; once
+        // they are UTC ticks, _rangeFrom also takes each row's date-time during the scan.
+        private readonly CosemDateTime _rangeFrom;
+        private readonly CosemDateTime _rangeTo;
 
         /// <summary>
         /// Creates an empty profile (no capture objects, capture_period 0, fifo) whose rows share
@@ -126,6 +130,8 @@ namespace DlmsDevice.Stack.Cosem
             _slotReader = new AxdrReader();
             _ownContext = new CosemContext();
             _plainCursor = new ArrayCursor();
+            _rangeFrom = new CosemDateTime();
+            _rangeTo = new CosemDateTime();
         }
 
         // ----------------------------------------------------------------------------------
@@ -294,7 +300,18 @@ namespace DlmsDevice.Stack.Cosem
         }
 
         /// <summary>Sets sort_object (attribute 6); has no effect on a fifo buffer. All zeros = none.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="logicalName"/> is null.</exception>
         public void SetSortObject(ushort classId, ObisCode logicalName, sbyte attributeId, ushort dataIndex)
+        {
+            if (logicalName == null)
+            {
+                throw new ArgumentNullException();
+            }
+            SetSortObject(classId, logicalName.Value, attributeId, dataIndex);
+        }
+
+        // The same with the packed logical name, as a SET of sort_object reads it.
+        private void SetSortObject(ushort classId, long logicalName, sbyte attributeId, ushort dataIndex)
         {
             _sortClassId = classId;
             _sortName = logicalName;

@@ -1,3 +1,4 @@
+using System;
 using DlmsDevice.Stack.Axdr;
 
 namespace DlmsDevice.Stack.Cosem
@@ -17,6 +18,11 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>Blue Book class_id of TCP-UDP setup.</summary>
         public const ushort ClassIdTcpUdpSetup = 41;
 
+        // 0.0.25.1.0.255, the IPv4 setup object.
+        private const long DefaultIpReference = 0x0000190100FFL;
+
+        private long _ipReference;
+
         /// <summary>
         /// Creates the object with the defaults: port 4059 (IANA "DLMS/COSEM"), IP_reference
         /// 0.0.25.1.0.255, MSS 576, 1 simultaneous connection, inactivity 180 s.
@@ -25,7 +31,7 @@ namespace DlmsDevice.Stack.Cosem
             : base(ClassIdTcpUdpSetup, 0, logicalName)
         {
             Port = 4059;
-            IpReference = new ObisCode(0, 0, 25, 1, 0, 255);
+            _ipReference = DefaultIpReference;
             MaxSegmentSize = 576;
             MaxSimultaneousConnections = 1;
             InactivityTimeOut = 180;
@@ -34,8 +40,24 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>TCP-UDP_port (attribute 2).</summary>
         public ushort Port { get; set; }
 
-        /// <summary>IP_reference (attribute 3).</summary>
-        public ObisCode IpReference { get; set; }
+        /// <summary>
+        /// IP_reference (attribute 3). Kept as the packed value so that a SET stores the request's
+        /// six bytes without creating an ObisCode; reading this property creates one (configuration
+        /// and diagnostics only).
+        /// </summary>
+        /// <exception cref="ArgumentNullException">Set to null.</exception>
+        public ObisCode IpReference
+        {
+            get { return new ObisCode(_ipReference); }
+            set
+            {
+                if (value == null)
+                {
+                    throw new ArgumentNullException();
+                }
+                _ipReference = value.Value;
+            }
+        }
 
         /// <summary>MSS (attribute 4), maximum TCP segment size.</summary>
         public ushort MaxSegmentSize { get; set; }
@@ -65,7 +87,7 @@ namespace DlmsDevice.Stack.Cosem
                     writer.WriteLongUnsigned(Port);
                     break;
                 case 3:
-                    writer.WriteObis(IpReference);
+                    writer.WriteObis(_ipReference);
                     break;
                 case 4:
                     writer.WriteLongUnsigned(MaxSegmentSize);
@@ -90,12 +112,12 @@ namespace DlmsDevice.Stack.Cosem
             {
                 case 3:
                     {
-                        ObisCode reference;
+                        long reference;
                         if (value.ReadObis(out reference) != AxdrStatus.Ok)
                         {
                             return DataAccessResult.TypeUnmatched;
                         }
-                        IpReference = reference;
+                        _ipReference = reference;
                         return DataAccessResult.Success;
                     }
                 case 5:

@@ -15,13 +15,14 @@ namespace DlmsDevice.Benchmarks
         private readonly byte[] _buffer = new byte[256];
         private readonly AxdrWriter _writer = new AxdrWriter();
         private readonly AxdrReader _reader = new AxdrReader();
-        private CosemDateTime _time;
+        private readonly CosemDateTime _time = new CosemDateTime();
+        private readonly CosemDateTime _readBack = new CosemDateTime();
         private ObisCode _registerName = new ObisCode(1, 0, 1, 8, 0, 255);
 
         [GlobalSetup]
         public void Setup()
         {
-            _time = CosemDateTime.FromDateTime(new DateTime(2024, 3, 31, 2, 30, 15, 250, DateTimeKind.Unspecified), -60, 0x80);
+            _time.Set(new DateTime(2024, 3, 31, 2, 30, 15, 250, DateTimeKind.Unspecified), -60, 0x80);
             Check("register value", RegisterValue(), 123456789, "06 07 5B CD 15");
             Check("date-time", DateTime(), 2024, "09 0C 07 E8 03 1F 07 02 1E 0F 19 FF C4 80");
             Check("object_list element", ObjectListElement(), 3 + 1 + 3 + 1 + 13, "02 04 12 00 03 11 00 09 06 01 00 01 08 00 FF 02 02 01 03 02 03 0F 01 16 01 00");
@@ -43,10 +44,10 @@ namespace DlmsDevice.Benchmarks
         public long DateTime()
         {
             _writer.Reset(_buffer, 0, _buffer.Length);
-            _writer.WriteDateTime(ref _time);
+            _writer.WriteDateTime(_time);
             _reader.Reset(_buffer, 0, _writer.Length);
-            _reader.ReadDateTime(out CosemDateTime value);
-            return value.Year;
+            _reader.ReadDateTime(_readBack);
+            return _readBack.Year;
         }
 
         /// <summary>
@@ -83,7 +84,7 @@ namespace DlmsDevice.Benchmarks
             r.ReadStructure(out int fields);
             r.ReadLongUnsigned(out ushort classId);
             r.ReadUnsigned(out byte version);
-            r.ReadObis(out ObisCode logicalName);
+            r.ReadObis(out long logicalName);
             r.ReadStructure(out int rights);
             r.ReadArray(out int attributes);
             for (int i = 0; i < attributes; i++)
@@ -110,7 +111,7 @@ namespace DlmsDevice.Benchmarks
             {
                 return -1;
             }
-            return classId + logicalName.C + attributes + methods + sum;
+            return classId + ((logicalName >> 24) & 0xFF) + attributes + methods + sum;
         }
 
         private void Check(string what, long result, long expected, string expectedHex)

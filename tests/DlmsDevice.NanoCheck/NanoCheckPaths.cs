@@ -7,24 +7,16 @@ namespace DlmsDevice.NanoCheck
 {
     /// <summary>
     /// The gate's two inputs, written into this test assembly by the NanoCheckPaths target of
-    /// DlmsDevice.NanoCheck.csproj: the compiled portable assembly and nanoFramework's mscorlib.
+    /// DlmsDevice.NanoCheck.csproj: the repository (whose portable projects the gate compiles)
+    /// and nanoFramework's mscorlib.
     /// </summary>
     public static class NanoCheckPaths
     {
-        /// <summary>Portable/bin/.../DlmsDevice.NanoCheck.Portable.dll.</summary>
-        public static string PortableAssembly => Get("NanoCheck.PortableAssembly");
-
         /// <summary>lib/mscorlib.dll of the nanoFramework.CoreLibrary 1.17.11 package.</summary>
         public static string NanoMscorlib => Get("NanoCheck.Mscorlib");
 
         /// <summary>The repository root (with a trailing separator).</summary>
         public static string RepoRoot => Get("NanoCheck.RepoRoot", directory: true);
-
-        /// <summary>
-        /// The portable project folders, relative to <see cref="RepoRoot"/>; the same list as the
-        /// Compile globs of Portable/DlmsDevice.NanoCheck.Portable.csproj.
-        /// </summary>
-        public static readonly string[] PortableFolders = { "firmware/DlmsDevice.Stack", "firmware/DlmsDevice.Stack.Link", "firmware/DlmsDevice.Stack.Cosem", "firmware/DlmsDevice.Stack.Server", "firmware/DlmsDevice.Meter", "hal/DlmsDevice.Hal" };
 
         private static string Get(string key, bool directory = false)
         {

@@ -98,7 +98,7 @@ namespace DlmsDevice.Meter
             cp.DemandBlockStart = _demandSchedule.Last;
             cp.DemandBlockStartMilliWh = _blockStartMilliWh;
             cp.MaximumDemandWatts = _maximumDemandWatts;
-            cp.MaximumDemandTime = _maximumDemandTime;
+            cp.MaximumDemandTime.CopyFrom(_maximumDemandTime);
             cp.PowerDownLogged = _powerDownLogged;
             cp.Counter++;
             StoreStatus status = _persistence.WriteCheckpoint(cp);
@@ -260,7 +260,7 @@ namespace DlmsDevice.Meter
             _demandSchedule.Last = cp.DemandBlockStart;
             _blockStartMilliWh = cp.DemandBlockStart == PeriodSchedule.None ? _importMilliWh : cp.DemandBlockStartMilliWh;
             _maximumDemandWatts = cp.MaximumDemandWatts;
-            _maximumDemandTime = cp.MaximumDemandTime;
+            _maximumDemandTime.CopyFrom(cp.MaximumDemandTime);
             PublishMaximumDemand();
             _powerDownLogged = false;
             InitialisePulses();

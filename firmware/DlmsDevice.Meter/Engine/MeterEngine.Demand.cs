@@ -12,7 +12,9 @@ namespace DlmsDevice.Meter
 
         // Maximum demand as saved (shown once a checkpoint holds it).
         private uint _maximumDemandWatts;
-        private CosemDateTime _maximumDemandTime;
+        private readonly CosemDateTime _maximumDemandTime = new CosemDateTime();
+        // Scratch for the block times handed to the Demand register (its own copies keep them).
+        private readonly CosemDateTime _blockTime = new CosemDateTime();
         private bool _maximumDemandDirty;
 
         /// <summary>
@@ -34,14 +36,13 @@ namespace DlmsDevice.Meter
             if (result == 1)
             {
                 long watts = DemandWatts(_importMilliWh - _blockStartMilliWh);
-                CosemDateTime end;
-                Clock.ToLocal(boundary, out end);
+                Clock.ToLocal(boundary, _blockTime);
                 DemandImport.LastAverageValue.SetInteger(watts);
-                DemandImport.SetCaptureTime(ref end);
+                DemandImport.SetCaptureTime(_blockTime);
                 if (watts > _maximumDemandWatts)
                 {
                     _maximumDemandWatts = (uint)watts;
-                    _maximumDemandTime = end;
+                    _maximumDemandTime.CopyFrom(_blockTime);
                     _maximumDemandDirty = true;
                 }
                 _blockStartMilliWh = _importMilliWh;
@@ -52,9 +53,8 @@ namespace DlmsDevice.Meter
             {
                 // A new block, the first tick, or the clock set back: show where the block starts.
                 _shownBlockStart = _demandSchedule.Last;
-                CosemDateTime start;
-                Clock.ToLocal(_shownBlockStart, out start);
-                DemandImport.SetStartTimeCurrent(ref start);
+                Clock.ToLocal(_shownBlockStart, _blockTime);
+                DemandImport.SetStartTimeCurrent(_blockTime);
             }
             DemandImport.CurrentAverageValue.SetInteger(DemandWatts(_importMilliWh - _blockStartMilliWh));
         }
@@ -64,7 +64,7 @@ namespace DlmsDevice.Meter
         private void OnMaximumDemandReset()
         {
             _maximumDemandWatts = (uint)MaximumDemandImport.Value.Integer;
-            _maximumDemandTime = MaximumDemandImport.CaptureTime;
+            MaximumDemandImport.GetCaptureTime(_maximumDemandTime);
             _maximumDemandDirty = true;
             if (_started)
             {
@@ -75,7 +75,7 @@ namespace DlmsDevice.Meter
         private void PublishMaximumDemand()
         {
             MaximumDemandImport.Value.SetInteger(_maximumDemandWatts);
-            MaximumDemandImport.SetCaptureTime(ref _maximumDemandTime);
+            MaximumDemandImport.SetCaptureTime(_maximumDemandTime);
             _maximumDemandDirty = false;
         }
     }

@@ -61,8 +61,8 @@ namespace DlmsDevice.Meter.Persistence
         /// <summary>Maximum demand, W.</summary>
         public uint MaximumDemandWatts;
 
-        /// <summary>When the maximum demand occurred (end of its block), local time of the clock.</summary>
-        public CosemDateTime MaximumDemandTime;
+        /// <summary>When the maximum demand occurred (end of its block), local time of the clock (owned by the record, filled in place).</summary>
+        public readonly CosemDateTime MaximumDemandTime = new CosemDateTime();
 
         /// <summary>Checkpoints written so far.</summary>
         public uint Counter;
@@ -110,7 +110,7 @@ namespace DlmsDevice.Meter.Persistence
             DemandBlockStart = LittleEndian.ReadInt64(buffer, offset + 44);
             DemandBlockStartMilliWh = LittleEndian.ReadInt64(buffer, offset + 52);
             MaximumDemandWatts = (uint)LittleEndian.ReadInt32(buffer, offset + 60);
-            MaximumDemandTime = CosemDateTime.ReadFrom(buffer, offset + 64);
+            MaximumDemandTime.ReadFrom(buffer, offset + 64);
             Counter = (uint)LittleEndian.ReadInt32(buffer, offset + 76);
             return true;
         }
@@ -126,7 +126,7 @@ namespace DlmsDevice.Meter.Persistence
             DemandBlockStart = long.MinValue;
             DemandBlockStartMilliWh = 0;
             MaximumDemandWatts = 0;
-            MaximumDemandTime = CosemCalendar.Unspecified();
+            MaximumDemandTime.SetUnspecified();
             Counter = 0;
             PowerDownLogged = false;
         }

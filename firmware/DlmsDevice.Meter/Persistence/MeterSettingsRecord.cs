@@ -46,11 +46,11 @@ namespace DlmsDevice.Meter.Persistence
         /// <summary>Clock daylight_savings_deviation.</summary>
         public sbyte DaylightSavingsDeviation;
 
-        /// <summary>Clock daylight_savings_begin.</summary>
-        public CosemDateTime DaylightSavingsBegin;
+        /// <summary>Clock daylight_savings_begin (owned by the record, filled in place).</summary>
+        public readonly CosemDateTime DaylightSavingsBegin = new CosemDateTime();
 
-        /// <summary>Clock daylight_savings_end.</summary>
-        public CosemDateTime DaylightSavingsEnd;
+        /// <summary>Clock daylight_savings_end (owned by the record, filled in place).</summary>
+        public readonly CosemDateTime DaylightSavingsEnd = new CosemDateTime();
 
         /// <summary>Takes the current values from the clock and the disconnect control.</summary>
         public void Capture(Clock clock, DisconnectControl disconnect)
@@ -60,22 +60,18 @@ namespace DlmsDevice.Meter.Persistence
             TimeZone = clock.TimeZone;
             DaylightSavingsEnabled = clock.DaylightSavingsEnabled;
             DaylightSavingsDeviation = clock.DaylightSavingsDeviation;
-            DaylightSavingsBegin = clock.DaylightSavingsBegin;
-            DaylightSavingsEnd = clock.DaylightSavingsEnd;
+            clock.GetDaylightSavings(DaylightSavingsBegin, DaylightSavingsEnd);
         }
 
         /// <summary>True when the clock and the disconnect control still hold what was captured.</summary>
         public bool Matches(Clock clock, DisconnectControl disconnect)
         {
-            CosemDateTime begin = clock.DaylightSavingsBegin;
-            CosemDateTime end = clock.DaylightSavingsEnd;
             return DisconnectState == disconnect.ControlState
                 && DisconnectMode == disconnect.ControlMode
                 && TimeZone == clock.TimeZone
                 && DaylightSavingsEnabled == clock.DaylightSavingsEnabled
                 && DaylightSavingsDeviation == clock.DaylightSavingsDeviation
-                && Same(ref begin, ref DaylightSavingsBegin)
-                && Same(ref end, ref DaylightSavingsEnd);
+                && clock.DaylightSavingsEquals(DaylightSavingsBegin, DaylightSavingsEnd);
         }
 
         /// <summary>Puts the values back into the clock and the disconnect control (start-up).</summary>
@@ -86,7 +82,7 @@ namespace DlmsDevice.Meter.Persistence
             clock.TimeZone = TimeZone;
             clock.DaylightSavingsEnabled = DaylightSavingsEnabled;
             clock.DaylightSavingsDeviation = DaylightSavingsDeviation;
-            clock.SetDaylightSavings(ref DaylightSavingsBegin, ref DaylightSavingsEnd);
+            clock.SetDaylightSavings(DaylightSavingsBegin, DaylightSavingsEnd);
         }
 
         /// <summary>Writes the record into <paramref name="buffer"/> at <paramref name="offset"/>.</summary>
@@ -118,16 +114,9 @@ namespace DlmsDevice.Meter.Persistence
             DaylightSavingsEnabled = buffer[offset + 3] == 1;
             TimeZone = LittleEndian.ReadInt16(buffer, offset + 4);
             DaylightSavingsDeviation = (sbyte)buffer[offset + 6];
-            DaylightSavingsBegin = CosemDateTime.ReadFrom(buffer, offset + 8);
-            DaylightSavingsEnd = CosemDateTime.ReadFrom(buffer, offset + 20);
+            DaylightSavingsBegin.ReadFrom(buffer, offset + 8);
+            DaylightSavingsEnd.ReadFrom(buffer, offset + 20);
             return true;
-        }
-
-        private static bool Same(ref CosemDateTime a, ref CosemDateTime b)
-        {
-            return a.Year == b.Year && a.Month == b.Month && a.DayOfMonth == b.DayOfMonth && a.DayOfWeek == b.DayOfWeek
-                && a.Hour == b.Hour && a.Minute == b.Minute && a.Second == b.Second && a.Hundredths == b.Hundredths
-                && a.Deviation == b.Deviation && a.ClockStatus == b.ClockStatus;
         }
     }
 }

@@ -1,3 +1,4 @@
+using DlmsDevice.Stack.Axdr;
 using DlmsDevice.Stack.Cosem;
 
 namespace DlmsDevice.Stack.Services
@@ -77,9 +78,11 @@ namespace DlmsDevice.Stack.Services
                 return index;
             }
             result = DataAccessResult.ObjectUndefined;
+            // The same name under another class id: compare packed values, no ObisCode created.
+            long name = ObisCode.Pack(buffer, instanceOffset);
             for (int i = 0; i < list.Count; i++)
             {
-                if (list[i].LogicalName.EqualsBytes(buffer, instanceOffset))
+                if (list[i].LogicalName.Value == name)
                 {
                     result = DataAccessResult.ObjectClassInconsistent;
                     break;

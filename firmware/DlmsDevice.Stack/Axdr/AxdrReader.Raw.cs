@@ -87,44 +87,62 @@ namespace DlmsDevice.Stack.Axdr
             return AxdrStatus.Ok;
         }
 
-        /// <summary>Reads the 12 bytes of an untagged date-time.</summary>
-        public AxdrStatus ReadRawDateTime(out CosemDateTime value)
+        /// <summary>Reads the 12 bytes of an untagged date-time into <paramref name="into"/>.</summary>
+        /// <param name="into">Filled on success; unchanged on failure. Owned by the caller (no allocation here).</param>
+        /// <exception cref="ArgumentNullException"><paramref name="into"/> is null.</exception>
+        public AxdrStatus ReadRawDateTime(CosemDateTime into)
         {
-            value = new CosemDateTime();
+            if (into == null)
+            {
+                throw new ArgumentNullException();
+            }
+
             if (_end - _position < CosemDateTime.DateTimeSize)
             {
                 return AxdrStatus.Truncated;
             }
 
-            value = CosemDateTime.ReadFrom(_buffer, _position);
+            into.ReadFrom(_buffer, _position);
             _position += CosemDateTime.DateTimeSize;
             return AxdrStatus.Ok;
         }
 
-        /// <summary>Reads the 5 bytes of an untagged date (time fields "not specified").</summary>
-        public AxdrStatus ReadRawDate(out CosemDateTime value)
+        /// <summary>Reads the 5 bytes of an untagged date into <paramref name="into"/> (time fields "not specified").</summary>
+        /// <param name="into">Filled on success; unchanged on failure. Owned by the caller (no allocation here).</param>
+        /// <exception cref="ArgumentNullException"><paramref name="into"/> is null.</exception>
+        public AxdrStatus ReadRawDate(CosemDateTime into)
         {
-            value = new CosemDateTime();
+            if (into == null)
+            {
+                throw new ArgumentNullException();
+            }
+
             if (_end - _position < CosemDateTime.DateSize)
             {
                 return AxdrStatus.Truncated;
             }
 
-            value = CosemDateTime.ReadDateFrom(_buffer, _position);
+            into.ReadDateFrom(_buffer, _position);
             _position += CosemDateTime.DateSize;
             return AxdrStatus.Ok;
         }
 
-        /// <summary>Reads the 4 bytes of an untagged time (date fields "not specified").</summary>
-        public AxdrStatus ReadRawTime(out CosemDateTime value)
+        /// <summary>Reads the 4 bytes of an untagged time into <paramref name="into"/> (date fields "not specified").</summary>
+        /// <param name="into">Filled on success; unchanged on failure. Owned by the caller (no allocation here).</param>
+        /// <exception cref="ArgumentNullException"><paramref name="into"/> is null.</exception>
+        public AxdrStatus ReadRawTime(CosemDateTime into)
         {
-            value = new CosemDateTime();
+            if (into == null)
+            {
+                throw new ArgumentNullException();
+            }
+
             if (_end - _position < CosemDateTime.TimeSize)
             {
                 return AxdrStatus.Truncated;
             }
 
-            value = CosemDateTime.ReadTimeFrom(_buffer, _position);
+            into.ReadTimeFrom(_buffer, _position);
             _position += CosemDateTime.TimeSize;
             return AxdrStatus.Ok;
         }

@@ -257,14 +257,20 @@ namespace DlmsDevice.Stack.Axdr
         /// date-time <c>19 &lt;12&gt;</c>. Fields are kept as sent (see <see cref="CosemDateTime.IsValid"/>).
         /// </summary>
         /// <returns>TypeMismatch for another tag or an octet-string that is not 12 bytes long.</returns>
-        public AxdrStatus ReadDateTime(out CosemDateTime value)
+        /// <param name="into">Filled on success; unchanged on failure. Owned by the caller (no allocation here).</param>
+        /// <exception cref="ArgumentNullException"><paramref name="into"/> is null.</exception>
+        public AxdrStatus ReadDateTime(CosemDateTime into)
         {
-            value = new CosemDateTime();
+            if (into == null)
+            {
+                throw new ArgumentNullException();
+            }
+
             int dataOffset;
             AxdrStatus status = ReadDateTimeForm(DataType.DateTime, CosemDateTime.DateTimeSize, out dataOffset);
             if (status == AxdrStatus.Ok)
             {
-                value = CosemDateTime.ReadFrom(_buffer, dataOffset);
+                into.ReadFrom(_buffer, dataOffset);
             }
 
             return status;
@@ -274,14 +280,20 @@ namespace DlmsDevice.Stack.Axdr
         /// Reads a date sent as <c>09 05 &lt;5&gt;</c> or <c>1A &lt;5&gt;</c>; the time fields,
         /// deviation and clock status are set to "not specified".
         /// </summary>
-        public AxdrStatus ReadDate(out CosemDateTime value)
+        /// <param name="into">Filled on success; unchanged on failure. Owned by the caller (no allocation here).</param>
+        /// <exception cref="ArgumentNullException"><paramref name="into"/> is null.</exception>
+        public AxdrStatus ReadDate(CosemDateTime into)
         {
-            value = new CosemDateTime();
+            if (into == null)
+            {
+                throw new ArgumentNullException();
+            }
+
             int dataOffset;
             AxdrStatus status = ReadDateTimeForm(DataType.Date, CosemDateTime.DateSize, out dataOffset);
             if (status == AxdrStatus.Ok)
             {
-                value = CosemDateTime.ReadDateFrom(_buffer, dataOffset);
+                into.ReadDateFrom(_buffer, dataOffset);
             }
 
             return status;
@@ -291,29 +303,38 @@ namespace DlmsDevice.Stack.Axdr
         /// Reads a time sent as <c>09 04 &lt;4&gt;</c> or <c>1B &lt;4&gt;</c>; the date fields,
         /// deviation and clock status are set to "not specified".
         /// </summary>
-        public AxdrStatus ReadTime(out CosemDateTime value)
+        /// <param name="into">Filled on success; unchanged on failure. Owned by the caller (no allocation here).</param>
+        /// <exception cref="ArgumentNullException"><paramref name="into"/> is null.</exception>
+        public AxdrStatus ReadTime(CosemDateTime into)
         {
-            value = new CosemDateTime();
+            if (into == null)
+            {
+                throw new ArgumentNullException();
+            }
+
             int dataOffset;
             AxdrStatus status = ReadDateTimeForm(DataType.Time, CosemDateTime.TimeSize, out dataOffset);
             if (status == AxdrStatus.Ok)
             {
-                value = CosemDateTime.ReadTimeFrom(_buffer, dataOffset);
+                into.ReadTimeFrom(_buffer, dataOffset);
             }
 
             return status;
         }
 
-        /// <summary>Reads a logical name sent as octet-string <c>09 06 &lt;6&gt;</c>.</summary>
+        /// <summary>
+        /// Reads a logical name sent as octet-string <c>09 06 &lt;6&gt;</c> as its packed value
+        /// (<see cref="ObisCode.Value"/>): no ObisCode is created.
+        /// </summary>
         /// <returns>TypeMismatch for another tag or an octet-string that is not 6 bytes long.</returns>
-        public AxdrStatus ReadObis(out ObisCode value)
+        public AxdrStatus ReadObis(out long value)
         {
-            value = new ObisCode();
+            value = 0;
             int dataOffset;
             AxdrStatus status = ReadSizedOctetString(ObisCode.Size, out dataOffset);
             if (status == AxdrStatus.Ok)
             {
-                value = ObisCode.FromBytes(_buffer, dataOffset);
+                value = ObisCode.Pack(_buffer, dataOffset);
             }
 
             return status;

@@ -211,16 +211,19 @@ namespace DlmsDevice.Stack.Axdr
             return status;
         }
 
-        /// <summary>Reads a 6-byte logical name without tag or length (as in a cosem-attribute-descriptor).</summary>
-        public AxdrStatus ReadRawObis(out ObisCode value)
+        /// <summary>
+        /// Reads a 6-byte logical name without tag or length (as in a cosem-attribute-descriptor)
+        /// as its packed value (<see cref="ObisCode.Value"/>): no ObisCode is created.
+        /// </summary>
+        public AxdrStatus ReadRawObis(out long value)
         {
-            value = new ObisCode();
+            value = 0;
             if (_end - _position < ObisCode.Size)
             {
                 return AxdrStatus.Truncated;
             }
 
-            value = ObisCode.FromBytes(_buffer, _position);
+            value = ObisCode.Pack(_buffer, _position);
             _position += ObisCode.Size;
             return AxdrStatus.Ok;
         }

@@ -182,7 +182,7 @@ namespace DlmsDevice.Stack.Axdr
         }
 
         /// <summary>Writes a date-time as octet-string <c>09 0C &lt;12&gt;</c>, the form clients expect.</summary>
-        public bool WriteDateTime(ref CosemDateTime value)
+        public bool WriteDateTime(CosemDateTime value)
         {
             if (!Reserve(2 + CosemDateTime.DateTimeSize))
             {
@@ -197,7 +197,7 @@ namespace DlmsDevice.Stack.Axdr
         }
 
         /// <summary>Writes a date as octet-string <c>09 05 &lt;5&gt;</c>.</summary>
-        public bool WriteDate(ref CosemDateTime value)
+        public bool WriteDate(CosemDateTime value)
         {
             if (!Reserve(2 + CosemDateTime.DateSize))
             {
@@ -212,7 +212,7 @@ namespace DlmsDevice.Stack.Axdr
         }
 
         /// <summary>Writes a time as octet-string <c>09 04 &lt;4&gt;</c>.</summary>
-        public bool WriteTime(ref CosemDateTime value)
+        public bool WriteTime(CosemDateTime value)
         {
             if (!Reserve(2 + CosemDateTime.TimeSize))
             {
@@ -227,7 +227,7 @@ namespace DlmsDevice.Stack.Axdr
         }
 
         /// <summary>Writes a date-time with its own tag, <c>19 &lt;12&gt;</c> (rarely used; clients expect <see cref="WriteDateTime"/>).</summary>
-        public bool WriteDateTimeTyped(ref CosemDateTime value)
+        public bool WriteDateTimeTyped(CosemDateTime value)
         {
             if (!Reserve(1 + CosemDateTime.DateTimeSize))
             {
@@ -241,7 +241,7 @@ namespace DlmsDevice.Stack.Axdr
         }
 
         /// <summary>Writes a date with its own tag, <c>1A &lt;5&gt;</c>.</summary>
-        public bool WriteDateTyped(ref CosemDateTime value)
+        public bool WriteDateTyped(CosemDateTime value)
         {
             if (!Reserve(1 + CosemDateTime.DateSize))
             {
@@ -255,7 +255,7 @@ namespace DlmsDevice.Stack.Axdr
         }
 
         /// <summary>Writes a time with its own tag, <c>1B &lt;4&gt;</c>.</summary>
-        public bool WriteTimeTyped(ref CosemDateTime value)
+        public bool WriteTimeTyped(CosemDateTime value)
         {
             if (!Reserve(1 + CosemDateTime.TimeSize))
             {
@@ -271,6 +271,12 @@ namespace DlmsDevice.Stack.Axdr
         /// <summary>Writes a logical name as octet-string <c>09 06 &lt;6&gt;</c>.</summary>
         public bool WriteObis(ObisCode value)
         {
+            return WriteObis(value.Value);
+        }
+
+        /// <summary>Writes a packed logical name (<see cref="ObisCode.Value"/>) as octet-string <c>09 06 &lt;6&gt;</c>.</summary>
+        public bool WriteObis(long value)
+        {
             if (!Reserve(2 + ObisCode.Size))
             {
                 return false;
@@ -278,7 +284,7 @@ namespace DlmsDevice.Stack.Axdr
 
             _buffer[_position++] = (byte)DataType.OctetString;
             _buffer[_position++] = ObisCode.Size;
-            value.CopyTo(_buffer, _position);
+            ObisCode.Unpack(value, _buffer, _position);
             _position += ObisCode.Size;
             return true;
         }

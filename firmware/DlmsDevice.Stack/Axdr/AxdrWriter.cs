@@ -210,12 +210,18 @@ namespace DlmsDevice.Stack.Axdr
         /// <summary>Writes the 6 bytes of a logical name without tag or length (cosem-attribute-descriptor).</summary>
         public bool WriteRawObis(ObisCode value)
         {
+            return WriteRawObis(value.Value);
+        }
+
+        /// <summary>Writes the 6 bytes of a packed logical name (<see cref="ObisCode.Value"/>) without tag or length.</summary>
+        public bool WriteRawObis(long value)
+        {
             if (!Reserve(ObisCode.Size))
             {
                 return false;
             }
 
-            value.CopyTo(_buffer, _position);
+            ObisCode.Unpack(value, _buffer, _position);
             _position += ObisCode.Size;
             return true;
         }
@@ -235,7 +241,7 @@ namespace DlmsDevice.Stack.Axdr
         }
 
         /// <summary>Writes the 12 bytes of an untagged date-time.</summary>
-        public bool WriteRawDateTime(ref CosemDateTime value)
+        public bool WriteRawDateTime(CosemDateTime value)
         {
             if (!Reserve(CosemDateTime.DateTimeSize))
             {

@@ -7,13 +7,18 @@ namespace DlmsDevice.Stack.Axdr
     /// IEC 62056-6-2 4.1.6.1), every "not specified" and special value kept as sent.
     /// </summary>
     /// <remarks>
-    /// A struct: use single values (locals, fields), never arrays of it on hot paths.
-    /// Layout of the 12 bytes: year (uint16), month, day-of-month, day-of-week, hour, minute,
+    /// <para>A mutable class, not a struct: nanoFramework's interpreter puts every struct local
+    /// and copy in a heap block. The long-lived objects that need a date-time (Clock, Profile
+    /// generic range selection, demand registers, ...) each own their instances, created once
+    /// in their constructor, and the request path fills them in place (AxdrReader.ReadDateTime,
+    /// <see cref="ReadFrom"/>, <see cref="CopyFrom"/>, <see cref="Set(DateTime, short, byte)"/>);
+    /// nothing on it creates one.</para>
+    /// <para>Layout of the 12 bytes: year (uint16), month, day-of-month, day-of-week, hour, minute,
     /// second, hundredths, deviation (int16 minutes), clock status. A date is the first 5 of
     /// them, a time the 4 from hour to hundredths. The deviation's sign is taken as sent:
-    /// Gurux-style clients write -(UTC offset), e.g. UTC+1 = 0xFFC4 (PROTOCOL.md 2.5).
+    /// Gurux-style clients write -(UTC offset), e.g. UTC+1 = 0xFFC4 (PROTOCOL.md 2.5).</para>
     /// </remarks>
-    public struct CosemDateTime
+    public sealed class CosemDateTime
     {
         /// <summary>Year; <see cref="YearNotSpecified"/> (0xFFFF) = not specified.</summary>
         public ushort Year;
@@ -90,21 +95,77 @@ namespace DlmsDevice.Stack.Axdr
         /// <summary>Bytes in an encoded time.</summary>
         public const int TimeSize = 4;
 
-        /// <summary>A value with every field "not specified" (year 0xFFFF, bytes 0xFF, deviation 0x8000, status 0xFF).</summary>
-        public static CosemDateTime Unspecified()
+        /// <summary>Creates a value with every field "not specified" (see <see cref="SetUnspecified"/>).</summary>
+        /// <remarks>Allocates: create the instances a long-lived object needs once, at construction.</remarks>
+        public CosemDateTime()
         {
-            CosemDateTime value;
-            value.Year = YearNotSpecified;
-            value.Month = NotSpecified;
-            value.DayOfMonth = NotSpecified;
-            value.DayOfWeek = NotSpecified;
-            value.Hour = NotSpecified;
-            value.Minute = NotSpecified;
-            value.Second = NotSpecified;
-            value.Hundredths = NotSpecified;
-            value.Deviation = DeviationNotSpecified;
-            value.ClockStatus = NotSpecified;
+            SetUnspecified();
+        }
+
+        /// <summary>
+        /// A new value from the 12 raw bytes at <paramref name="offset"/>. Allocates: configuration
+        /// time and diagnostics only; the request path fills an owned instance with <see cref="ReadFrom"/>.
+        /// </summary>
+        public static CosemDateTime FromBytes(byte[] buffer, int offset)
+        {
+            CosemDateTime value = new CosemDateTime();
+            value.ReadFrom(buffer, offset);
             return value;
+        }
+
+        /// <summary>
+        /// A new fully specified value from <paramref name="value"/> (see <see cref="Set(DateTime, short, byte)"/>).
+        /// Allocates: configuration time, tests and diagnostics only.
+        /// </summary>
+        public static CosemDateTime FromDateTime(DateTime value, short deviation, byte clockStatus)
+        {
+            CosemDateTime result = new CosemDateTime();
+            result.Set(value, deviation, clockStatus);
+            return result;
+        }
+
+        /// <summary>Sets every field to "not specified" (year 0xFFFF, bytes 0xFF, deviation 0x8000, status 0xFF).</summary>
+        public void SetUnspecified()
+        {
+            Year = YearNotSpecified;
+            Month = NotSpecified;
+            DayOfMonth = NotSpecified;
+            DayOfWeek = NotSpecified;
+            Hour = NotSpecified;
+            Minute = NotSpecified;
+            Second = NotSpecified;
+            Hundredths = NotSpecified;
+            Deviation = DeviationNotSpecified;
+            ClockStatus = NotSpecified;
+        }
+
+        /// <summary>Sets every field as given, special values included (nothing is checked, see <see cref="IsValid"/>).</summary>
+        public void Set(ushort year, byte month, byte dayOfMonth, byte dayOfWeek, byte hour, byte minute, byte second,
+            byte hundredths, short deviation, byte clockStatus)
+        {
+            Year = year;
+            Month = month;
+            DayOfMonth = dayOfMonth;
+            DayOfWeek = dayOfWeek;
+            Hour = hour;
+            Minute = minute;
+            Second = second;
+            Hundredths = hundredths;
+            Deviation = deviation;
+            ClockStatus = clockStatus;
+        }
+
+        /// <summary>Copies every field of <paramref name="other"/> into this instance.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+        public void CopyFrom(CosemDateTime other)
+        {
+            if (other == null)
+            {
+                throw new ArgumentNullException();
+            }
+
+            Set(other.Year, other.Month, other.DayOfMonth, other.DayOfWeek, other.Hour, other.Minute, other.Second,
+                other.Hundredths, other.Deviation, other.ClockStatus);
         }
 
         /// <summary>True when <see cref="Deviation"/> is not 0x8000.</summary>
@@ -114,27 +175,25 @@ namespace DlmsDevice.Stack.Axdr
         }
 
         /// <summary>
-        /// A fully specified value from the calendar fields of <paramref name="value"/> (taken as
-        /// local time; its Kind is ignored). The day of week is computed; hundredths come from
-        /// the milliseconds.
+        /// Makes this a fully specified value from the calendar fields of <paramref name="value"/>
+        /// (taken as local time; its Kind is ignored). The day of week is computed; hundredths
+        /// come from the milliseconds.
         /// </summary>
-        public static CosemDateTime FromDateTime(DateTime value, short deviation, byte clockStatus)
+        public void Set(DateTime value, short deviation, byte clockStatus)
         {
-            CosemDateTime result;
-            result.Year = (ushort)value.Year;
-            result.Month = (byte)value.Month;
-            result.DayOfMonth = (byte)value.Day;
+            Year = (ushort)value.Year;
+            Month = (byte)value.Month;
+            DayOfMonth = (byte)value.Day;
 
             // System.DayOfWeek counts Sunday = 0; COSEM counts Monday = 1 .. Sunday = 7.
             int dow = (int)value.DayOfWeek;
-            result.DayOfWeek = (byte)(dow == 0 ? 7 : dow);
-            result.Hour = (byte)value.Hour;
-            result.Minute = (byte)value.Minute;
-            result.Second = (byte)value.Second;
-            result.Hundredths = (byte)(value.Millisecond / 10);
-            result.Deviation = deviation;
-            result.ClockStatus = clockStatus;
-            return result;
+            DayOfWeek = (byte)(dow == 0 ? 7 : dow);
+            Hour = (byte)value.Hour;
+            Minute = (byte)value.Minute;
+            Second = (byte)value.Second;
+            Hundredths = (byte)(value.Millisecond / 10);
+            Deviation = deviation;
+            ClockStatus = clockStatus;
         }
 
         /// <summary>
@@ -203,27 +262,22 @@ namespace DlmsDevice.Stack.Axdr
             return Deviation == DeviationNotSpecified || (Deviation >= -720 && Deviation <= 720);
         }
 
-        /// <summary>True when every field is equal.</summary>
+        /// <summary>True when <paramref name="other"/> is not null and every field is equal.</summary>
         public bool Equals(CosemDateTime other)
         {
-            return Year == other.Year && Month == other.Month && DayOfMonth == other.DayOfMonth
+            return other != null && Year == other.Year && Month == other.Month && DayOfMonth == other.DayOfMonth
                 && DayOfWeek == other.DayOfWeek && Hour == other.Hour && Minute == other.Minute
                 && Second == other.Second && Hundredths == other.Hundredths
                 && Deviation == other.Deviation && ClockStatus == other.ClockStatus;
         }
 
-        /// <summary>True when <paramref name="obj"/> is an equal <see cref="CosemDateTime"/> (boxes; not for hot paths).</summary>
+        /// <summary>True when <paramref name="obj"/> is a <see cref="CosemDateTime"/> with equal fields.</summary>
         public override bool Equals(object obj)
         {
-            if (!(obj is CosemDateTime))
-            {
-                return false;
-            }
-
-            return Equals((CosemDateTime)obj);
+            return Equals(obj as CosemDateTime);
         }
 
-        /// <summary>A hash of the fields.</summary>
+        /// <summary>A hash of the fields (it changes with them: do not mutate a value used as a hash key).</summary>
         public override int GetHashCode()
         {
             int date = (Year << 16) | (Month << 8) | DayOfMonth;
@@ -241,14 +295,13 @@ namespace DlmsDevice.Stack.Axdr
             buffer[offset + 11] = ClockStatus;
         }
 
-        /// <summary>Reads the 12 raw bytes at <paramref name="offset"/>.</summary>
-        public static CosemDateTime ReadFrom(byte[] buffer, int offset)
+        /// <summary>Sets every field from the 12 raw bytes at <paramref name="offset"/>, as sent.</summary>
+        public void ReadFrom(byte[] buffer, int offset)
         {
-            CosemDateTime value = ReadDateFrom(buffer, offset);
-            ReadTimeFields(buffer, offset + DateSize, ref value);
-            value.Deviation = (short)((buffer[offset + 9] << 8) | buffer[offset + 10]);
-            value.ClockStatus = buffer[offset + 11];
-            return value;
+            ReadDateFields(buffer, offset);
+            ReadTimeFields(buffer, offset + DateSize);
+            Deviation = (short)((buffer[offset + 9] << 8) | buffer[offset + 10]);
+            ClockStatus = buffer[offset + 11];
         }
 
         /// <summary>Writes the 5 date bytes (year, month, day, day of week) at <paramref name="offset"/>.</summary>
@@ -261,15 +314,11 @@ namespace DlmsDevice.Stack.Axdr
             buffer[offset + 4] = DayOfWeek;
         }
 
-        /// <summary>Reads 5 date bytes; the time fields, deviation and status are set to "not specified".</summary>
-        public static CosemDateTime ReadDateFrom(byte[] buffer, int offset)
+        /// <summary>Sets the date fields from 5 date bytes; the time fields, deviation and status become "not specified".</summary>
+        public void ReadDateFrom(byte[] buffer, int offset)
         {
-            CosemDateTime value = Unspecified();
-            value.Year = (ushort)((buffer[offset] << 8) | buffer[offset + 1]);
-            value.Month = buffer[offset + 2];
-            value.DayOfMonth = buffer[offset + 3];
-            value.DayOfWeek = buffer[offset + 4];
-            return value;
+            SetUnspecified();
+            ReadDateFields(buffer, offset);
         }
 
         /// <summary>Writes the 4 time bytes (hour, minute, second, hundredths) at <paramref name="offset"/>.</summary>
@@ -281,12 +330,11 @@ namespace DlmsDevice.Stack.Axdr
             buffer[offset + 3] = Hundredths;
         }
 
-        /// <summary>Reads 4 time bytes; the date fields, deviation and status are set to "not specified".</summary>
-        public static CosemDateTime ReadTimeFrom(byte[] buffer, int offset)
+        /// <summary>Sets the time fields from 4 time bytes; the date fields, deviation and status become "not specified".</summary>
+        public void ReadTimeFrom(byte[] buffer, int offset)
         {
-            CosemDateTime value = Unspecified();
-            ReadTimeFields(buffer, offset, ref value);
-            return value;
+            SetUnspecified();
+            ReadTimeFields(buffer, offset);
         }
 
         /// <summary>
@@ -318,12 +366,20 @@ namespace DlmsDevice.Stack.Axdr
             return value < 10 ? "0" + value.ToString() : value.ToString();
         }
 
-        private static void ReadTimeFields(byte[] buffer, int offset, ref CosemDateTime value)
+        private void ReadDateFields(byte[] buffer, int offset)
         {
-            value.Hour = buffer[offset];
-            value.Minute = buffer[offset + 1];
-            value.Second = buffer[offset + 2];
-            value.Hundredths = buffer[offset + 3];
+            Year = (ushort)((buffer[offset] << 8) | buffer[offset + 1]);
+            Month = buffer[offset + 2];
+            DayOfMonth = buffer[offset + 3];
+            DayOfWeek = buffer[offset + 4];
+        }
+
+        private void ReadTimeFields(byte[] buffer, int offset)
+        {
+            Hour = buffer[offset];
+            Minute = buffer[offset + 1];
+            Second = buffer[offset + 2];
+            Hundredths = buffer[offset + 3];
         }
     }
 }

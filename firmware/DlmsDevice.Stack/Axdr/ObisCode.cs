@@ -4,101 +4,169 @@ namespace DlmsDevice.Stack.Axdr
 {
     /// <summary>
     /// A 6-byte OBIS code, the logical name of a COSEM object (IEC 62056-6-1): value groups
-    /// A..F. A value type: compare, copy and read it without allocation.
+    /// A..F. An immutable class, created once at configuration time (e.g. static readonly fields)
+    /// and then passed and stored by reference.
     /// </summary>
-    public struct ObisCode
+    /// <remarks>
+    /// <para>Not a struct: nanoFramework's interpreter puts every struct local and every struct
+    /// copy in a heap block, so a struct read from <c>CosemObject.LogicalName</c> in a lookup
+    /// allocated on the device although it allocated nothing on desktop .NET.</para>
+    /// <para>The six groups are packed into one <see cref="long"/> (<see cref="Value"/>: A in bits
+    /// 40..47 down to F in bits 0..7): nanoFramework stores an object as a header block plus one
+    /// block per field, so one field costs two blocks where six byte fields cost seven. The
+    /// packed value orders like the bytes A..F, so lookups compare one long. The request path
+    /// never creates an ObisCode: it compares the request bytes with <see cref="EqualsBytes"/>
+    /// or packs them into a long with <see cref="Pack"/>.</para>
+    /// </remarks>
+    public sealed class ObisCode
     {
-        /// <summary>Value group A (media: 0 abstract, 1 electricity, 7 gas, ...).</summary>
-        public byte A;
-
-        /// <summary>Value group B (channel).</summary>
-        public byte B;
-
-        /// <summary>Value group C (physical quantity).</summary>
-        public byte C;
-
-        /// <summary>Value group D (processing).</summary>
-        public byte D;
-
-        /// <summary>Value group E (classification, tariff).</summary>
-        public byte E;
-
-        /// <summary>Value group F (historical value; 255 = current / not used).</summary>
-        public byte F;
-
         /// <summary>Number of bytes in an encoded OBIS code.</summary>
         public const int Size = 6;
+
+        /// <summary>The largest packed value (all six groups 255).</summary>
+        public const long MaxValue = 0xFFFFFFFFFFFFL;
+
+        private readonly long _value;
 
         /// <summary>Creates an OBIS code from its six value groups.</summary>
         public ObisCode(byte a, byte b, byte c, byte d, byte e, byte f)
         {
-            A = a;
-            B = b;
-            C = c;
-            D = d;
-            E = e;
-            F = f;
+            _value = ((long)a << 40) | ((long)b << 32) | ((long)c << 24) | ((long)d << 16) | ((long)e << 8) | f;
         }
 
-        /// <summary>True when all six value groups are equal.</summary>
-        public bool Equals(ObisCode other)
+        /// <summary>Creates an OBIS code from its packed value (see <see cref="Value"/>). Configuration time only.</summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative or above <see cref="MaxValue"/>.</exception>
+        public ObisCode(long value)
         {
-            return A == other.A && B == other.B && C == other.C
-                && D == other.D && E == other.E && F == other.F;
-        }
-
-        /// <summary>True when <paramref name="obj"/> is an equal <see cref="ObisCode"/> (boxes; not for hot paths).</summary>
-        public override bool Equals(object obj)
-        {
-            if (!(obj is ObisCode))
+            if (value < 0 || value > MaxValue)
             {
-                return false;
+                throw new ArgumentOutOfRangeException();
             }
 
-            return Equals((ObisCode)obj);
+            _value = value;
+        }
+
+        /// <summary>Value group A (media: 0 abstract, 1 electricity, 7 gas, ...).</summary>
+        public byte A
+        {
+            get { return (byte)(_value >> 40); }
+        }
+
+        /// <summary>Value group B (channel).</summary>
+        public byte B
+        {
+            get { return (byte)(_value >> 32); }
+        }
+
+        /// <summary>Value group C (physical quantity).</summary>
+        public byte C
+        {
+            get { return (byte)(_value >> 24); }
+        }
+
+        /// <summary>Value group D (processing).</summary>
+        public byte D
+        {
+            get { return (byte)(_value >> 16); }
+        }
+
+        /// <summary>Value group E (classification, tariff).</summary>
+        public byte E
+        {
+            get { return (byte)(_value >> 8); }
+        }
+
+        /// <summary>Value group F (historical value; 255 = current / not used).</summary>
+        public byte F
+        {
+            get { return (byte)_value; }
+        }
+
+        /// <summary>
+        /// The six groups packed big-endian into the low 48 bits (A in bits 40..47 .. F in bits
+        /// 0..7). Two codes are equal exactly when their values are, and the values order like the
+        /// bytes A..F.
+        /// </summary>
+        public long Value
+        {
+            get { return _value; }
+        }
+
+        /// <summary>
+        /// The packed value (see <see cref="Value"/>) of the six bytes at <paramref name="offset"/>.
+        /// No allocation; the caller makes sure the six bytes are there.
+        /// </summary>
+        public static long Pack(byte[] buffer, int offset)
+        {
+            return ((long)buffer[offset] << 40) | ((long)buffer[offset + 1] << 32) | ((long)buffer[offset + 2] << 24)
+                | ((long)buffer[offset + 3] << 16) | ((long)buffer[offset + 4] << 8) | buffer[offset + 5];
+        }
+
+        /// <summary>Writes the six bytes A..F of the packed <paramref name="value"/> at <paramref name="offset"/>.</summary>
+        public static void Unpack(long value, byte[] buffer, int offset)
+        {
+            buffer[offset] = (byte)(value >> 40);
+            buffer[offset + 1] = (byte)(value >> 32);
+            buffer[offset + 2] = (byte)(value >> 24);
+            buffer[offset + 3] = (byte)(value >> 16);
+            buffer[offset + 4] = (byte)(value >> 8);
+            buffer[offset + 5] = (byte)value;
+        }
+
+        /// <summary>True when <paramref name="other"/> is not null and all six value groups are equal.</summary>
+        public bool Equals(ObisCode other)
+        {
+            return (object)other != null && other._value == _value;
+        }
+
+        /// <summary>True when <paramref name="obj"/> is an equal <see cref="ObisCode"/>.</summary>
+        public override bool Equals(object obj)
+        {
+            return Equals(obj as ObisCode);
         }
 
         /// <summary>A hash of the six value groups.</summary>
         public override int GetHashCode()
         {
-            int high = (A << 24) | (B << 16) | (C << 8) | D;
-            int low = (E << 8) | F;
-            return high ^ (low * 31);
+            return (int)_value ^ ((int)(_value >> 32) * 31);
         }
 
-        /// <summary>Value equality.</summary>
+        /// <summary>Value equality; null equals only null.</summary>
         public static bool operator ==(ObisCode x, ObisCode y)
         {
+            if ((object)x == null)
+            {
+                return (object)y == null;
+            }
+
             return x.Equals(y);
         }
 
-        /// <summary>Value inequality.</summary>
+        /// <summary>Value inequality; null equals only null.</summary>
         public static bool operator !=(ObisCode x, ObisCode y)
         {
-            return !x.Equals(y);
+            return !(x == y);
         }
 
         /// <summary>Writes the six bytes A..F at <paramref name="offset"/>.</summary>
         public void CopyTo(byte[] buffer, int offset)
         {
-            buffer[offset] = A;
-            buffer[offset + 1] = B;
-            buffer[offset + 2] = C;
-            buffer[offset + 3] = D;
-            buffer[offset + 4] = E;
-            buffer[offset + 5] = F;
+            Unpack(_value, buffer, offset);
         }
 
-        /// <summary>Reads six bytes A..F at <paramref name="offset"/>.</summary>
+        /// <summary>
+        /// A new code from the six bytes A..F at <paramref name="offset"/>. Allocates:
+        /// configuration time and diagnostics only; the request path uses <see cref="EqualsBytes"/>
+        /// or <see cref="Pack"/> instead.
+        /// </summary>
         public static ObisCode FromBytes(byte[] buffer, int offset)
         {
-            return new ObisCode(buffer[offset], buffer[offset + 1], buffer[offset + 2],
-                buffer[offset + 3], buffer[offset + 4], buffer[offset + 5]);
+            return new ObisCode(Pack(buffer, offset));
         }
 
         /// <summary>
         /// True when the six bytes at <paramref name="offset"/> equal this code. False (never an
-        /// exception) when fewer than six bytes are there.
+        /// exception) when fewer than six bytes are there. No allocation.
         /// </summary>
         public bool EqualsBytes(byte[] buffer, int offset)
         {
@@ -107,8 +175,7 @@ namespace DlmsDevice.Stack.Axdr
                 return false;
             }
 
-            return buffer[offset] == A && buffer[offset + 1] == B && buffer[offset + 2] == C
-                && buffer[offset + 3] == D && buffer[offset + 4] == E && buffer[offset + 5] == F;
+            return Pack(buffer, offset) == _value;
         }
 
         /// <summary>The reduced-ID text form <c>A-B:C.D.E*F</c>, e.g. <c>1-0:1.8.0*255</c> (allocates; diagnostics).</summary>
@@ -121,12 +188,12 @@ namespace DlmsDevice.Stack.Axdr
         /// <summary>
         /// Parses <c>A-B:C.D.E*F</c> (<c>1-0:1.8.0*255</c>), <c>A-B:C.D.E.F</c> or the dotted
         /// form <c>A.B.C.D.E.F</c> (<c>1.0.1.8.0.255</c>). Each group is 1..3 decimal digits, 0..255.
-        /// No whitespace and no omitted groups.
+        /// No whitespace and no omitted groups. Allocates the code: configuration time only.
         /// </summary>
-        /// <returns>False (and <paramref name="value"/> all zero) when the text is not an OBIS code.</returns>
+        /// <returns>False (and <paramref name="value"/> null) when the text is not an OBIS code.</returns>
         public static bool TryParse(string text, out ObisCode value)
         {
-            value = new ObisCode();
+            value = null;
             if (text == null)
             {
                 return false;

@@ -10,7 +10,20 @@ namespace DlmsDevice.NanoCheck.Inspection
     /// </summary>
     public static class IlOperands
     {
-        private static readonly Dictionary<ushort, OperandType> s_operandTypes = Build();
+        private static readonly Dictionary<ushort, OperandType> s_operandTypes = new Dictionary<ushort, OperandType>();
+        private static readonly Dictionary<ushort, string> s_names = new Dictionary<ushort, string>();
+
+        static IlOperands()
+        {
+            foreach (FieldInfo field in typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
+            {
+                if (field.GetValue(null) is OpCode op)
+                {
+                    s_operandTypes[unchecked((ushort)op.Value)] = op.OperandType;
+                    s_names[unchecked((ushort)op.Value)] = op.Name ?? field.Name;
+                }
+            }
+        }
 
         /// <summary>The operand type of <paramref name="opcode"/> (two-byte opcodes as 0xFExx).</summary>
         public static bool TryGet(ushort opcode, out OperandType operandType) => s_operandTypes.TryGetValue(opcode, out operandType);
@@ -29,17 +42,7 @@ namespace DlmsDevice.NanoCheck.Inspection
         public static bool IsToken(OperandType operandType) => operandType is OperandType.InlineField
             or OperandType.InlineMethod or OperandType.InlineTok or OperandType.InlineType or OperandType.InlineSig;
 
-        private static Dictionary<ushort, OperandType> Build()
-        {
-            var table = new Dictionary<ushort, OperandType>();
-            foreach (FieldInfo field in typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
-            {
-                if (field.GetValue(null) is OpCode op)
-                {
-                    table[unchecked((ushort)op.Value)] = op.OperandType;
-                }
-            }
-            return table;
-        }
+        /// <summary>The opcode's IL assembler name (<c>box</c>, <c>newobj</c>, ...), for violation messages.</summary>
+        public static string Name(ushort opcode) => s_names.TryGetValue(opcode, out string? name) ? name : "0x" + opcode.ToString("X4");
     }
 }

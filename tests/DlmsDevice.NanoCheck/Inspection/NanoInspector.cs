@@ -12,46 +12,67 @@ namespace DlmsDevice.NanoCheck.Inspection
 {
     /// <summary>
     /// Opens a compiled assembly with System.Reflection.Metadata and lists every construct that
-    /// nanoFramework 1.x cannot run: generic definitions and instantiations, multidimensional
-    /// arrays, localloc (stackalloc), pointers and references to assemblies other than mscorlib. Each violation names the type or member it was found in.
+    /// nanoFramework 1.x cannot run, or runs only at a hidden heap cost: generic definitions and
+    /// instantiations, multidimensional arrays, localloc (stackalloc), pointers, references to
+    /// assemblies the project does not declare, value types other than primitives, enums,
+    /// DateTime and TimeSpan, and boxing. Each violation names the type or member it was found in.
     /// </summary>
     public static class NanoInspector
     {
-        /// <summary>The only assembly portable code may reference.</summary>
-        public const string AllowedAssembly = "mscorlib";
+        /// <summary>The name of nano's core library, the one assembly every portable assembly may reference.</summary>
+        public const string MscorlibName = "mscorlib";
 
-        /// <summary>Inspects the assembly file at <paramref name="path"/>.</summary>
-        public static IReadOnlyList<NanoViolation> Inspect(string path)
-        {
-            using FileStream stream = File.OpenRead(path);
-            using var pe = new PEReader(stream);
-            return Inspect(pe);
-        }
-
-        /// <summary>Inspects an assembly image held in memory (e.g. emitted by Roslyn).</summary>
+        /// <summary>
+        /// Inspects a sample that references nano's mscorlib only (any other reference is a
+        /// <see cref="NanoRule.ForeignReference"/>).
+        /// </summary>
         public static IReadOnlyList<NanoViolation> Inspect(ImmutableArray<byte> image)
-        {
-            using var pe = new PEReader(image);
-            return Inspect(pe);
-        }
+            => Inspect(image, NanoTypeResolver.MscorlibOnly, Array.Empty<string>());
 
-        /// <summary>Inspects an opened assembly.</summary>
-        public static IReadOnlyList<NanoViolation> Inspect(PEReader pe) => new Walker(pe).Run();
+        /// <summary>
+        /// Inspects <paramref name="image"/>, which may reference mscorlib and the assemblies named
+        /// in <paramref name="allowedReferences"/>; <paramref name="resolver"/> must know all of them
+        /// so that no value type goes unclassified.
+        /// </summary>
+        public static IReadOnlyList<NanoViolation> Inspect(ImmutableArray<byte> image, NanoTypeResolver resolver, IEnumerable<string> allowedReferences)
+        {
+            var allowed = new HashSet<string>(allowedReferences, StringComparer.Ordinal) { MscorlibName };
+            string[] unknown = allowed.Where(a => !resolver.Knows(a)).ToArray();
+            if (unknown.Length > 0)
+            {
+                throw new ArgumentException("NanoCheck: the resolver lacks allowed assemblies: " + string.Join(", ", unknown), nameof(resolver));
+            }
+            using var pe = new PEReader(image);
+            return new Walker(pe, resolver, allowed).Run();
+        }
 
         /// <summary>One pass over the metadata tables and every method body.</summary>
         private sealed class Walker
         {
+            private static readonly ushort s_box = unchecked((ushort)OpCodes.Box.Value);
+            private static readonly ushort s_localloc = unchecked((ushort)OpCodes.Localloc.Value);
+            private static readonly ushort s_constrained = unchecked((ushort)OpCodes.Constrained.Value);
+            private static readonly ushort s_callvirt = unchecked((ushort)OpCodes.Callvirt.Value);
+
             private readonly PEReader _pe;
             private readonly MetadataReader _md;
+            private readonly NanoTypeResolver _resolver;
+            private readonly NanoSignatureProvider _signatures;
+            private readonly HashSet<string> _allowed;
             private readonly List<NanoViolation> _found = new List<NanoViolation>();
             private readonly HashSet<NanoViolation> _seen = new HashSet<NanoViolation>();
             private readonly HashSet<TypeSpecificationHandle> _reportedSpecs = new HashSet<TypeSpecificationHandle>();
             private readonly HashSet<MethodSpecificationHandle> _reportedMethodSpecs = new HashSet<MethodSpecificationHandle>();
+            private readonly Dictionary<EntityHandle, NanoTypeKind> _kinds = new Dictionary<EntityHandle, NanoTypeKind>();
+            private TypeDefinitionHandle _currentType;
 
-            public Walker(PEReader pe)
+            public Walker(PEReader pe, NanoTypeResolver resolver, HashSet<string> allowed)
             {
                 _pe = pe;
                 _md = pe.GetMetadataReader();
+                _resolver = resolver;
+                _signatures = new NanoSignatureProvider(resolver);
+                _allowed = allowed;
             }
 
             public IReadOnlyList<NanoViolation> Run()
@@ -79,7 +100,7 @@ namespace DlmsDevice.NanoCheck.Inspection
                 foreach (AssemblyReferenceHandle h in _md.AssemblyReferences)
                 {
                     string name = _md.GetString(_md.GetAssemblyReference(h).Name);
-                    if (!string.Equals(name, AllowedAssembly, StringComparison.Ordinal))
+                    if (!_allowed.Contains(name))
                     {
                         Report("<assembly>", NanoRule.ForeignReference, "references assembly " + name);
                     }
@@ -91,14 +112,30 @@ namespace DlmsDevice.NanoCheck.Inspection
                 }
             }
 
+            /// <summary>The kind of a TypeDef or TypeRef of the inspected assembly (cached).</summary>
+            private NanoTypeKind Kind(EntityHandle handle)
+            {
+                if (!_kinds.TryGetValue(handle, out NanoTypeKind kind))
+                {
+                    kind = _resolver.Classify(_md, handle);
+                    _kinds.Add(handle, kind);
+                }
+                return kind;
+            }
+
             private void CheckType(TypeDefinitionHandle handle)
             {
+                _currentType = handle;
                 TypeDefinition type = _md.GetTypeDefinition(handle);
                 string name = NanoNames.Type(_md, handle);
 
                 if (type.GetGenericParameters().Count > 0)
                 {
                     Report(name, NanoRule.GenericDefinition, "generic type definition " + name);
+                }
+                if (Kind(handle) == NanoTypeKind.Struct)
+                {
+                    Report(name, NanoRule.ValueType, "struct definition " + name);
                 }
                 if (!type.BaseType.IsNil)
                 {
@@ -110,7 +147,7 @@ namespace DlmsDevice.NanoCheck.Inspection
                 }
                 foreach (FieldDefinitionHandle fh in type.GetFields())
                 {
-                    CheckSig(NanoNames.Field(_md, fh), _md.GetFieldDefinition(fh).DecodeSignature(NanoSignatureProvider.Instance, null), "field type ");
+                    CheckSig(NanoNames.Field(_md, fh), _md.GetFieldDefinition(fh).DecodeSignature(_signatures, null), "field type ");
                 }
                 foreach (MethodDefinitionHandle mh in type.GetMethods())
                 {
@@ -128,7 +165,7 @@ namespace DlmsDevice.NanoCheck.Inspection
                     Report(location, NanoRule.GenericDefinition, "generic method definition " + location);
                     return; // its signature and body use !!0 everywhere: one report is enough
                 }
-                MethodSignature<SigType> sig = method.DecodeSignature(NanoSignatureProvider.Instance, null);
+                MethodSignature<SigType> sig = method.DecodeSignature(_signatures, null);
                 CheckSig(location, sig.ReturnType, "return type ");
                 foreach (SigType p in sig.ParameterTypes)
                 {
@@ -141,7 +178,7 @@ namespace DlmsDevice.NanoCheck.Inspection
                 MethodBodyBlock body = _pe.GetMethodBody(method.RelativeVirtualAddress);
                 if (!body.LocalSignature.IsNil)
                 {
-                    foreach (SigType local in _md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(NanoSignatureProvider.Instance, null))
+                    foreach (SigType local in _md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(_signatures, null))
                     {
                         CheckSig(location, local, "local of type ");
                     }
@@ -151,6 +188,7 @@ namespace DlmsDevice.NanoCheck.Inspection
 
             private void CheckIl(string location, BlobReader il)
             {
+                EntityHandle constrained = default;
                 while (il.RemainingBytes > 0)
                 {
                     ushort opcode = il.ReadByte();
@@ -158,7 +196,7 @@ namespace DlmsDevice.NanoCheck.Inspection
                     {
                         opcode = (ushort)(0xFE00 | il.ReadByte());
                     }
-                    if (opcode == unchecked((ushort)OpCodes.Localloc.Value))
+                    if (opcode == s_localloc)
                     {
                         Report(location, NanoRule.Stackalloc, "localloc (stackalloc)");
                     }
@@ -174,24 +212,84 @@ namespace DlmsDevice.NanoCheck.Inspection
                     }
                     else if (IlOperands.IsToken(operand))
                     {
-                        CheckToken(location, MetadataTokens.EntityHandle(il.ReadInt32()));
+                        EntityHandle token = MetadataTokens.EntityHandle(il.ReadInt32());
+                        CheckToken(location, opcode, token);
+                        if (opcode == s_callvirt && !constrained.IsNil)
+                        {
+                            CheckConstrainedCall(location, constrained, token);
+                        }
+                        constrained = opcode == s_constrained ? token : default;
+                        continue;
                     }
                     else
                     {
                         il.Offset += IlOperands.FixedSize(operand);
                     }
+                    constrained = default;
                 }
             }
 
-            private void CheckToken(string location, EntityHandle token)
+            /// <summary>
+            /// <c>constrained. T callvirt M</c> where T is a value type that does not itself
+            /// declare M (e.g. <c>myEnum.ToString()</c> calls System.Object::ToString): the
+            /// runtime boxes T to make the call (ECMA-335 III.2.1), a box with no box opcode.
+            /// </summary>
+            private void CheckConstrainedCall(string location, EntityHandle constrained, EntityHandle method)
             {
+                if (constrained.Kind != HandleKind.TypeDefinition && constrained.Kind != HandleKind.TypeReference)
+                {
+                    return;
+                }
+                NanoTypeKind kind = Kind(constrained);
+                if (kind == NanoTypeKind.Class || kind == NanoTypeKind.Unresolved)
+                {
+                    return;
+                }
+                EntityHandle declaring = method.Kind switch
+                {
+                    HandleKind.MethodDefinition => _md.GetMethodDefinition((MethodDefinitionHandle)method).GetDeclaringType(),
+                    HandleKind.MemberReference => _md.GetMemberReference((MemberReferenceHandle)method).Parent,
+                    _ => default,
+                };
+                string type = NanoNames.AnyType(_md, constrained);
+                if (declaring.IsNil || NanoNames.AnyType(_md, declaring) != type)
+                {
+                    Report(location, NanoRule.Boxing, "constrained. " + type + " callvirt " + NanoNames.AnyMethod(_md, method) + " (boxes at run time)");
+                }
+            }
+
+            private void CheckToken(string location, ushort opcode, EntityHandle token)
+            {
+                string op = IlOperands.Name(opcode);
+                if (opcode == s_box)
+                {
+                    // Any box allocates on the device, whatever the type.
+                    Report(location, NanoRule.Boxing, "box " + NanoNames.AnyType(_md, token));
+                }
                 switch (token.Kind)
                 {
+                    case HandleKind.TypeDefinition:
+                    case HandleKind.TypeReference:
+                        // box, unbox, initobj, ldobj, stobj, cpobj, sizeof, newarr, ldelem(a),
+                        // constrained., ldtoken ... of a struct.
+                        if (Kind(token) == NanoTypeKind.Struct)
+                        {
+                            Report(location, NanoRule.ValueType, op + " " + NanoNames.AnyType(_md, token));
+                        }
+                        break;
                     case HandleKind.TypeSpecification:
-                        CheckTypeHandle(location, token, "uses ");
+                        CheckTypeHandle(location, token, op + " ");
                         break;
                     case HandleKind.MemberReference:
-                        CheckMemberRef(location, (MemberReferenceHandle)token);
+                        CheckMemberRef(location, op, (MemberReferenceHandle)token);
+                        break;
+                    case HandleKind.MethodDefinition:
+                        CheckOwnMember(location, op, _md.GetMethodDefinition((MethodDefinitionHandle)token).GetDeclaringType(),
+                            NanoNames.Method(_md, (MethodDefinitionHandle)token));
+                        break;
+                    case HandleKind.FieldDefinition:
+                        CheckOwnMember(location, op, _md.GetFieldDefinition((FieldDefinitionHandle)token).GetDeclaringType(),
+                            NanoNames.Field(_md, (FieldDefinitionHandle)token));
                         break;
                     case HandleKind.MethodSpecification:
                         ReportMethodSpec(location, (MethodSpecificationHandle)token);
@@ -202,7 +300,20 @@ namespace DlmsDevice.NanoCheck.Inspection
                 }
             }
 
-            private void CheckMemberRef(string location, MemberReferenceHandle handle)
+            /// <summary>
+            /// A member of a struct defined in this assembly, used from another type (newobj of
+            /// its constructor, a call, a field access). Inside the struct itself its definition
+            /// is the one report.
+            /// </summary>
+            private void CheckOwnMember(string location, string op, TypeDefinitionHandle declaringType, string member)
+            {
+                if (declaringType != _currentType && Kind(declaringType) == NanoTypeKind.Struct)
+                {
+                    Report(location, NanoRule.ValueType, op + " " + member);
+                }
+            }
+
+            private void CheckMemberRef(string location, string op, MemberReferenceHandle handle)
             {
                 MemberReference r = _md.GetMemberReference(handle);
                 if (r.Parent.Kind == HandleKind.TypeSpecification)
@@ -217,9 +328,15 @@ namespace DlmsDevice.NanoCheck.Inspection
                     }
                 }
                 string member = NanoNames.MemberRef(_md, handle);
+                if ((r.Parent.Kind == HandleKind.TypeReference || r.Parent.Kind == HandleKind.TypeDefinition)
+                    && Kind(r.Parent) == NanoTypeKind.Struct)
+                {
+                    // A struct of another assembly (or mscorlib's Guid, DictionaryEntry, ...).
+                    Report(location, NanoRule.ValueType, op + " " + member);
+                }
                 if (r.GetKind() == MemberReferenceKind.Method)
                 {
-                    MethodSignature<SigType> sig = r.DecodeMethodSignature(NanoSignatureProvider.Instance, null);
+                    MethodSignature<SigType> sig = r.DecodeMethodSignature(_signatures, null);
                     CheckSig(location, sig.ReturnType, "calls " + member + " returning ");
                     foreach (SigType p in sig.ParameterTypes)
                     {
@@ -228,7 +345,7 @@ namespace DlmsDevice.NanoCheck.Inspection
                 }
                 else
                 {
-                    CheckSig(location, r.DecodeFieldSignature(NanoSignatureProvider.Instance, null), "uses field " + member + " of type ");
+                    CheckSig(location, r.DecodeFieldSignature(_signatures, null), "uses field " + member + " of type ");
                 }
             }
 
@@ -236,7 +353,7 @@ namespace DlmsDevice.NanoCheck.Inspection
             {
                 _reportedMethodSpecs.Add(handle);
                 MethodSpecification spec = _md.GetMethodSpecification(handle);
-                ImmutableArray<SigType> args = spec.DecodeSignature(NanoSignatureProvider.Instance, null);
+                ImmutableArray<SigType> args = spec.DecodeSignature(_signatures, null);
                 Report(location, NanoRule.GenericInstantiation, "calls generic method "
                     + NanoNames.AnyMethod(_md, spec.Method) + "<" + string.Join(",", args.Select(a => a.Name)) + ">");
             }
@@ -265,7 +382,7 @@ namespace DlmsDevice.NanoCheck.Inspection
             }
 
             private SigType DecodeSpec(TypeSpecificationHandle spec)
-                => _md.GetTypeSpecification(spec).DecodeSignature(NanoSignatureProvider.Instance, null);
+                => _md.GetTypeSpecification(spec).DecodeSignature(_signatures, null);
 
             /// <summary>
             /// A TypeSpec or MethodSpec that no member above was blamed for (a custom attribute

@@ -38,7 +38,7 @@ namespace DlmsDevice.NanoCheck.Inspection
             HandleKind.TypeDefinition => Type(md, (TypeDefinitionHandle)handle),
             HandleKind.TypeReference => Type(md, (TypeReferenceHandle)handle),
             HandleKind.TypeSpecification => md.GetTypeSpecification((TypeSpecificationHandle)handle)
-                .DecodeSignature(NanoSignatureProvider.Instance, null).Name,
+                .DecodeSignature(NanoSignatureProvider.NamesOnly, null).Name,
             _ => handle.Kind.ToString(),
         };
 

@@ -16,22 +16,44 @@ namespace DlmsDevice.NanoCheck.Inspection
 
     /// <summary>
     /// Decodes ECMA-335 signatures (fields, methods, locals, TypeSpecs) into <see cref="SigType"/>.
+    /// With a <see cref="NanoTypeResolver"/> it also flags value types other than primitives,
+    /// enums, DateTime and TimeSpan (<see cref="NanoRule.ValueType"/>).
     /// </summary>
     public sealed class NanoSignatureProvider : ISignatureTypeProvider<SigType, object?>
     {
-        /// <summary>The one instance (the provider has no state).</summary>
-        public static readonly NanoSignatureProvider Instance = new NanoSignatureProvider();
+        /// <summary>For readable names only: flags generics, arrays and pointers; resolves no value type.</summary>
+        public static readonly NanoSignatureProvider NamesOnly = new NanoSignatureProvider(null);
 
-        /// <inheritdoc/>
-        public SigType GetPrimitiveType(PrimitiveTypeCode typeCode) => new SigType(typeCode.ToString(), null);
+        private readonly NanoTypeResolver? _resolver;
+
+        /// <summary>A provider that classifies value types with <paramref name="resolver"/> (null: does not).</summary>
+        public NanoSignatureProvider(NanoTypeResolver? resolver)
+        {
+            _resolver = resolver;
+        }
+
+        /// <summary>
+        /// Every primitive is fine except TypedReference, a value type that nanoCLR does not
+        /// hold inline.
+        /// </summary>
+        public SigType GetPrimitiveType(PrimitiveTypeCode typeCode)
+            => new SigType(typeCode.ToString(), typeCode == PrimitiveTypeCode.TypedReference ? NanoRule.ValueType : null);
 
         /// <inheritdoc/>
         public SigType GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind)
-            => new SigType(NanoNames.Type(reader, handle), null);
+            => Named(reader, handle, NanoNames.Type(reader, handle), rawTypeKind);
 
         /// <inheritdoc/>
         public SigType GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind)
-            => new SigType(NanoNames.Type(reader, handle), null);
+            => Named(reader, handle, NanoNames.Type(reader, handle), rawTypeKind);
+
+        private SigType Named(MetadataReader reader, EntityHandle handle, string name, byte rawTypeKind)
+        {
+            // The signature says "valuetype" or "class"; only a value type needs resolving.
+            bool isStruct = _resolver != null && rawTypeKind == (byte)SignatureTypeKind.ValueType
+                && _resolver.Classify(reader, handle) == NanoTypeKind.Struct;
+            return new SigType(name, isStruct ? NanoRule.ValueType : null);
+        }
 
         /// <inheritdoc/>
         public SigType GetTypeFromSpecification(MetadataReader reader, object? genericContext, TypeSpecificationHandle handle, byte rawTypeKind)

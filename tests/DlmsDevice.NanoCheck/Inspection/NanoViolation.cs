@@ -18,8 +18,24 @@ namespace DlmsDevice.NanoCheck.Inspection
         /// <summary>Unsafe code: pointer or function pointer types, pinned locals (fixed), calli.</summary>
         Pointer,
 
-        /// <summary>A reference to an assembly other than mscorlib, or a native module (P/Invoke).</summary>
+        /// <summary>
+        /// A reference to an assembly other than mscorlib and the portable assemblies the
+        /// project declares, or a native module (P/Invoke).
+        /// </summary>
         ForeignReference,
+
+        /// <summary>
+        /// A user-defined struct, or any value type other than a primitive, an enum, DateTime and
+        /// TimeSpan: its definition, or its use in a signature, a local or an IL operand. nanoCLR
+        /// puts every struct local and every struct copy in a heap block.
+        /// </summary>
+        ValueType,
+
+        /// <summary>
+        /// The box opcode, of any value type (primitives and enums too): a heap allocation on the
+        /// device that the desktop JIT sometimes removes, so desktop allocation tests miss it.
+        /// </summary>
+        Boxing,
     }
 
     /// <summary>One construct found in the inspected assembly that nanoFramework 1.x cannot run.</summary>

@@ -137,7 +137,7 @@ namespace DlmsDevice.Tests.Axdr
             // Profile-like row: { date-time, double-long-unsigned, long, float32, float64, bit-string,
             //                     visible-string, date, time, long64-unsigned, bcd }
             byte[] description = Hex.Parse("02 0B 19 06 10 17 18 04 0A 1A 1B 15 0D");
-            CosemDateTime clock = CosemDateTime.ReadFrom(Hex.Parse("07 E5 01 18 FF 0E 30 39 50 FF C4 00"), 0);
+            CosemDateTime clock = CosemDateTime.FromBytes(Hex.Parse("07 E5 01 18 FF 0E 30 39 50 FF C4 00"), 0);
             byte[] text = { 0x4F, 0x4B };
             byte[] bits = { 0xF0 };
             int rowSize = 12 + 4 + 2 + 4 + 8 + 2 + 3 + 5 + 4 + 8 + 1;
@@ -145,7 +145,7 @@ namespace DlmsDevice.Tests.Axdr
             Assert.True(writer.WriteCompactArrayHeader(description, 0, description.Length, 2 * rowSize));
             for (int row = 0; row < 2; row++)
             {
-                Assert.True(writer.WriteRawDateTime(ref clock));
+                Assert.True(writer.WriteRawDateTime(clock));
                 Assert.True(writer.WriteUInt32((uint)(1000 + row)));
                 Assert.True(writer.WriteUInt16(unchecked((ushort)-5)));
                 Assert.True(writer.WriteRawFloat32(0.5f));
@@ -168,7 +168,8 @@ namespace DlmsDevice.Tests.Axdr
 
             for (int row = 0; row < 2; row++)
             {
-                Assert.Equal(AxdrStatus.Ok, reader.ReadRawDateTime(out CosemDateTime dt));
+                CosemDateTime dt = new CosemDateTime();
+                Assert.Equal(AxdrStatus.Ok, reader.ReadRawDateTime(dt));
                 Assert.True(clock.Equals(dt));
                 Assert.Equal(AxdrStatus.Ok, reader.ReadRawInteger(DataType.DoubleLongUnsigned, out long counter));
                 Assert.Equal(1000 + row, counter);
@@ -183,10 +184,12 @@ namespace DlmsDevice.Tests.Axdr
                 Assert.Equal(0xF0, reader.Buffer[bitsOffset]);
                 Assert.Equal(AxdrStatus.Ok, reader.ReadRawOctetString(out int textOffset, out int textLength));
                 Assert.Equal("4F 4B", Hex.Format(reader.Buffer, textOffset, textLength));
-                Assert.Equal(AxdrStatus.Ok, reader.ReadRawDate(out CosemDateTime date));
+                CosemDateTime date = new CosemDateTime();
+                Assert.Equal(AxdrStatus.Ok, reader.ReadRawDate(date));
                 Assert.Equal(1, date.DayOfWeek);
                 Assert.Equal(0xFF, date.Hour);
-                Assert.Equal(AxdrStatus.Ok, reader.ReadRawTime(out CosemDateTime time));
+                CosemDateTime time = new CosemDateTime();
+                Assert.Equal(AxdrStatus.Ok, reader.ReadRawTime(time));
                 Assert.Equal(80, time.Hundredths);
                 Assert.Equal(0xFFFF, time.Year);
                 Assert.Equal(AxdrStatus.Invalid, reader.ReadRawInteger(DataType.Long64Unsigned, out _));   // above long.MaxValue

@@ -50,7 +50,7 @@ namespace DlmsDevice.Tests.Axdr
 
         internal static void WriteEveryTag(AxdrWriter writer)
         {
-            CosemDateTime clock = CosemDateTime.ReadFrom(Hex.Parse("07 D2 0C 04 03 0A 06 0B FF 00 78 00"), 0);
+            CosemDateTime clock = CosemDateTime.FromBytes(Hex.Parse("07 D2 0C 04 03 0A 06 0B FF 00 78 00"), 0);
             writer.WriteStructure(ExpectedTags.Length);
             writer.WriteNull();
             writer.WriteArray(2);
@@ -79,9 +79,9 @@ namespace DlmsDevice.Tests.Axdr
             writer.WriteEnum(27);
             writer.WriteFloat32(1.5f);
             writer.WriteFloat64(-2.25);
-            writer.WriteDateTimeTyped(ref clock);
-            writer.WriteDateTyped(ref clock);
-            writer.WriteTimeTyped(ref clock);
+            writer.WriteDateTimeTyped(clock);
+            writer.WriteDateTyped(clock);
+            writer.WriteTimeTyped(clock);
         }
 
         private static void ReadOne(AxdrReader reader, DataType tag, int index)
@@ -181,17 +181,20 @@ namespace DlmsDevice.Tests.Axdr
                     Assert.Equal(-2.25, f64);
                     break;
                 case DataType.DateTime:
-                    Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(out CosemDateTime dt));
+                    CosemDateTime dt = new CosemDateTime();
+                    Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(dt));
                     Assert.Equal(2002, dt.Year);
                     Assert.Equal(120, dt.Deviation);
                     break;
                 case DataType.Date:
-                    Assert.Equal(AxdrStatus.Ok, reader.ReadDate(out CosemDateTime date));
+                    CosemDateTime date = new CosemDateTime();
+                    Assert.Equal(AxdrStatus.Ok, reader.ReadDate(date));
                     Assert.Equal(4, date.DayOfMonth);
                     Assert.Equal(0xFF, date.Hour);
                     break;
                 case DataType.Time:
-                    Assert.Equal(AxdrStatus.Ok, reader.ReadTime(out CosemDateTime time));
+                    CosemDateTime time = new CosemDateTime();
+                    Assert.Equal(AxdrStatus.Ok, reader.ReadTime(time));
                     Assert.Equal(11, time.Second);
                     Assert.Equal(0xFFFF, time.Year);
                     break;

@@ -51,12 +51,12 @@ namespace DlmsDevice.Tests.Axdr
             Assert.Equal(AxdrStatus.Ok, reader.Skip(3));
 
             Assert.Equal(AxdrStatus.Ok, reader.ReadUInt16(out ushort classId));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out ObisCode name));
+            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out long name));
             Assert.Equal(AxdrStatus.Ok, reader.ReadByte(out byte attribute));
             Assert.Equal(AxdrStatus.Ok, reader.ReadByte(out byte accessSelection));
 
             Assert.Equal(1, classId);
-            Assert.Equal(ObisCode.Parse("0-0:43.1.0*255"), name);
+            Assert.Equal(ObisCode.Parse("0-0:43.1.0*255").Value, name);
             Assert.Equal(2, attribute);
             Assert.Equal(0, accessSelection);
             Assert.Equal(0, reader.Remaining);
@@ -71,16 +71,16 @@ namespace DlmsDevice.Tests.Axdr
             Assert.Equal(2, count);
 
             Assert.Equal(AxdrStatus.Ok, reader.ReadUInt16(out ushort class1));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out ObisCode name1));
+            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out long name1));
             Assert.Equal(AxdrStatus.Ok, reader.Skip(2));
             Assert.Equal(AxdrStatus.Ok, reader.ReadUInt16(out ushort class2));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out ObisCode name2));
+            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out long name2));
             Assert.Equal(AxdrStatus.Ok, reader.Skip(2));
 
             Assert.Equal(1, class1);
-            Assert.Equal(ObisCode.Parse("0.0.42.0.0.255"), name1);
+            Assert.Equal(ObisCode.Parse("0.0.42.0.0.255").Value, name1);
             Assert.Equal(8, class2);
-            Assert.Equal(ObisCode.Parse("0.0.1.0.0.255"), name2);
+            Assert.Equal(ObisCode.Parse("0.0.1.0.0.255").Value, name2);
             Assert.Equal(0, reader.Remaining);
         }
 
@@ -110,13 +110,14 @@ namespace DlmsDevice.Tests.Axdr
             AxdrReader reader = Reader("C1 01 C1 00 08 00 00 01 00 00 FF 02 00 09 0C 07 E5 01 18 FF 0E 30 39 50 FF C4 00");
             Assert.Equal(AxdrStatus.Ok, reader.Skip(3));
             Assert.Equal(AxdrStatus.Ok, reader.ReadUInt16(out ushort classId));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out ObisCode name));
+            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out long name));
             Assert.Equal(AxdrStatus.Ok, reader.Skip(2));
 
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(out CosemDateTime value));
+            CosemDateTime value = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(value));
 
             Assert.Equal(8, classId);
-            Assert.Equal(ObisCode.Parse("0-0:1.0.0*255"), name);
+            Assert.Equal(ObisCode.Parse("0-0:1.0.0*255").Value, name);
             Assert.Equal("2021-01-24 * 14:48:57.80 dev -60 st 00", value.ToString());
             Assert.Equal(0, reader.Remaining);
         }
@@ -127,13 +128,13 @@ namespace DlmsDevice.Tests.Axdr
             AxdrReader request = Reader("C3 01 C0 00 0F 00 00 28 00 00 FF 01 01 09 11 10 00 00 1A 90 E6 D2 22 1F A2 FD 85 EE D6 1A CC 22");
             Assert.Equal(AxdrStatus.Ok, request.Skip(3));
             Assert.Equal(AxdrStatus.Ok, request.ReadUInt16(out ushort classId));
-            Assert.Equal(AxdrStatus.Ok, request.ReadRawObis(out ObisCode name));
+            Assert.Equal(AxdrStatus.Ok, request.ReadRawObis(out long name));
             Assert.Equal(AxdrStatus.Ok, request.ReadByte(out byte method));
             Assert.Equal(AxdrStatus.Ok, request.ReadByte(out byte parametersPresent));
             Assert.Equal(AxdrStatus.Ok, request.ReadOctetString(out int offset, out int length));
 
             Assert.Equal(15, classId);
-            Assert.Equal(ObisCode.Parse("0-0:40.0.0*255"), name);
+            Assert.Equal(ObisCode.Parse("0-0:40.0.0*255").Value, name);
             Assert.Equal(1, method);
             Assert.Equal(1, parametersPresent);
             Assert.Equal(17, length);
@@ -174,12 +175,12 @@ namespace DlmsDevice.Tests.Axdr
             AxdrReader reader = Reader(RangeGetRequest);
             Assert.Equal(AxdrStatus.Ok, reader.Skip(3));
             Assert.Equal(AxdrStatus.Ok, reader.ReadUInt16(out ushort classId));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out ObisCode profile));
+            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out long profile));
             Assert.Equal(AxdrStatus.Ok, reader.ReadByte(out byte attribute));
             Assert.Equal(AxdrStatus.Ok, reader.ReadByte(out byte accessSelection));
             Assert.Equal(AxdrStatus.Ok, reader.ReadByte(out byte selector));
             Assert.Equal(7, classId);
-            Assert.Equal(ObisCode.Parse("1-0:99.1.0*255"), profile);
+            Assert.Equal(ObisCode.Parse("1-0:99.1.0*255").Value, profile);
             Assert.Equal(2, attribute);
             Assert.Equal(1, accessSelection);
             Assert.Equal(1, selector);
@@ -189,15 +190,17 @@ namespace DlmsDevice.Tests.Axdr
             Assert.Equal(AxdrStatus.Ok, reader.ReadStructure(out int restricting));
             Assert.Equal(4, restricting);
             Assert.Equal(AxdrStatus.Ok, reader.ReadLongUnsigned(out ushort restrictingClass));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadObis(out ObisCode restrictingName));
+            Assert.Equal(AxdrStatus.Ok, reader.ReadObis(out long restrictingName));
             Assert.Equal(AxdrStatus.Ok, reader.ReadInteger(out sbyte restrictingAttribute));
             Assert.Equal(AxdrStatus.Ok, reader.ReadLongUnsigned(out ushort dataIndex));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(out CosemDateTime from));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(out CosemDateTime to));
+            CosemDateTime from = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(from));
+            CosemDateTime to = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(to));
             Assert.Equal(AxdrStatus.Ok, reader.ReadArray(out int columns));
 
             Assert.Equal(8, restrictingClass);
-            Assert.Equal(ObisCode.Parse("0-0:1.0.0*255"), restrictingName);
+            Assert.Equal(ObisCode.Parse("0-0:1.0.0*255").Value, restrictingName);
             Assert.Equal(2, restrictingAttribute);
             Assert.Equal(0, dataIndex);
             Assert.Equal("2018-06-01 * 00:03:00.* dev -120 st 80", from.ToString());
@@ -272,12 +275,12 @@ namespace DlmsDevice.Tests.Axdr
         public void PushExcerpts_VoltageAndPower_Values()
         {
             AxdrReader voltage = Reader("09 06 01 00 20 07 00 FF 12 09 34 02 02 0F FF 16 23");
-            Assert.Equal(AxdrStatus.Ok, voltage.ReadObis(out ObisCode name));
+            Assert.Equal(AxdrStatus.Ok, voltage.ReadObis(out long name));
             Assert.Equal(AxdrStatus.Ok, voltage.ReadInt64Any(out long raw));
             Assert.Equal(AxdrStatus.Ok, voltage.ReadStructure(out _));
             Assert.Equal(AxdrStatus.Ok, voltage.ReadInteger(out sbyte scaler));
             Assert.Equal(AxdrStatus.Ok, voltage.ReadEnum(out byte unit));
-            Assert.Equal(ObisCode.Parse("1-0:32.7.0*255"), name);
+            Assert.Equal(ObisCode.Parse("1-0:32.7.0*255").Value, name);
             Assert.Equal(2356, raw);
             Assert.Equal(-1, scaler);
             Assert.Equal(35, unit);
@@ -294,7 +297,8 @@ namespace DlmsDevice.Tests.Axdr
         {
             AxdrReader reader = Reader("09 0C 07 D2 0C 04 03 0A 06 0B FF 00 78 00");
 
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(out CosemDateTime value));
+            CosemDateTime value = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(value));
 
             Assert.Equal("2002-12-04 03 10:06:11.* dev 120 st 00", value.ToString());
             Assert.True(value.TryToDateTime(out System.DateTime dt));
@@ -312,7 +316,7 @@ namespace DlmsDevice.Tests.Axdr
             Assert.Equal(AxdrStatus.Ok, reader.ReadStructure(out int fields));
             Assert.Equal(AxdrStatus.Ok, reader.ReadLongUnsigned(out ushort classId));
             Assert.Equal(AxdrStatus.Ok, reader.ReadUnsigned(out byte version));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadObis(out ObisCode name));
+            Assert.Equal(AxdrStatus.Ok, reader.ReadObis(out long name));
             Assert.Equal(AxdrStatus.Ok, reader.ReadStructure(out int accessRights));
             Assert.Equal(AxdrStatus.Ok, reader.ReadArray(out int attributes));
             Assert.Equal(AxdrStatus.Ok, reader.ReadStructure(out int item));
@@ -324,7 +328,7 @@ namespace DlmsDevice.Tests.Axdr
             Assert.Equal(4, fields);
             Assert.Equal(8, classId);
             Assert.Equal(0, version);
-            Assert.Equal(ObisCode.Parse("0-0:1.0.0*255"), name);
+            Assert.Equal(ObisCode.Parse("0-0:1.0.0*255").Value, name);
             Assert.Equal(2, accessRights);
             Assert.Equal(1, attributes);
             Assert.Equal(3, item);
@@ -337,7 +341,7 @@ namespace DlmsDevice.Tests.Axdr
         [Fact]
         public void Writer_ReproducesVectors_ByteForByte()
         {
-            CosemDateTime from = CosemDateTime.Unspecified();
+            CosemDateTime from = new CosemDateTime();
             from.Year = 2018;
             from.Month = 6;
             from.DayOfMonth = 1;
@@ -346,7 +350,8 @@ namespace DlmsDevice.Tests.Axdr
             from.Second = 0;
             from.Deviation = -120;
             from.ClockStatus = CosemDateTime.ClockStatusDaylightSavingActive;
-            CosemDateTime to = from;
+            CosemDateTime to = new CosemDateTime();
+            to.CopyFrom(from);
             to.Year = 2021;
             to.Month = 1;
             to.DayOfMonth = 6;
@@ -360,8 +365,8 @@ namespace DlmsDevice.Tests.Axdr
             writer.WriteObis(ObisCode.Parse("0-0:1.0.0*255"));
             writer.WriteInteger(2);
             writer.WriteLongUnsigned(0);
-            writer.WriteDateTime(ref from);
-            writer.WriteDateTime(ref to);
+            writer.WriteDateTime(from);
+            writer.WriteDateTime(to);
             Assert.True(writer.WriteArray(0));
             Assert.Equal(Hex.Format(Hex.Parse(RangeDescriptor)), Written(writer));
 

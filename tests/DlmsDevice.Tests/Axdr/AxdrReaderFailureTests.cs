@@ -36,12 +36,12 @@ namespace DlmsDevice.Tests.Axdr
                 ["Enum"] = ("16 23", r => r.ReadEnum(out _)),
                 ["Float32"] = ("17 3F 80 00 00", r => r.ReadFloat32(out _)),
                 ["Float64"] = ("18 3F F0 00 00 00 00 00 00", r => r.ReadFloat64(out _)),
-                ["DateTimeOctets"] = ("09 0C 07 E5 01 18 FF 0E 30 39 50 FF C4 00", r => r.ReadDateTime(out _)),
-                ["DateTimeTag"] = ("19 07 E5 01 18 FF 0E 30 39 50 FF C4 00", r => r.ReadDateTime(out _)),
-                ["DateOctets"] = ("09 05 07 E5 01 18 FF", r => r.ReadDate(out _)),
-                ["DateTag"] = ("1A 07 E5 01 18 FF", r => r.ReadDate(out _)),
-                ["TimeOctets"] = ("09 04 0E 30 39 50", r => r.ReadTime(out _)),
-                ["TimeTag"] = ("1B 0E 30 39 50", r => r.ReadTime(out _)),
+                ["DateTimeOctets"] = ("09 0C 07 E5 01 18 FF 0E 30 39 50 FF C4 00", r => r.ReadDateTime(new CosemDateTime())),
+                ["DateTimeTag"] = ("19 07 E5 01 18 FF 0E 30 39 50 FF C4 00", r => r.ReadDateTime(new CosemDateTime())),
+                ["DateOctets"] = ("09 05 07 E5 01 18 FF", r => r.ReadDate(new CosemDateTime())),
+                ["DateTag"] = ("1A 07 E5 01 18 FF", r => r.ReadDate(new CosemDateTime())),
+                ["TimeOctets"] = ("09 04 0E 30 39 50", r => r.ReadTime(new CosemDateTime())),
+                ["TimeTag"] = ("1B 0E 30 39 50", r => r.ReadTime(new CosemDateTime())),
                 ["Obis"] = ("09 06 01 00 01 08 00 FF", r => r.ReadObis(out _)),
                 ["Int64Any"] = ("14 01 02 03 04 05 06 07 08", r => r.ReadInt64Any(out _)),
                 ["CompactArray"] = ("13 02 02 12 11 06 00 01 05 00 02 06", r => r.ReadCompactArray(out _, out _, out _, out _)),
@@ -54,9 +54,9 @@ namespace DlmsDevice.Tests.Axdr
                 ["Byte"] = ("C0", r => r.ReadByte(out _)),
                 ["RawOctetString"] = ("03 41 42 43", r => r.ReadRawOctetString(out _, out _)),
                 ["RawBitString"] = ("0A FF C0", r => r.ReadRawBitString(out _, out _)),
-                ["RawDateTime"] = ("07 E5 01 18 FF 0E 30 39 50 FF C4 00", r => r.ReadRawDateTime(out _)),
-                ["RawDate"] = ("07 E5 01 18 FF", r => r.ReadRawDate(out _)),
-                ["RawTime"] = ("0E 30 39 50", r => r.ReadRawTime(out _)),
+                ["RawDateTime"] = ("07 E5 01 18 FF 0E 30 39 50 FF C4 00", r => r.ReadRawDateTime(new CosemDateTime())),
+                ["RawDate"] = ("07 E5 01 18 FF", r => r.ReadRawDate(new CosemDateTime())),
+                ["RawTime"] = ("0E 30 39 50", r => r.ReadRawTime(new CosemDateTime())),
                 ["RawFloat32"] = ("3F 80 00 00", r => r.ReadRawFloat32(out _)),
                 ["RawFloat64"] = ("3F F0 00 00 00 00 00 00", r => r.ReadRawFloat64(out _)),
                 ["RawInteger"] = ("00 00 00 01", r => r.ReadRawInteger(DataType.DoubleLongUnsigned, out _)),
@@ -229,7 +229,8 @@ namespace DlmsDevice.Tests.Axdr
             AxdrReader reader = Reader(hex);
             int before = reader.Position;
 
-            AxdrStatus status = reader.ReadDateTime(out CosemDateTime value);
+            CosemDateTime value = CosemDateTime.FromBytes(Hex.Parse("07 D2 0C 04 03 0A 06 0B FF 00 78 00"), 0);
+            AxdrStatus status = reader.ReadDateTime(value);
 
             if (hex.StartsWith("09 84"))
             {
@@ -240,7 +241,8 @@ namespace DlmsDevice.Tests.Axdr
 
             Assert.Equal(hex.StartsWith("09 80") ? AxdrStatus.Invalid : AxdrStatus.TypeMismatch, status);
             Assert.Equal(before, reader.Position);
-            Assert.Equal(default(CosemDateTime), value);
+            // The caller's instance is left as it was.
+            Assert.Equal(CosemDateTime.FromBytes(Hex.Parse("07 D2 0C 04 03 0A 06 0B FF 00 78 00"), 0), value);
         }
 
         [Theory]
@@ -273,7 +275,7 @@ namespace DlmsDevice.Tests.Axdr
         {
             AxdrReader reader = Reader(hex);
 
-            Assert.Equal(AxdrStatus.TypeMismatch, reader.ReadDate(out _));
+            Assert.Equal(AxdrStatus.TypeMismatch, reader.ReadDate(new CosemDateTime()));
             Assert.Equal(AxdrStatus.TypeMismatch, reader.ReadObis(out _));
             Assert.Equal(Lead, reader.Position);
         }
@@ -298,8 +300,8 @@ namespace DlmsDevice.Tests.Axdr
             Assert.Equal(0, length);
             Assert.Equal(AxdrStatus.TypeMismatch, reader.ReadLong64(out long value));
             Assert.Equal(0, value);
-            Assert.Equal(AxdrStatus.TypeMismatch, reader.ReadObis(out ObisCode obis));
-            Assert.Equal(default(ObisCode), obis);
+            Assert.Equal(AxdrStatus.TypeMismatch, reader.ReadObis(out long obis));
+            Assert.Equal(0L, obis);
         }
     }
 }

@@ -266,7 +266,8 @@ namespace DlmsDevice.Tests.Axdr
         {
             AxdrReader reader = Reader(hex);
 
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(out CosemDateTime value));
+            CosemDateTime value = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(value));
 
             Assert.Equal(2002, value.Year);
             Assert.Equal(12, value.Month);
@@ -288,7 +289,8 @@ namespace DlmsDevice.Tests.Axdr
         {
             AxdrReader reader = Reader(hex);
 
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDate(out CosemDateTime value));
+            CosemDateTime value = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDate(value));
 
             Assert.Equal(2021, value.Year);
             Assert.Equal(1, value.Month);
@@ -310,7 +312,8 @@ namespace DlmsDevice.Tests.Axdr
         {
             AxdrReader reader = Reader(hex);
 
-            Assert.Equal(AxdrStatus.Ok, reader.ReadTime(out CosemDateTime value));
+            CosemDateTime value = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadTime(value));
 
             Assert.Equal(CosemDateTime.YearNotSpecified, value.Year);
             Assert.Equal(0xFF, value.Month);
@@ -331,8 +334,8 @@ namespace DlmsDevice.Tests.Axdr
         {
             AxdrReader reader = Reader(hex);
 
-            Assert.Equal(AxdrStatus.Ok, reader.ReadObis(out ObisCode value));
-            Assert.Equal(new ObisCode(a, b, c, d, e, f), value);
+            Assert.Equal(AxdrStatus.Ok, reader.ReadObis(out long value));
+            Assert.Equal(new ObisCode(a, b, c, d, e, f).Value, value);
             Assert.Equal(0, reader.Remaining);
         }
 
@@ -408,14 +411,14 @@ namespace DlmsDevice.Tests.Axdr
             Assert.Equal(AxdrStatus.Ok, reader.ReadUInt16(out ushort u16));
             Assert.Equal(AxdrStatus.Ok, reader.ReadUInt32(out uint u32));
             Assert.Equal(AxdrStatus.Ok, reader.ReadUInt64(out ulong u64));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out ObisCode obis));
+            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out long obis));
             Assert.Equal(AxdrStatus.Ok, reader.Skip(1));
 
             Assert.Equal(0xC0, tag);
             Assert.Equal(1, u16);
             Assert.Equal(0x01020304u, u32);
             Assert.Equal(2UL, u64);
-            Assert.Equal(new ObisCode(1, 0, 1, 8, 0, 255), obis);
+            Assert.Equal(new ObisCode(1, 0, 1, 8, 0, 255).Value, obis);
             Assert.Equal(0, reader.Remaining);
         }
 

@@ -269,17 +269,20 @@ namespace DlmsDevice.Tests.Axdr
         [InlineData("07 E2 FD FE FF 00 03 00 FF FF 88 80")]
         public void DateTime_AllForms_RoundTripFieldsAndBytes(string hex)
         {
-            CosemDateTime value = CosemDateTime.ReadFrom(Hex.Parse(hex), 0);
+            CosemDateTime value = CosemDateTime.FromBytes(Hex.Parse(hex), 0);
             AxdrWriter writer = Writer(64);
-            Assert.True(writer.WriteDateTime(ref value));
-            Assert.True(writer.WriteDateTimeTyped(ref value));
-            Assert.True(writer.WriteRawDateTime(ref value));
+            Assert.True(writer.WriteDateTime(value));
+            Assert.True(writer.WriteDateTimeTyped(value));
+            Assert.True(writer.WriteRawDateTime(value));
             AxdrReader reader = ReaderOver(writer);
 
             Assert.Equal("09 0C " + hex + " 19 " + hex + " " + hex, Written(writer));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(out CosemDateTime a));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(out CosemDateTime b));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadRawDateTime(out CosemDateTime c));
+            CosemDateTime a = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(a));
+            CosemDateTime b = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDateTime(b));
+            CosemDateTime c = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadRawDateTime(c));
             Assert.True(value.Equals(a));
             Assert.True(value.Equals(b));
             Assert.True(value.Equals(c));
@@ -288,18 +291,22 @@ namespace DlmsDevice.Tests.Axdr
         [Fact]
         public void DateAndTime_BothForms_RoundTrip()
         {
-            CosemDateTime value = CosemDateTime.ReadFrom(Hex.Parse("07 E5 01 18 01 0E 30 39 50 FF C4 00"), 0);
+            CosemDateTime value = CosemDateTime.FromBytes(Hex.Parse("07 E5 01 18 01 0E 30 39 50 FF C4 00"), 0);
             AxdrWriter writer = Writer(64);
-            Assert.True(writer.WriteDate(ref value));
-            Assert.True(writer.WriteDateTyped(ref value));
-            Assert.True(writer.WriteTime(ref value));
-            Assert.True(writer.WriteTimeTyped(ref value));
+            Assert.True(writer.WriteDate(value));
+            Assert.True(writer.WriteDateTyped(value));
+            Assert.True(writer.WriteTime(value));
+            Assert.True(writer.WriteTimeTyped(value));
             AxdrReader reader = ReaderOver(writer);
 
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDate(out CosemDateTime d1));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadDate(out CosemDateTime d2));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadTime(out CosemDateTime t1));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadTime(out CosemDateTime t2));
+            CosemDateTime d1 = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDate(d1));
+            CosemDateTime d2 = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadDate(d2));
+            CosemDateTime t1 = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadTime(t1));
+            CosemDateTime t2 = new CosemDateTime();
+            Assert.Equal(AxdrStatus.Ok, reader.ReadTime(t2));
 
             Assert.True(d1.Equals(d2));
             Assert.True(t1.Equals(t2));
@@ -316,10 +323,10 @@ namespace DlmsDevice.Tests.Axdr
             Assert.True(writer.WriteRawObis(code));
             AxdrReader reader = ReaderOver(writer);
 
-            Assert.Equal(AxdrStatus.Ok, reader.ReadObis(out ObisCode tagged));
-            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out ObisCode raw));
-            Assert.Equal(code, tagged);
-            Assert.Equal(code, raw);
+            Assert.Equal(AxdrStatus.Ok, reader.ReadObis(out long tagged));
+            Assert.Equal(AxdrStatus.Ok, reader.ReadRawObis(out long raw));
+            Assert.Equal(code.Value, tagged);
+            Assert.Equal(code.Value, raw);
         }
 
         private static string Format(CosemDateTime value)

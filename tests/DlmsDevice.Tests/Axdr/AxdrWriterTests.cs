@@ -11,7 +11,7 @@ namespace DlmsDevice.Tests.Axdr
     {
         private static readonly byte[] s_bytes = Hex.Parse("DE AD BE EF 01 02 03");
 
-        private static CosemDateTime s_setClock = CosemDateTime.ReadFrom(Hex.Parse("07 E5 01 18 FF 0E 30 39 50 FF C4 00"), 0);
+        private static CosemDateTime s_setClock = CosemDateTime.FromBytes(Hex.Parse("07 E5 01 18 FF 0E 30 39 50 FF C4 00"), 0);
 
         /// <summary>Each write with the bytes it must produce.</summary>
         private static readonly Dictionary<string, (string Hex, Func<AxdrWriter, bool> Write)> s_writes =
@@ -42,12 +42,12 @@ namespace DlmsDevice.Tests.Axdr
                 ["Enum"] = ("16 1B", w => w.WriteEnum(27)),
                 ["Float32"] = ("17 C0 49 0F DB", w => w.WriteFloat32(-3.14159274f)),
                 ["Float64"] = ("18 40 09 21 FB 54 44 2D 18", w => w.WriteFloat64(Math.PI)),
-                ["DateTime"] = ("09 0C 07 E5 01 18 FF 0E 30 39 50 FF C4 00", w => w.WriteDateTime(ref s_setClock)),
-                ["Date"] = ("09 05 07 E5 01 18 FF", w => w.WriteDate(ref s_setClock)),
-                ["Time"] = ("09 04 0E 30 39 50", w => w.WriteTime(ref s_setClock)),
-                ["DateTimeTyped"] = ("19 07 E5 01 18 FF 0E 30 39 50 FF C4 00", w => w.WriteDateTimeTyped(ref s_setClock)),
-                ["DateTyped"] = ("1A 07 E5 01 18 FF", w => w.WriteDateTyped(ref s_setClock)),
-                ["TimeTyped"] = ("1B 0E 30 39 50", w => w.WriteTimeTyped(ref s_setClock)),
+                ["DateTime"] = ("09 0C 07 E5 01 18 FF 0E 30 39 50 FF C4 00", w => w.WriteDateTime(s_setClock)),
+                ["Date"] = ("09 05 07 E5 01 18 FF", w => w.WriteDate(s_setClock)),
+                ["Time"] = ("09 04 0E 30 39 50", w => w.WriteTime(s_setClock)),
+                ["DateTimeTyped"] = ("19 07 E5 01 18 FF 0E 30 39 50 FF C4 00", w => w.WriteDateTimeTyped(s_setClock)),
+                ["DateTyped"] = ("1A 07 E5 01 18 FF", w => w.WriteDateTyped(s_setClock)),
+                ["TimeTyped"] = ("1B 0E 30 39 50", w => w.WriteTimeTyped(s_setClock)),
                 ["Obis"] = ("09 06 01 00 20 07 00 FF", w => w.WriteObis(new ObisCode(1, 0, 32, 7, 0, 255))),
                 ["CompactArrayHeader"] = ("13 02 02 12 11 81 96", w => w.WriteCompactArrayHeader(Hex.Parse("02 02 12 11"), 0, 4, 150)),
                 ["Byte"] = ("C4", w => w.WriteByte(0xC4)),
@@ -58,7 +58,7 @@ namespace DlmsDevice.Tests.Axdr
                 ["Bytes"] = ("EF 01", w => w.WriteBytes(s_bytes, 3, 2)),
                 ["RawObis"] = ("00 00 28 00 00 FF", w => w.WriteRawObis(new ObisCode(0, 0, 40, 0, 0, 255))),
                 ["RawOctetString"] = ("02 DE AD", w => w.WriteRawOctetString(s_bytes, 0, 2)),
-                ["RawDateTime"] = ("07 E5 01 18 FF 0E 30 39 50 FF C4 00", w => w.WriteRawDateTime(ref s_setClock)),
+                ["RawDateTime"] = ("07 E5 01 18 FF 0E 30 39 50 FF C4 00", w => w.WriteRawDateTime(s_setClock)),
                 ["RawFloat32"] = ("3F 80 00 00", w => w.WriteRawFloat32(1.0f)),
                 ["RawFloat64"] = ("BF F0 00 00 00 00 00 00", w => w.WriteRawFloat64(-1.0)),
             };

@@ -12,7 +12,7 @@ namespace DlmsDevice.Tests.Axdr
         {
             // SET clock from DC test_set.py (PROTOCOL.md 2.4): 2021-01-24, day of week not
             // specified, 14:48:57.80, deviation -60 (UTC+1 in Gurux's sign), status 0.
-            CosemDateTime value = CosemDateTime.ReadFrom(Hex.Parse("07 E5 01 18 FF 0E 30 39 50 FF C4 00"), 0);
+            CosemDateTime value = CosemDateTime.FromBytes(Hex.Parse("07 E5 01 18 FF 0E 30 39 50 FF C4 00"), 0);
 
             Assert.Equal(2021, value.Year);
             Assert.Equal(1, value.Month);
@@ -29,9 +29,9 @@ namespace DlmsDevice.Tests.Axdr
         }
 
         [Fact]
-        public void Unspecified_AllNotSpecifiedValues_Bytes()
+        public void Constructor_AllNotSpecifiedValues_Bytes()
         {
-            CosemDateTime value = CosemDateTime.Unspecified();
+            CosemDateTime value = new CosemDateTime();
             byte[] bytes = new byte[12];
 
             value.WriteTo(bytes, 0);
@@ -50,7 +50,7 @@ namespace DlmsDevice.Tests.Axdr
         [InlineData("07 E5 03 1F 03 17 3B 3B 63 02 D0 0F")]   // deviation +720, status bits 0..3
         public void WriteTo_ReadFrom_KeepsSpecialValues(string hex)
         {
-            CosemDateTime value = CosemDateTime.ReadFrom(Hex.Parse(hex), 0);
+            CosemDateTime value = CosemDateTime.FromBytes(Hex.Parse(hex), 0);
             byte[] bytes = new byte[14];
 
             value.WriteTo(bytes, 1);
@@ -75,27 +75,32 @@ namespace DlmsDevice.Tests.Axdr
         [InlineData("07 E5 01 01 FF FF FF FF FF FD 2F FF")]   // deviation -721
         public void IsValid_OutOfRange_False(string hex)
         {
-            Assert.False(CosemDateTime.ReadFrom(Hex.Parse(hex), 0).IsValid());
+            Assert.False(CosemDateTime.FromBytes(Hex.Parse(hex), 0).IsValid());
         }
 
         [Fact]
         public void DateAndTimeParts_WriteAndRead()
         {
-            CosemDateTime value = CosemDateTime.ReadFrom(Hex.Parse("07 D2 0C 04 03 0A 06 0B FF 00 78 00"), 0);
+            CosemDateTime value = CosemDateTime.FromBytes(Hex.Parse("07 D2 0C 04 03 0A 06 0B FF 00 78 00"), 0);
             byte[] bytes = new byte[9];
 
             value.WriteDateTo(bytes, 0);
             value.WriteTimeTo(bytes, 5);
 
             Assert.Equal("07 D2 0C 04 03 0A 06 0B FF", Hex.Format(bytes));
-            CosemDateTime date = CosemDateTime.ReadDateFrom(bytes, 0);
-            CosemDateTime time = CosemDateTime.ReadTimeFrom(bytes, 5);
+            // Filled in place: whatever the instances held before, the other fields become "not specified".
+            CosemDateTime date = CosemDateTime.FromBytes(Hex.Parse("00 01 02 03 04 05 06 07 08 09 0A 0B"), 0);
+            CosemDateTime time = CosemDateTime.FromBytes(Hex.Parse("00 01 02 03 04 05 06 07 08 09 0A 0B"), 0);
+            date.ReadDateFrom(bytes, 0);
+            time.ReadTimeFrom(bytes, 5);
             Assert.Equal(2002, date.Year);
             Assert.Equal(3, date.DayOfWeek);
             Assert.Equal(CosemDateTime.NotSpecified, date.Hour);
             Assert.Equal(CosemDateTime.DeviationNotSpecified, date.Deviation);
             Assert.Equal(CosemDateTime.NotSpecified, date.ClockStatus);
             Assert.Equal(CosemDateTime.YearNotSpecified, time.Year);
+            Assert.Equal(CosemDateTime.NotSpecified, time.DayOfWeek);
+            Assert.Equal(CosemDateTime.DeviationNotSpecified, time.Deviation);
             Assert.Equal(10, time.Hour);
             Assert.Equal(11, time.Second);
         }
@@ -124,7 +129,7 @@ namespace DlmsDevice.Tests.Axdr
         [Fact]
         public void TryToDateTime_Specified_CalendarValue()
         {
-            CosemDateTime value = CosemDateTime.ReadFrom(Hex.Parse("07 E5 01 18 FF 0E 30 39 50 FF C4 00"), 0);
+            CosemDateTime value = CosemDateTime.FromBytes(Hex.Parse("07 E5 01 18 FF 0E 30 39 50 FF C4 00"), 0);
 
             Assert.True(value.TryToDateTime(out DateTime result));
 
@@ -145,7 +150,7 @@ namespace DlmsDevice.Tests.Axdr
         [InlineData("0B B9 01 18 FF 0E 30 39 50 FF C4 00")]   // year 3001: above it
         public void TryToDateTime_NotRepresentable_False(string hex)
         {
-            CosemDateTime value = CosemDateTime.ReadFrom(Hex.Parse(hex), 0);
+            CosemDateTime value = CosemDateTime.FromBytes(Hex.Parse(hex), 0);
 
             Assert.False(value.TryToDateTime(out DateTime result));
             Assert.Equal(default(DateTime), result);
@@ -154,27 +159,83 @@ namespace DlmsDevice.Tests.Axdr
         [Fact]
         public void Equals_FieldByField()
         {
-            CosemDateTime a = CosemDateTime.ReadFrom(Hex.Parse("07 E5 01 18 FF 0E 30 39 50 FF C4 00"), 0);
-            CosemDateTime b = a;
+            CosemDateTime a = CosemDateTime.FromBytes(Hex.Parse("07 E5 01 18 FF 0E 30 39 50 FF C4 00"), 0);
+            CosemDateTime b = new CosemDateTime();
+            b.CopyFrom(a);
 
+            Assert.NotSame(a, b);
             Assert.True(a.Equals(b));
             Assert.True(a.Equals((object)b));
             Assert.Equal(a.GetHashCode(), b.GetHashCode());
             b.ClockStatus = 0x80;
             Assert.False(a.Equals(b));
-            b = a;
+            Assert.Equal(0, a.ClockStatus);     // a copy, not an alias
+            b.CopyFrom(a);
             b.Deviation = CosemDateTime.DeviationNotSpecified;
             Assert.False(a.Equals(b));
             Assert.False(a.Equals("x"));
+            Assert.False(a.Equals(null));
+            Assert.False(a.Equals((object?)null));
+        }
+
+        /// <summary>Every field set as given and written back byte for byte, special values included.</summary>
+        [Theory]
+        [InlineData("07 E5 01 18 FF 0E 30 39 50 FF C4 00")]
+        [InlineData("FF FF FE FE 07 02 00 00 00 80 00 FF")]
+        [InlineData("07 D2 0C 04 03 0A 06 0B FF 00 78 80")]
+        public void Set_EveryField_WritesTheSameBytes(string hex)
+        {
+            byte[] b = Hex.Parse(hex);
+            CosemDateTime value = new CosemDateTime();
+
+            value.Set((ushort)((b[0] << 8) | b[1]), b[2], b[3], b[4], b[5], b[6], b[7], b[8], (short)((b[9] << 8) | b[10]), b[11]);
+
+            byte[] written = new byte[12];
+            value.WriteTo(written, 0);
+            Assert.Equal(hex, Hex.Format(written));
+            Assert.Equal(CosemDateTime.FromBytes(b, 0), value);
+        }
+
+        [Fact]
+        public void SetUnspecified_AfterValue_AllNotSpecified()
+        {
+            CosemDateTime value = CosemDateTime.FromBytes(Hex.Parse("07 E5 01 18 FF 0E 30 39 50 FF C4 00"), 0);
+
+            value.SetUnspecified();
+
+            Assert.Equal(new CosemDateTime(), value);
+            byte[] bytes = new byte[12];
+            value.WriteTo(bytes, 0);
+            Assert.Equal("FF FF FF FF FF FF FF FF FF 80 00 FF", Hex.Format(bytes));
+        }
+
+        [Fact]
+        public void SetDateTime_IntoExistingInstance_SameAsFromDateTime()
+        {
+            CosemDateTime value = CosemDateTime.FromBytes(Hex.Parse("FF FF FE FE 07 02 00 00 00 80 00 FF"), 0);
+            var when = new DateTime(2021, 1, 24, 14, 48, 57, 800);
+
+            value.Set(when, -60, 0);
+
+            Assert.Equal(CosemDateTime.FromDateTime(when, -60, 0), value);
+            byte[] bytes = new byte[12];
+            value.WriteTo(bytes, 0);
+            Assert.Equal("07 E5 01 18 07 0E 30 39 50 FF C4 00", Hex.Format(bytes));
+        }
+
+        [Fact]
+        public void CopyFrom_Null_Throws()
+        {
+            Assert.Throws<ArgumentNullException>(() => new CosemDateTime().CopyFrom(null!));
         }
 
         [Fact]
         public void ToString_ShowsFieldsAndUnspecified()
         {
-            CosemDateTime value = CosemDateTime.ReadFrom(Hex.Parse("07 D2 0C 04 03 0A 06 0B FF 00 78 00"), 0);
+            CosemDateTime value = CosemDateTime.FromBytes(Hex.Parse("07 D2 0C 04 03 0A 06 0B FF 00 78 00"), 0);
 
             Assert.Equal("2002-12-04 03 10:06:11.* dev 120 st 00", value.ToString());
-            Assert.Equal("*-*-* * *:*:*.* dev * st *", CosemDateTime.Unspecified().ToString());
+            Assert.Equal("*-*-* * *:*:*.* dev * st *", new CosemDateTime().ToString());
             value.Month = CosemDateTime.MonthDaylightSavingsBegin;
             Assert.StartsWith("2002-0xFE-04", value.ToString());
         }

@@ -44,18 +44,67 @@ namespace DlmsDevice.Tests.Axdr
         [InlineData("a-0:1.8.0*255")]
         [InlineData("1-0:1.8.0*-1")]
         [InlineData("1..0.1.8.0")]
-        public void TryParse_BadText_FalseAndParseThrows(string text)
+        public void TryParse_BadText_FalseNullAndParseThrows(string text)
         {
             Assert.False(ObisCode.TryParse(text, out ObisCode code));
 
-            Assert.Equal(default(ObisCode), code);
+            Assert.Null(code);
             Assert.Throws<FormatException>(() => ObisCode.Parse(text));
         }
 
         [Fact]
-        public void TryParse_Null_False()
+        public void TryParse_Null_FalseNull()
         {
-            Assert.False(ObisCode.TryParse(null!, out _));
+            Assert.False(ObisCode.TryParse(null!, out ObisCode code));
+            Assert.Null(code);
+        }
+
+        /// <summary>The packed value: A in bits 40..47 down to F in bits 0..7.</summary>
+        [Theory]
+        [InlineData("01 00 01 08 00 FF", 0x0100010800FFL)]
+        [InlineData("00 00 28 00 00 FF", 0x0000280000FFL)]
+        [InlineData("00 00 00 00 00 00", 0L)]
+        [InlineData("FF FF FF FF FF FF", 0xFFFFFFFFFFFFL)]
+        [InlineData("80 00 00 00 00 01", 0x800000000001L)]
+        [InlineData("01 02 03 04 05 06", 0x010203040506L)]
+        public void Value_SixGroups_PackedBigEndian(string hex, long expected)
+        {
+            byte[] bytes = Hex.Parse(hex);
+            var code = new ObisCode(bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5]);
+
+            Assert.Equal(expected, code.Value);
+            Assert.Equal(expected, ObisCode.Pack(bytes, 0));
+            Assert.Equal(new[] { bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5] },
+                new[] { code.A, code.B, code.C, code.D, code.E, code.F });
+            Assert.Equal(code, new ObisCode(expected));
+            byte[] unpacked = new byte[8];
+            ObisCode.Unpack(expected, unpacked, 1);
+            Assert.Equal("00 " + hex + " 00", Hex.Format(unpacked));
+        }
+
+        /// <summary>ObjectList's binary search relies on it: packed values order like the bytes A..F.</summary>
+        [Theory]
+        [InlineData("00 00 01 00 00 FF", "00 00 01 00 01 00")]
+        [InlineData("00 FF FF FF FF FF", "01 00 00 00 00 00")]
+        [InlineData("7F FF FF FF FF FF", "80 00 00 00 00 00")]
+        [InlineData("FE FF FF FF FF FF", "FF 00 00 00 00 00")]
+        [InlineData("01 00 01 08 00 FE", "01 00 01 08 00 FF")]
+        public void Value_BytesInOrder_ValuesInOrder(string lowerHex, string higherHex)
+        {
+            long lower = ObisCode.Pack(Hex.Parse(lowerHex), 0);
+            long higher = ObisCode.Pack(Hex.Parse(higherHex), 0);
+
+            Assert.True(lower < higher, lowerHex + " < " + higherHex);
+        }
+
+        [Theory]
+        [InlineData(-1L)]
+        [InlineData(0x1000000000000L)]
+        [InlineData(long.MaxValue)]
+        [InlineData(long.MinValue)]
+        public void Constructor_ValueOutOf48Bits_Throws(long value)
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => new ObisCode(value));
         }
 
         [Theory]
@@ -108,6 +157,7 @@ namespace DlmsDevice.Tests.Axdr
             Assert.True(code.Equals((object)same));
             Assert.False(code.Equals("1-2:3.4.5*6"));
             Assert.False(code.Equals(null));
+            Assert.False(code.Equals((object?)null));
             Assert.Equal(code.GetHashCode(), same.GetHashCode());
             for (int group = 0; group < 6; group++)
             {
@@ -118,6 +168,32 @@ namespace DlmsDevice.Tests.Axdr
                 Assert.False(code.Equals(other));
                 Assert.NotEqual(code.GetHashCode(), other.GetHashCode());
             }
+        }
+
+        [Fact]
+        public void Operators_Null_NullSafe()
+        {
+            var code = new ObisCode(0, 0, 1, 0, 0, 255);
+            ObisCode? none = null;
+
+            Assert.False(code == none);
+            Assert.False(none == code);
+            Assert.True(code != none);
+            Assert.True(none != code);
+            Assert.True(none == null);
+            Assert.False(none != null);
+        }
+
+        [Fact]
+        public void Equality_DistinctInstancesSameGroups_EqualNotSameReference()
+        {
+            // A class now: two separately built codes are equal by value, never by reference.
+            var code = ObisCode.Parse("1-0:1.8.0*255");
+            ObisCode other = ObisCode.FromBytes(Hex.Parse("01 00 01 08 00 FF"), 0);
+
+            Assert.NotSame(code, other);
+            Assert.True(code == other);
+            Assert.Equal(code, other);
         }
     }
 }

@@ -93,11 +93,11 @@ namespace DlmsDevice.Tests.Cosem
             // Sydney: UTC+10, summer from the first Sunday of October 02:00 to the first Sunday of April 03:00.
             Clock clock = new Clock(ClockName, new FakeClockSource(0));
             clock.TimeZone = -600;
-            CosemDateTime begin = CosemCalendar.Unspecified();
+            CosemDateTime begin = new CosemDateTime();
             begin.Month = 10; begin.DayOfMonth = 1; begin.DayOfWeek = 7; begin.Hour = 2; begin.Minute = 0; begin.Second = 0;
-            CosemDateTime end = CosemCalendar.Unspecified();
+            CosemDateTime end = new CosemDateTime();
             end.Month = 4; end.DayOfMonth = 1; end.DayOfWeek = 7; end.Hour = 3; end.Minute = 0; end.Second = 0;
-            clock.SetDaylightSavings(ref begin, ref end);
+            clock.SetDaylightSavings(begin, end);
             clock.DaylightSavingsEnabled = true;
             Assert.True(clock.IsDaylightSavingsActive(Utc(2024, 1, 10, 0, 0, 0)));
             Assert.False(clock.IsDaylightSavingsActive(Utc(2024, 7, 10, 0, 0, 0)));
@@ -107,12 +107,34 @@ namespace DlmsDevice.Tests.Cosem
         }
 
         [Fact]
+        public void SetDaylightSavings_CopiesValues_GetAndEqualsSeeTheCopies()
+        {
+            Clock clock = new Clock(ClockName, new FakeClockSource(0));
+            CosemDateTime begin = CosemDateTime.FromBytes(Support.Hex.Parse("FF FF 03 FE 07 02 00 00 00 80 00 FF"), 0);
+            CosemDateTime end = CosemDateTime.FromBytes(Support.Hex.Parse("FF FF 0A FE 07 03 00 00 00 80 00 FF"), 0);
+
+            clock.SetDaylightSavings(begin, end);
+            begin.Month = 4;                      // the clock kept its own copy
+
+            Assert.Equal("09 0C FF FF 03 FE 07 02 00 00 00 80 00 FF", CosemTestKit.Get(clock, 5));
+            Assert.Equal("09 0C FF FF 0A FE 07 03 00 00 00 80 00 FF", CosemTestKit.Get(clock, 6));
+            CosemDateTime gotBegin = new CosemDateTime();
+            CosemDateTime gotEnd = new CosemDateTime();
+            clock.GetDaylightSavings(gotBegin, gotEnd);
+            Assert.Equal(3, gotBegin.Month);
+            Assert.Equal(end, gotEnd);
+            Assert.True(clock.DaylightSavingsEquals(gotBegin, gotEnd));
+            Assert.False(clock.DaylightSavingsEquals(begin, end));
+            Assert.Throws<ArgumentNullException>(() => clock.SetDaylightSavings(null!, end));
+        }
+
+        [Fact]
         public void IsDaylightSavingsActive_UnsupportedRule_False()
         {
             Clock clock = new Clock(ClockName, new FakeClockSource(0));
-            CosemDateTime begin = CosemCalendar.Unspecified();   // month 0xFF: outside the subset
-            CosemDateTime end = CosemCalendar.Unspecified();
-            clock.SetDaylightSavings(ref begin, ref end);
+            CosemDateTime begin = new CosemDateTime();   // month 0xFF: outside the subset
+            CosemDateTime end = new CosemDateTime();
+            clock.SetDaylightSavings(begin, end);
             clock.DaylightSavingsEnabled = true;
             Assert.False(clock.IsDaylightSavingsActive(Utc(2024, 7, 1, 0, 0, 0)));
         }
@@ -163,6 +185,20 @@ namespace DlmsDevice.Tests.Cosem
             long before = source.Ticks;
             Assert.Equal(expected, CosemTestKit.Set(new Clock(ClockName, source), 2, hex));
             Assert.Equal(before, source.Ticks);
+        }
+
+        [Theory]
+        [InlineData(5, "09 0B FF FF 04 01 07 02 00 00 00 80 00")]
+        [InlineData(6, "09 0C FF FF 0B 01 07 03 00")]
+        [InlineData(5, "06 00 00 00 00")]
+        public void Set_DaylightSavingsRule_BadInput_TypeUnmatchedAndRuleUnchanged(int attributeId, string hex)
+        {
+            Clock clock = EuropeanClock(new FakeClockSource(0));
+            string before = CosemTestKit.Get(clock, attributeId);
+
+            Assert.Equal(DataAccessResult.TypeUnmatched, CosemTestKit.Set(clock, attributeId, hex));
+
+            Assert.Equal(before, CosemTestKit.Get(clock, attributeId));
         }
 
         [Theory]
@@ -309,6 +345,7 @@ namespace DlmsDevice.Tests.Cosem
         [InlineData("02 03 09 0C FF FF 01 0F FF 0C 00 00 00 00 00 00 09 0C 07 E8 01 0F FF 09 00 00 00 00 00 00 09 0C 07 E8 01 0F FF 0B 00 00 00 00 00 00", ActionResult.ScopeOfAccessViolated)]
         [InlineData("02 03 09 0C 07 E8 01 0F FF 0C 00 00 00 00 00 00 09 0C 07 E8 01 0F FF 0B 00 00 00 00 00 00 09 0C 07 E8 01 0F FF 09 00 00 00 00 00 00", ActionResult.ScopeOfAccessViolated)]   // start after end
         [InlineData("0F 00", ActionResult.TypeUnmatched)]
+        [InlineData("02 03 09 0C FF FF 01 0F FF 0C 00 00 00 00 00 00 09 0C 07 E8 01 0F FF 09 00 00 00 00 00 00 09 0B 07 E8 01 0F FF 0B 00 00 00 00 00", ActionResult.TypeUnmatched)]   // bad preset, then a malformed end: shape first
         public void Invoke_PresetAdjustingTime_BadParameter(string parameters, ActionResult expected)
         {
             Clock clock = new Clock(ClockName, FakeClockSource.At(2024, 1, 15, 10, 0, 0));
@@ -332,10 +369,10 @@ namespace DlmsDevice.Tests.Cosem
         {
             Clock clock = EuropeanClock(new FakeClockSource(0));
             long utc = Utc(2018, 5, 31, 22, 3, 0);
-            CosemDateTime local;
-            clock.ToLocal(utc, out local);
+            CosemDateTime local = new CosemDateTime();
+            clock.ToLocal(utc, local);
             long back;
-            Assert.True(clock.TryToUtc(ref local, out back));
+            Assert.True(clock.TryToUtc(local, out back));
             Assert.Equal(utc, back);
         }
 

@@ -75,8 +75,8 @@ namespace DlmsDevice.Tests.Cosem
             _context.DlmsVersion = 6;
             _context.AuthenticationMechanism = 1;
 
-            _setObject = new[] { 1, 2, 2, 3, 4, 4, 5, 5, 6, 6, 6, 6, 9, 10, 12, 11, 2 };
-            _setAttribute = new[] { 2, 2, 3, 2, 4, 5, 8, 9, 2, 3, 7, 8, 5, 4, 7, 7, 2 };
+            _setObject = new[] { 1, 2, 2, 3, 4, 4, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6, 9, 10, 10, 12, 11, 2 };
+            _setAttribute = new[] { 2, 2, 3, 2, 4, 5, 6, 7, 8, 9, 2, 3, 5, 6, 7, 8, 5, 4, 3, 7, 7, 2 };
             _setValue = new[]
             {
                 Hex.Parse("0A 04 31 32 33 34"),
@@ -85,24 +85,34 @@ namespace DlmsDevice.Tests.Cosem
                 Hex.Parse("17 43 6B 80 00"),
                 Hex.Parse("11 01"),
                 Hex.Parse("09 0C 07 E8 03 1F 07 0C 00 00 00 FF C4 00"),
+                Hex.Parse("09 0C 07 E8 03 1F 07 0C 00 00 00 FF C4 00"),   // demand capture_time: into its own date-time
+                Hex.Parse("09 0C 07 E8 03 1F 07 0B 2D 00 00 FF C4 00"),   // start_time_current
                 Hex.Parse("06 00 00 03 84"),
                 Hex.Parse("12 00 01"),
                 Hex.Parse("09 0C 07 E8 03 1F 07 01 1E 00 00 FF C4 00"),
                 Hex.Parse("10 FF C4"),
+                Hex.Parse("09 0C FF FF 03 FE 07 02 00 00 00 80 00 FF"),   // daylight_savings_begin (the EU rule again)
+                Hex.Parse("09 0C FF FF 0A FE 07 03 00 00 00 80 00 FF"),   // daylight_savings_end
                 Hex.Parse("0F 3C"),
                 Hex.Parse("03 01"),
                 Hex.Parse("12 00 80"),
                 Hex.Parse("12 02 40"),
+                Hex.Parse("09 06 00 00 19 01 01 FF"),           // IP_reference: read as a packed long
                 Hex.Parse("09 08 31 32 33 34 35 36 37 38"),
                 Hex.Parse("09 08 31 32 33 34 35 36 37 38"),
                 Hex.Parse("12 00 01"),                          // wrong type: type-unmatched path
             };
-            _actionObject = new[] { 2, 4, 5, 5, 6, 6, 6, 6, 6 };
-            _actionMethod = new[] { 1, 1, 1, 2, 6, 6, 3, 1, 2 };
+            _actionObject = new[] { 2, 4, 5, 5, 6, 6, 6, 6, 6, 6, 6 };
+            _actionMethod = new[] { 1, 1, 1, 2, 6, 6, 3, 1, 2, 5, 4 };
             _actionParameters = new byte[]?[]
             {
                 Hex.Parse("0F 00"), null, Hex.Parse("0F 00"), Hex.Parse("0F 00"),
                 Hex.Parse("10 00 3C"), Hex.Parse("10 FF C4"), Hex.Parse("0F 00"), Hex.Parse("0F 00"), Hex.Parse("0F 00"),
+                // preset_adjusting_time: three date-times read one by one into the clock's scratch;
+                // the validity window (2020) is past, so adjust_to_preset_time leaves the time alone.
+                Hex.Parse("02 03 09 0C 07 E4 01 01 FF 00 00 00 00 00 00 00 09 0C 07 E4 01 01 FF 00 00 00 00 00 00 00"
+                    + " 09 0C 07 E4 01 02 FF 00 00 00 00 00 00 00"),
+                Hex.Parse("0F 00"),
             };
         }
 

@@ -21,8 +21,8 @@ namespace DlmsDevice.Tests.Cosem
             {
                 long ticks = min + (long)(random.NextDouble() * (max - min));
                 DateTime expected = new DateTime(ticks);
-                CosemDateTime value = CosemCalendar.Unspecified();
-                CosemCalendar.FromTicks(ticks, ref value);
+                CosemDateTime value = new CosemDateTime();
+                CosemCalendar.FromTicks(ticks, value);
                 Assert.Equal(expected.Year, value.Year);
                 Assert.Equal(expected.Month, value.Month);
                 Assert.Equal(expected.Day, value.DayOfMonth);
@@ -32,7 +32,7 @@ namespace DlmsDevice.Tests.Cosem
                 Assert.Equal(expected.Second, value.Second);
                 Assert.Equal(expected.Millisecond / 10, value.Hundredths);
                 long back;
-                Assert.True(CosemCalendar.TryGetTicks(ref value, out back));
+                Assert.True(CosemCalendar.TryGetTicks(value, out back));
                 Assert.Equal(ticks - ticks % (TimeSpan.TicksPerMillisecond * 10), back);
             }
         }
@@ -57,13 +57,13 @@ namespace DlmsDevice.Tests.Cosem
         [InlineData(2024, 6, 15, 0xFF, 15)]
         public void TryResolveSwitch_WildcardDays(int year, int month, int dayOfMonth, int dayOfWeek, int expectedDay)
         {
-            CosemDateTime rule = CosemCalendar.Unspecified();
+            CosemDateTime rule = new CosemDateTime();
             rule.Month = (byte)month;
             rule.DayOfMonth = (byte)dayOfMonth;
             rule.DayOfWeek = (byte)dayOfWeek;
             rule.Hour = 2;
             long ticks;
-            Assert.True(CosemCalendar.TryResolveSwitch(ref rule, year, out ticks));
+            Assert.True(CosemCalendar.TryResolveSwitch(rule, year, out ticks));
             Assert.Equal(new DateTime(year, month, expectedDay, 2, 0, 0).Ticks, ticks);
         }
 
@@ -74,23 +74,23 @@ namespace DlmsDevice.Tests.Cosem
         [InlineData(3, 0xFE, 8)]        // day of week 8
         public void TryResolveSwitch_Unsupported_False(int month, int dayOfMonth, int dayOfWeek)
         {
-            CosemDateTime rule = CosemCalendar.Unspecified();
+            CosemDateTime rule = new CosemDateTime();
             rule.Month = (byte)month;
             rule.DayOfMonth = (byte)dayOfMonth;
             rule.DayOfWeek = (byte)dayOfWeek;
             long ticks;
-            Assert.False(CosemCalendar.TryResolveSwitch(ref rule, 2024, out ticks));
+            Assert.False(CosemCalendar.TryResolveSwitch(rule, 2024, out ticks));
         }
 
         [Fact]
         public void TryResolveSwitch_SpecifiedYear_UsesThatYear()
         {
-            CosemDateTime rule = CosemCalendar.Unspecified();
+            CosemDateTime rule = new CosemDateTime();
             rule.Year = 2030;
             rule.Month = 3;
             rule.DayOfMonth = 1;
             long ticks;
-            Assert.True(CosemCalendar.TryResolveSwitch(ref rule, 2024, out ticks));
+            Assert.True(CosemCalendar.TryResolveSwitch(rule, 2024, out ticks));
             Assert.Equal(new DateTime(2030, 3, 1).Ticks, ticks);
         }
     }

@@ -137,15 +137,16 @@ namespace DlmsDevice.Tests.Cosem
         public void SetDateTime_OctetStringHolder_EncodesAsOctetString12()
         {
             CosemValue v = new CosemValue(DataType.OctetString, 12);
-            CosemDateTime dt = CosemCalendar.Unspecified();
+            CosemDateTime dt = new CosemDateTime();
             dt.Year = 2002; dt.Month = 12; dt.DayOfMonth = 4; dt.DayOfWeek = 3;
             dt.Hour = 10; dt.Minute = 6; dt.Second = 11; dt.Deviation = 120; dt.ClockStatus = 0;
-            Assert.True(v.SetDateTime(ref dt));
+            Assert.True(v.SetDateTime(dt));
             // Kmethy clock value (PROTOCOL.md 2.5): 2002-12-04 Wed 10:06:11, deviation +120.
             Assert.Equal("09 0C 07 D2 0C 04 03 0A 06 0B FF 00 78 00", Encode(v));
-            CosemDateTime back;
-            Assert.True(v.GetDateTime(out back));
+            CosemDateTime back = new CosemDateTime();
+            Assert.True(v.GetDateTime(back));
             Assert.True(back.Equals(dt));
+            Assert.NotSame(dt, back);
         }
 
         [Fact]
@@ -262,9 +263,9 @@ namespace DlmsDevice.Tests.Cosem
             CosemValue number = new CosemValue(DataType.Unsigned);
             Assert.False(number.SetString("1"));
             Assert.False(number.SetBytes(new byte[1], 0, 1));
-            CosemDateTime dt = CosemCalendar.Unspecified();
-            Assert.False(number.SetDateTime(ref dt));
-            Assert.False(new CosemValue(DataType.OctetString, 11).SetDateTime(ref dt));
+            CosemDateTime dt = new CosemDateTime();
+            Assert.False(number.SetDateTime(dt));
+            Assert.False(new CosemValue(DataType.OctetString, 11).SetDateTime(dt));
         }
 
         [Fact]

@@ -19,6 +19,21 @@ namespace DlmsDevice.Tests.Cosem
         }
 
         [Fact]
+        public void LogicalName_SameInstanceAsGiven()
+        {
+            // A class: the object keeps the configured instance, no copy.
+            var name = new ObisCode(0, 0, 96, 1, 0, 255);
+            Data data = new Data(name, new CosemValue(DataType.OctetString, 4));
+            Assert.Same(name, data.LogicalName);
+        }
+
+        [Fact]
+        public void Constructor_NullLogicalName_Throws()
+        {
+            Assert.Throws<System.ArgumentNullException>(() => new Data(null!, new CosemValue(DataType.OctetString, 4)));
+        }
+
+        [Fact]
         public void Get_Value_OctetString()
         {
             Assert.Equal("09 08 31 32 33 34 35 36 37 38", CosemTestKit.Get(SerialNumber(), 2));

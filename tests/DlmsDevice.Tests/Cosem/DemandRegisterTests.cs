@@ -117,5 +117,25 @@ namespace DlmsDevice.Tests.Cosem
             Assert.Equal(9, register.AttributeCount);
             Assert.Equal(2, register.MethodCount);
         }
+
+        [Fact]
+        public void SetAndGetTimes_CopyInAndOut()
+        {
+            DemandRegister register = AveragePower();
+            CosemDateTime end = CosemDateTime.FromBytes(Support.Hex.Parse("07 E8 03 1F 07 0C 00 00 00 FF C4 00"), 0);
+            CosemDateTime start = CosemDateTime.FromBytes(Support.Hex.Parse("07 E8 03 1F 07 0B 2D 00 00 FF C4 00"), 0);
+
+            register.SetCaptureTime(end);
+            register.SetStartTimeCurrent(start);
+            end.Hour = 1;                         // the register kept its own copies
+
+            Assert.Equal("09 0C 07 E8 03 1F 07 0C 00 00 00 FF C4 00", CosemTestKit.Get(register, 6));
+            Assert.Equal("09 0C 07 E8 03 1F 07 0B 2D 00 00 FF C4 00", CosemTestKit.Get(register, 7));
+            CosemDateTime got = new CosemDateTime();
+            register.GetCaptureTime(got);
+            Assert.Equal(12, got.Hour);
+            register.GetStartTimeCurrent(got);
+            Assert.Equal(start, got);
+        }
     }
 }

@@ -32,7 +32,10 @@ namespace DlmsDevice.Tests.Cosem
             Assert.Equal(DataAccessResult.Success, CosemTestKit.Set(register, 5, "09 0C 07 E8 03 1F 07 0C 00 00 00 FF C4 00"));
             Assert.Equal("11 05", CosemTestKit.Get(register, 4));
             Assert.Equal("09 0C 07 E8 03 1F 07 0C 00 00 00 FF C4 00", CosemTestKit.Get(register, 5));
-            Assert.Equal(2024, register.CaptureTime.Year);
+            CosemDateTime captured = new CosemDateTime();
+            register.GetCaptureTime(captured);
+            Assert.Equal(2024, captured.Year);
+            Assert.Equal(0x1F, captured.DayOfMonth);
         }
 
         [Theory]
@@ -40,9 +43,15 @@ namespace DlmsDevice.Tests.Cosem
         [InlineData(5, "09 0B 07 E8 03 1F 07 0C 00 00 00 FF C4")]
         [InlineData(5, "0A 0C 07 E8 03 1F 07 0C 00 00 00 FF C4 00")]
         [InlineData(5, "09 0C 07 E8 03")]
-        public void Set_BadInput_TypeUnmatched(int attributeId, string hex)
+        public void Set_BadInput_TypeUnmatchedAndUnchanged(int attributeId, string hex)
         {
-            Assert.Equal(DataAccessResult.TypeUnmatched, CosemTestKit.Set(MaximumDemand(), attributeId, hex));
+            ExtendedRegister register = MaximumDemand();
+            Assert.Equal(DataAccessResult.Success, CosemTestKit.Set(register, 5, "09 0C 07 E8 03 1F 07 0C 00 00 00 FF C4 00"));
+            string before = CosemTestKit.Get(register, attributeId);
+
+            Assert.Equal(DataAccessResult.TypeUnmatched, CosemTestKit.Set(register, attributeId, hex));
+
+            Assert.Equal(before, CosemTestKit.Get(register, attributeId));
         }
 
         [Fact]
@@ -62,11 +71,16 @@ namespace DlmsDevice.Tests.Cosem
         public void CaptureNow_WithoutClock_NotSpecified()
         {
             ExtendedRegister register = MaximumDemand();
-            CosemDateTime t = CosemCalendar.Unspecified();
+            CosemDateTime t = new CosemDateTime();
             t.Year = 2020;
-            register.SetCaptureTime(ref t);
+            register.SetCaptureTime(t);
+            Assert.Equal(2020, t.Year);                  // copied in, the argument untouched
             register.CaptureNow();
-            Assert.Equal(0xFFFF, register.CaptureTime.Year);
+            CosemDateTime captured = new CosemDateTime();
+            captured.Year = 1;
+            register.GetCaptureTime(captured);
+            Assert.Equal(0xFFFF, captured.Year);
+            Assert.Equal(2020, t.Year);
         }
 
         [Fact]

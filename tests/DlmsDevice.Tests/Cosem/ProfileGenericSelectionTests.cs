@@ -298,7 +298,7 @@ namespace DlmsDevice.Tests.Cosem
             ProfileGeneric profile = new ProfileGeneric(new ObisCode(1, 0, 98, 1, 0, 255), 1, 100);
             profile.AddCaptureObject(demand, 5, 0);
             CosemDateTime local = CosemDateTime.FromDateTime(new DateTime(2024, 1, 15, 12, 0, 0), CosemDateTime.DeviationNotSpecified, 0);
-            demand.SetCaptureTime(ref local);
+            demand.SetCaptureTime(local);
             profile.Capture();
             // 11:30Z .. 11:59Z: 12:00 "local" is 11:00Z with the UTC+1 clock, 12:00Z without one.
             string descriptor = Range("02 04 12 00 04 09 06 01 00 01 06 00 FF 0F 05 12 00 00",

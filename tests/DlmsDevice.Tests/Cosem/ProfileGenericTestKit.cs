@@ -75,8 +75,8 @@ namespace DlmsDevice.Tests.Cosem
         /// <summary>Expected clock column for <paramref name="utc"/> with this fixture's clock (no DST unless it is active).</summary>
         public string ClockHex(DateTime utc)
         {
-            CosemDateTime local;
-            Clock.ToLocal(utc.Ticks, out local);
+            CosemDateTime local = new CosemDateTime();
+            Clock.ToLocal(utc.Ticks, local);
             return ProfileHex.DateTime(utc, local.Deviation, local.ClockStatus);
         }
 

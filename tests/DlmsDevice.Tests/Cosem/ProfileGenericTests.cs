@@ -192,7 +192,7 @@ namespace DlmsDevice.Tests.Cosem
             f.Export.Value.SetInteger(6);
             maxDemand.Value.SetInteger(4200);
             CosemDateTime peak = CosemDateTime.FromDateTime(new DateTime(2024, 1, 15, 18, 15, 0), -60, 0);
-            maxDemand.SetCaptureTime(ref peak);
+            maxDemand.SetCaptureTime(peak);
             Assert.True(daily.Capture());
             Assert.Equal(Hex.Format(Hex.Parse(
                 "01 01 02 06"
@@ -347,6 +347,68 @@ namespace DlmsDevice.Tests.Cosem
             Assert.Equal(expected, CosemTestKit.Set(f.Profile, 3, value, context));
             Assert.Equal(1, f.Profile.EntriesInUse);
             Assert.Equal(5, f.Profile.CaptureObjectCount);
+        }
+
+        [Theory]
+        [InlineData(LoadProfileFixture.ClockDefinition, DataAccessResult.Success)]
+        [InlineData(LoadProfileFixture.ExportDefinition, DataAccessResult.Success)]
+        [InlineData("02 04 12 00 00 09 06 00 00 00 00 00 00 0F 00 12 00 00", DataAccessResult.Success)]                // none
+        [InlineData("02 04 12 00 03 09 06 01 00 02 08 00 FE 0F 02 12 00 00", DataAccessResult.ScopeOfAccessViolated)]  // F differs
+        [InlineData("02 04 12 00 04 09 06 01 00 02 08 00 FF 0F 02 12 00 00", DataAccessResult.ScopeOfAccessViolated)]  // class differs
+        [InlineData("02 04 12 00 03 09 06 01 00 02 08 00 FF 0F 03 12 00 00", DataAccessResult.ScopeOfAccessViolated)]  // not captured
+        [InlineData("02 04 12 00 00 09 06 00 00 00 00 00 01 0F 00 12 00 00", DataAccessResult.ScopeOfAccessViolated)]  // not quite none
+        [InlineData("02 04 12 00 03 09 05 01 00 02 08 00 0F 02 12 00 00", DataAccessResult.TypeUnmatched)]             // 5-byte name
+        [InlineData("02 03 12 00 03 09 06 01 00 02 08 00 FF 0F 02", DataAccessResult.TypeUnmatched)]
+        public void Set_SortObject_OneOfTheCaptureObjectsOrNone(string value, DataAccessResult expected)
+        {
+            LoadProfileFixture f = new LoadProfileFixture();
+            string before = CosemTestKit.Get(f.Profile, 6);
+
+            Assert.Equal(expected, CosemTestKit.Set(f.Profile, 6, value));
+
+            string after = CosemTestKit.Get(f.Profile, 6);
+            Assert.Equal(expected == DataAccessResult.Success ? Hex.Format(Hex.Parse(value)) : before, after);
+        }
+
+        [Fact]
+        public void SetCaptureObjectsAndSortObject_AfterWarmUp_AllocateNothing()
+        {
+            LoadProfileFixture f = new LoadProfileFixture();
+            CosemContext context = ContextWith(f.Clock, f.Import, f.Export, f.Voltage, f.Current, f.Profile);
+            byte[] captureObjects = Hex.Parse("01 03 " + LoadProfileFixture.ClockDefinition + " "
+                + LoadProfileFixture.ImportDefinition + " " + LoadProfileFixture.VoltageDefinition);
+            byte[] unknownObject = Hex.Parse("01 01 02 04 12 00 03 09 06 01 00 63 63 00 FF 0F 02 12 00 00");
+            byte[] sortObject = Hex.Parse(LoadProfileFixture.ImportDefinition);
+            byte[] notCaptured = Hex.Parse(LoadProfileFixture.ExportDefinition);
+            AxdrReader reader = new AxdrReader();
+
+            int Round()
+            {
+                int successes = 0;
+                reader.Reset(captureObjects, 0, captureObjects.Length);
+                successes += f.Profile.SetAttribute(3, reader, context) == DataAccessResult.Success ? 1 : 0;
+                reader.Reset(unknownObject, 0, unknownObject.Length);
+                successes += f.Profile.SetAttribute(3, reader, context) == DataAccessResult.Success ? 1 : 0;
+                reader.Reset(sortObject, 0, sortObject.Length);
+                successes += f.Profile.SetAttribute(6, reader, context) == DataAccessResult.Success ? 1 : 0;
+                reader.Reset(notCaptured, 0, notCaptured.Length);
+                successes += f.Profile.SetAttribute(6, reader, context) == DataAccessResult.Success ? 1 : 0;
+                return successes;
+            }
+
+            Assert.Equal(2, Round());
+            int total = 0;
+            Action rounds = () =>
+            {
+                total = 0;
+                for (int i = 0; i < 100; i++)
+                {
+                    total += Round();
+                }
+            };
+            Assert.Equal(0, Allocations.Least(rounds));
+            Assert.Equal(200, total);
+            Assert.Equal(3, f.Profile.CaptureObjectCount);
         }
 
         [Fact]

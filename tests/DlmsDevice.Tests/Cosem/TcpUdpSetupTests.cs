@@ -50,6 +50,18 @@ namespace DlmsDevice.Tests.Cosem
         }
 
         [Fact]
+        public void IpReference_AfterSet_ReadsTheSetCode()
+        {
+            TcpUdpSetup setup = Setup();
+            Assert.Equal(new ObisCode(0, 0, 25, 1, 0, 255), setup.IpReference);
+            Assert.Equal(DataAccessResult.Success, CosemTestKit.Set(setup, 3, "09 06 00 00 19 01 02 FF"));
+            Assert.Equal(new ObisCode(0, 0, 25, 1, 2, 255), setup.IpReference);
+            setup.IpReference = new ObisCode(0, 0, 25, 1, 3, 255);
+            Assert.Equal("09 06 00 00 19 01 03 FF", CosemTestKit.Get(setup, 3));
+            Assert.Throws<System.ArgumentNullException>(() => setup.IpReference = null!);
+        }
+
+        [Fact]
         public void Counts_MatchBlueBook()
         {
             TcpUdpSetup setup = Setup();

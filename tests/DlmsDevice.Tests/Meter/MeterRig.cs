@@ -289,8 +289,8 @@ namespace DlmsDevice.Tests.Meter
         /// <summary>The date-time bytes Clock attribute 2 gives for <paramref name="utcTicks"/> (time zone 0): "09 0C ..." hex.</summary>
         public string DateTimeHex(long utcTicks)
         {
-            CosemDateTime value;
-            Engine.Clock.ToLocal(utcTicks, out value);
+            CosemDateTime value = new CosemDateTime();
+            Engine.Clock.ToLocal(utcTicks, value);
             byte[] bytes = new byte[12];
             value.WriteTo(bytes, 0);
             return "09 0C " + Support.Hex.Format(bytes);

@@ -47,6 +47,7 @@ namespace DlmsDevice.Tests.Server
                 script.Add(Hex.Parse("C3 02 C1 " + block.ToString("X8")));
             }
             script.Add(Hex.Parse("C0 01 C1 0001 0101010101FF 02 00"));
+            script.Add(Hex.Parse("C0 01 C1 0001 0100010800FF 02 00"));   // energy asked as Data: object-class-inconsistent
             script.Add(Hex.Parse("C0 02 C1 00000009"));
             script.Add(Hex.Parse("C0 01 C1 0001 00002B"));
             script.Add(Hex.Parse("FF 00"));
