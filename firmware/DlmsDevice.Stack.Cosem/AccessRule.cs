@@ -47,7 +47,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>Gives attribute <paramref name="attributeId"/> its own access; returns this rule.</summary>
         public AccessRule Attribute(int attributeId, AttributeAccess access)
         {
-            if (attributeId < 2 || attributeId > 255)
+            if (attributeId <= CosemObject.LogicalNameAttribute || attributeId > 255)
             {
                 throw new ArgumentOutOfRangeException(); // logical_name is always readable
             }
@@ -69,7 +69,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>The access this rule gives attribute <paramref name="attributeId"/>.</summary>
         public AttributeAccess GetAttributeAccess(int attributeId)
         {
-            if (attributeId == 1)
+            if (attributeId == CosemObject.LogicalNameAttribute)
             {
                 return AttributeAccess.Read;
             }

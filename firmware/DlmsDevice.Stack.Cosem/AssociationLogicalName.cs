@@ -29,9 +29,6 @@ namespace DlmsDevice.Stack.Cosem
     /// </remarks>
     public class AssociationLogicalName : CosemObject
     {
-        /// <summary>Blue Book class_id of Association LN.</summary>
-        public const ushort ClassIdAssociationLn = 15;
-
         /// <summary>The class version implemented.</summary>
         public const byte ClassVersion = 1;
 
@@ -118,7 +115,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <param name="authenticationMechanism">Required mechanism id: 0 none, 1 LLS, 5 HLS GMAC, ...</param>
         /// <param name="maxSecretLength">Capacity of the secret buffer in bytes.</param>
         public AssociationLogicalName(ObisCode logicalName, ObjectList objects, int clientSap, int serverSap, byte authenticationMechanism, int maxSecretLength)
-            : base(ClassIdAssociationLn, ClassVersion, logicalName)
+            : base(CosemClassId.AssociationLogicalName, ClassVersion, logicalName)
         {
             if (objects == null)
             {
@@ -332,7 +329,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <inheritdoc />
         public override bool BeginArray(int attributeId, int selector, AxdrReader parameters, ArrayCursor cursor, CosemContext context, out DataAccessResult result)
         {
-            if (attributeId != 2)
+            if (attributeId != Attributes.ObjectList)
             {
                 result = DataAccessResult.Success;
                 return false;
@@ -353,7 +350,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <remarks>Writes element <see cref="ArrayCursor.Index"/>; the caller advances the index.</remarks>
         public override DataAccessResult WriteArrayElement(int attributeId, ArrayCursor cursor, AxdrWriter writer, CosemContext context)
         {
-            if (attributeId != 2 || cursor.Index < 0 || cursor.Index >= _objects.Count)
+            if (attributeId != Attributes.ObjectList || cursor.Index < 0 || cursor.Index >= _objects.Count)
             {
                 return DataAccessResult.ReadWriteDenied;
             }
@@ -371,18 +368,18 @@ namespace DlmsDevice.Stack.Cosem
             bool active = IsActiveIn(context);
             switch (attributeId)
             {
-                case 2:
+                case Attributes.ObjectList:
                     ObjectListEncoding.WriteAll(writer, _objects);
                     break;
-                case 3:
+                case Attributes.AssociatedPartnersId:
                     writer.WriteStructure(2);
                     writer.WriteInteger((sbyte)_clientSap);
                     writer.WriteLongUnsigned((ushort)_serverSap);
                     break;
-                case 4:
+                case Attributes.ApplicationContextName:
                     WriteObjectIdentifier(writer, 1, _applicationContext);
                     break;
-                case 5:
+                case Attributes.XdlmsContextInfo:
                     if (active)
                     {
                         WriteContextInfo(writer, context.NegotiatedConformance, context.ServerMaxReceivePdu, context.ClientMaxReceivePdu, context.DlmsVersion);
@@ -392,16 +389,16 @@ namespace DlmsDevice.Stack.Cosem
                         WriteContextInfo(writer, _conformance, _maxReceivePdu, _maxSendPdu, _dlmsVersion);
                     }
                     break;
-                case 6:
+                case Attributes.AuthenticationMechanismName:
                     WriteObjectIdentifier(writer, 2, active ? context.AuthenticationMechanism : _mechanism);
                     break;
-                case 7:
+                case Attributes.Secret:
                     // The secret is write-only (Blue Book: it shall not be readable).
                     return DataAccessResult.ReadWriteDenied;
-                case 8:
+                case Attributes.AssociationStatus:
                     writer.WriteEnum((byte)(active ? context.Status : AssociationStatus.NonAssociated));
                     break;
-                case 9:
+                case Attributes.SecuritySetupReference:
                     writer.WriteObis(_securitySetupReference);
                     break;
                 default:
@@ -413,7 +410,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <inheritdoc />
         protected override DataAccessResult OnSetAttribute(int attributeId, AxdrReader value, CosemContext context)
         {
-            if (attributeId != 7)
+            if (attributeId != Attributes.Secret)
             {
                 return DataAccessResult.ReadWriteDenied;
             }
@@ -439,11 +436,11 @@ namespace DlmsDevice.Stack.Cosem
             IHlsAuthentication hls = HlsAuthentication;
             if (hls != null)
             {
-                if (methodId == 1)
+                if (methodId == Methods.ReplyToHlsAuthentication)
                 {
                     return hls.ReplyToHlsAuthentication(this, parameters, returnParameters, context);
                 }
-                if (methodId == 2)
+                if (methodId == Methods.ChangeHlsSecret)
                 {
                     return hls.ChangeHlsSecret(this, parameters, context);
                 }

@@ -23,21 +23,22 @@ namespace DlmsDevice.Stack.Cosem
         {
             switch (methodId)
             {
-                case 1:
+                case Methods.AdjustToQuarter:
                     return AdjustToPeriod(parameters, 15 * CosemCalendar.TicksPerMinute);
-                case 2:
+                case Methods.AdjustToMeasuringPeriod:
                     if (_measuringPeriodSeconds <= 0)
                     {
                         return ActionResult.ReadWriteDenied;
                     }
                     return AdjustToPeriod(parameters, _measuringPeriodSeconds * CosemCalendar.TicksPerSecond);
-                case 3:
+                case Methods.AdjustToMinute:
                     return AdjustToPeriod(parameters, CosemCalendar.TicksPerMinute);
-                case 4:
+                case Methods.AdjustToPresetTime:
                     return AdjustToPresetTime(parameters);
-                case 5:
+                case Methods.PresetAdjustingTime:
                     return PresetAdjustingTime(parameters);
                 default:
+                    // Methods.ShiftTime (Invoke has checked the range).
                     return ShiftTime(parameters);
             }
         }

@@ -31,9 +31,6 @@ namespace DlmsDevice.Stack.Cosem
     /// </remarks>
     public sealed partial class Clock : CosemObject
     {
-        /// <summary>Blue Book class_id of Clock.</summary>
-        public const ushort ClassIdClock = 8;
-
         /// <summary>Attribute indexes of Clock (Blue Book IC 8).</summary>
         public static class Attributes
         {
@@ -120,7 +117,7 @@ namespace DlmsDevice.Stack.Cosem
         /// </summary>
         /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
         public Clock(ObisCode logicalName, ISystemClock source)
-            : base(ClassIdClock, 0, logicalName)
+            : base(CosemClassId.Clock, 0, logicalName)
         {
             if (source == null)
             {
@@ -342,31 +339,31 @@ namespace DlmsDevice.Stack.Cosem
             }
             switch (attributeId)
             {
-                case 2:
+                case Attributes.Time:
                     {
                         GetLocalTime(_time);
                         writer.WriteDateTime(_time);
                         break;
                     }
-                case 3:
+                case Attributes.TimeZone:
                     writer.WriteLong(_timeZone);
                     break;
-                case 4:
+                case Attributes.Status:
                     writer.WriteUnsigned(CurrentStatus(IsDaylightSavingsActive(_source.GetUtcTicks())));
                     break;
-                case 5:
+                case Attributes.DaylightSavingsBegin:
                     writer.WriteDateTime(_dstBegin);
                     break;
-                case 6:
+                case Attributes.DaylightSavingsEnd:
                     writer.WriteDateTime(_dstEnd);
                     break;
-                case 7:
+                case Attributes.DaylightSavingsDeviation:
                     writer.WriteInteger(_dstDeviation);
                     break;
-                case 8:
+                case Attributes.DaylightSavingsEnabled:
                     writer.WriteBoolean(_dstEnabled);
                     break;
-                case 9:
+                case Attributes.ClockBase:
                     writer.WriteEnum(_clockBase);
                     break;
                 default:
@@ -391,7 +388,7 @@ namespace DlmsDevice.Stack.Cosem
         {
             switch (attributeId)
             {
-                case 2:
+                case Attributes.Time:
                     {
                         if (value.ReadDateTime(_time) != AxdrStatus.Ok)
                         {
@@ -406,7 +403,7 @@ namespace DlmsDevice.Stack.Cosem
                         _status = (byte)(_status & ~StatusInvalidOrDoubtful);
                         return DataAccessResult.Success;
                     }
-                case 3:
+                case Attributes.TimeZone:
                     {
                         short zone;
                         if (value.ReadLong(out zone) != AxdrStatus.Ok)
@@ -420,7 +417,7 @@ namespace DlmsDevice.Stack.Cosem
                         _timeZone = zone;
                         return DataAccessResult.Success;
                     }
-                case 4:
+                case Attributes.Status:
                     {
                         byte status;
                         if (value.ReadUnsigned(out status) != AxdrStatus.Ok)
@@ -430,17 +427,17 @@ namespace DlmsDevice.Stack.Cosem
                         Status = status;
                         return DataAccessResult.Success;
                     }
-                case 5:
-                case 6:
+                case Attributes.DaylightSavingsBegin:
+                case Attributes.DaylightSavingsEnd:
                     {
                         // Read straight into the rule: the reader leaves it unchanged on failure.
-                        if (value.ReadDateTime(attributeId == 5 ? _dstBegin : _dstEnd) != AxdrStatus.Ok)
+                        if (value.ReadDateTime(attributeId == Attributes.DaylightSavingsBegin ? _dstBegin : _dstEnd) != AxdrStatus.Ok)
                         {
                             return DataAccessResult.TypeUnmatched;
                         }
                         return DataAccessResult.Success;
                     }
-                case 7:
+                case Attributes.DaylightSavingsDeviation:
                     {
                         sbyte deviation;
                         if (value.ReadInteger(out deviation) != AxdrStatus.Ok)
@@ -454,7 +451,7 @@ namespace DlmsDevice.Stack.Cosem
                         _dstDeviation = deviation;
                         return DataAccessResult.Success;
                     }
-                case 8:
+                case Attributes.DaylightSavingsEnabled:
                     {
                         bool enabled;
                         if (value.ReadBoolean(out enabled) != AxdrStatus.Ok)
@@ -464,7 +461,7 @@ namespace DlmsDevice.Stack.Cosem
                         _dstEnabled = enabled;
                         return DataAccessResult.Success;
                     }
-                case 9:
+                case Attributes.ClockBase:
                     {
                         byte clockBase;
                         if (value.ReadEnum(out clockBase) != AxdrStatus.Ok)

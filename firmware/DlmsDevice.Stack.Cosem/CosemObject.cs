@@ -16,6 +16,12 @@ namespace DlmsDevice.Stack.Cosem
     /// </remarks>
     public abstract class CosemObject
     {
+        /// <summary>
+        /// logical_name (octet-string[6]), attribute 1 of every interface class. The other
+        /// attribute and method indexes are nested in each class (<c>Clock.Attributes.Time</c>).
+        /// </summary>
+        public const int LogicalNameAttribute = 1;
+
         /// <summary>Creates an object of the given interface class, version and logical name.</summary>
         /// <exception cref="ArgumentNullException"><paramref name="logicalName"/> is null.</exception>
         protected CosemObject(ushort classId, byte version, ObisCode logicalName)
@@ -29,7 +35,7 @@ namespace DlmsDevice.Stack.Cosem
             LogicalName = logicalName;
         }
 
-        /// <summary>Interface class id (Blue Book), e.g. 3 for Register.</summary>
+        /// <summary>Interface class id (Blue Book), e.g. <see cref="CosemClassId.Register"/>.</summary>
         public ushort ClassId { get; private set; }
 
         /// <summary>Interface class version.</summary>
@@ -57,7 +63,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <param name="context">The association the request arrived on.</param>
         public DataAccessResult GetAttribute(int attributeId, int selector, AxdrReader parameters, AxdrWriter writer, CosemContext context)
         {
-            if (attributeId == 1)
+            if (attributeId == LogicalNameAttribute)
             {
                 if (selector != 0)
                 {
@@ -81,7 +87,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <param name="context">The association the request arrived on.</param>
         public DataAccessResult SetAttribute(int attributeId, AxdrReader value, CosemContext context)
         {
-            if (attributeId <= 1 || attributeId > AttributeCount)
+            if (attributeId <= LogicalNameAttribute || attributeId > AttributeCount)
             {
                 return DataAccessResult.ReadWriteDenied;
             }

@@ -16,9 +16,56 @@ namespace DlmsDevice.Stack.Cosem
     /// </remarks>
     public sealed class CurrentAssociation : CosemObject
     {
+        /// <summary>Attribute indexes of the current association: those of Association LN (Blue Book IC 15, version 1).</summary>
+        public static class Attributes
+        {
+            /// <summary>logical_name (0.0.40.0.0.255, answered by this object).</summary>
+            public const int LogicalName = AssociationLogicalName.Attributes.LogicalName;
+
+            /// <summary>object_list.</summary>
+            public const int ObjectList = AssociationLogicalName.Attributes.ObjectList;
+
+            /// <summary>associated_partners_id.</summary>
+            public const int AssociatedPartnersId = AssociationLogicalName.Attributes.AssociatedPartnersId;
+
+            /// <summary>application_context_name.</summary>
+            public const int ApplicationContextName = AssociationLogicalName.Attributes.ApplicationContextName;
+
+            /// <summary>xDLMS_context_info.</summary>
+            public const int XdlmsContextInfo = AssociationLogicalName.Attributes.XdlmsContextInfo;
+
+            /// <summary>authentication_mechanism_name.</summary>
+            public const int AuthenticationMechanismName = AssociationLogicalName.Attributes.AuthenticationMechanismName;
+
+            /// <summary>secret (write only).</summary>
+            public const int Secret = AssociationLogicalName.Attributes.Secret;
+
+            /// <summary>association_status.</summary>
+            public const int AssociationStatus = AssociationLogicalName.Attributes.AssociationStatus;
+
+            /// <summary>security_setup_reference.</summary>
+            public const int SecuritySetupReference = AssociationLogicalName.Attributes.SecuritySetupReference;
+        }
+
+        /// <summary>Method indexes of the current association: those of Association LN (Blue Book IC 15, version 1).</summary>
+        public static class Methods
+        {
+            /// <summary>reply_to_HLS_authentication.</summary>
+            public const int ReplyToHlsAuthentication = AssociationLogicalName.Methods.ReplyToHlsAuthentication;
+
+            /// <summary>change_HLS_secret.</summary>
+            public const int ChangeHlsSecret = AssociationLogicalName.Methods.ChangeHlsSecret;
+
+            /// <summary>add_object.</summary>
+            public const int AddObject = AssociationLogicalName.Methods.AddObject;
+
+            /// <summary>remove_object.</summary>
+            public const int RemoveObject = AssociationLogicalName.Methods.RemoveObject;
+        }
+
         /// <summary>Creates the current association object 0.0.40.0.0.255 (class 15, version 1).</summary>
         public CurrentAssociation()
-            : base(AssociationLogicalName.ClassIdAssociationLn, AssociationLogicalName.ClassVersion, new ObisCode(0, 0, 40, 0, 0, 255))
+            : base(CosemClassId.AssociationLogicalName, AssociationLogicalName.ClassVersion, new ObisCode(0, 0, 40, 0, 0, 255))
         {
         }
 

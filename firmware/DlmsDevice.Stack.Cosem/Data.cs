@@ -11,15 +11,22 @@ namespace DlmsDevice.Stack.Cosem
     /// <remarks>Attributes: 1 logical_name, 2 value. No methods.</remarks>
     public sealed class Data : CosemObject
     {
-        /// <summary>Blue Book class_id of Data.</summary>
-        public const ushort ClassIdData = 1;
+        /// <summary>Attribute indexes of Data (Blue Book IC 1).</summary>
+        public static class Attributes
+        {
+            /// <summary>logical_name.</summary>
+            public const int LogicalName = 1;
+
+            /// <summary>value (any simple type, or an array or structure of them).</summary>
+            public const int Value = 2;
+        }
 
         private readonly CosemValue _value;
 
         /// <summary>Creates a Data object exposing <paramref name="value"/> as attribute 2.</summary>
         /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
         public Data(ObisCode logicalName, CosemValue value)
-            : base(ClassIdData, 0, logicalName)
+            : base(CosemClassId.Data, 0, logicalName)
         {
             if (value == null)
             {

@@ -19,8 +19,46 @@ namespace DlmsDevice.Stack.Cosem
     /// </remarks>
     public sealed class DemandRegister : CosemObject
     {
-        /// <summary>Blue Book class_id of Demand register.</summary>
-        public const ushort ClassIdDemandRegister = 5;
+        /// <summary>Attribute indexes of Demand register (Blue Book IC 5).</summary>
+        public static class Attributes
+        {
+            /// <summary>logical_name.</summary>
+            public const int LogicalName = 1;
+
+            /// <summary>current_average_value.</summary>
+            public const int CurrentAverageValue = 2;
+
+            /// <summary>last_average_value.</summary>
+            public const int LastAverageValue = 3;
+
+            /// <summary>scaler_unit (of both averages).</summary>
+            public const int ScalerUnit = 4;
+
+            /// <summary>status.</summary>
+            public const int Status = 5;
+
+            /// <summary>capture_time (date-time, end of the last completed period).</summary>
+            public const int CaptureTime = 6;
+
+            /// <summary>start_time_current (date-time, start of the current period).</summary>
+            public const int StartTimeCurrent = 7;
+
+            /// <summary>period (double-long-unsigned, seconds).</summary>
+            public const int Period = 8;
+
+            /// <summary>number_of_periods (long-unsigned).</summary>
+            public const int NumberOfPeriods = 9;
+        }
+
+        /// <summary>Method indexes of Demand register (Blue Book IC 5).</summary>
+        public static class Methods
+        {
+            /// <summary>reset.</summary>
+            public const int Reset = 1;
+
+            /// <summary>next_period.</summary>
+            public const int NextPeriod = 2;
+        }
 
         private readonly CosemValue _current;
         private readonly CosemValue _last;
@@ -40,7 +78,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <exception cref="ArgumentNullException"><paramref name="currentAverageValue"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> or <paramref name="numberOfPeriods"/> is 0.</exception>
         public DemandRegister(ObisCode logicalName, CosemValue currentAverageValue, sbyte scaler, Unit unit, uint period, ushort numberOfPeriods)
-            : base(ClassIdDemandRegister, 0, logicalName)
+            : base(CosemClassId.DemandRegister, 0, logicalName)
         {
             if (currentAverageValue == null)
             {
@@ -214,28 +252,28 @@ namespace DlmsDevice.Stack.Cosem
             }
             switch (attributeId)
             {
-                case 2:
+                case Attributes.CurrentAverageValue:
                     _current.Encode(writer);
                     break;
-                case 3:
+                case Attributes.LastAverageValue:
                     _last.Encode(writer);
                     break;
-                case 4:
+                case Attributes.ScalerUnit:
                     AttributeCodec.WriteScalerUnit(writer, _scaler, _unit);
                     break;
-                case 5:
+                case Attributes.Status:
                     _status.Encode(writer);
                     break;
-                case 6:
+                case Attributes.CaptureTime:
                     writer.WriteDateTime(_captureTime);
                     break;
-                case 7:
+                case Attributes.StartTimeCurrent:
                     writer.WriteDateTime(_startTimeCurrent);
                     break;
-                case 8:
+                case Attributes.Period:
                     writer.WriteDoubleLongUnsigned(_period);
                     break;
-                case 9:
+                case Attributes.NumberOfPeriods:
                     writer.WriteLongUnsigned(_numberOfPeriods);
                     break;
                 default:
@@ -249,11 +287,11 @@ namespace DlmsDevice.Stack.Cosem
         {
             switch (attributeId)
             {
-                case 2:
+                case Attributes.CurrentAverageValue:
                     return _current.Decode(value);
-                case 3:
+                case Attributes.LastAverageValue:
                     return _last.Decode(value);
-                case 4:
+                case Attributes.ScalerUnit:
                     {
                         sbyte scaler;
                         byte unit;
@@ -265,13 +303,13 @@ namespace DlmsDevice.Stack.Cosem
                         }
                         return result;
                     }
-                case 5:
+                case Attributes.Status:
                     return _status.Decode(value);
-                case 6:
-                case 7:
+                case Attributes.CaptureTime:
+                case Attributes.StartTimeCurrent:
                     // Straight into the attribute: the reader leaves it unchanged on failure.
-                    return AttributeCodec.ReadDateTime(value, attributeId == 6 ? _captureTime : _startTimeCurrent);
-                case 8:
+                    return AttributeCodec.ReadDateTime(value, attributeId == Attributes.CaptureTime ? _captureTime : _startTimeCurrent);
+                case Attributes.Period:
                     {
                         int start = value.Position;
                         uint period;
@@ -287,7 +325,7 @@ namespace DlmsDevice.Stack.Cosem
                         _period = period;
                         return DataAccessResult.Success;
                     }
-                case 9:
+                case Attributes.NumberOfPeriods:
                     {
                         int start = value.Position;
                         ushort count;
@@ -315,7 +353,7 @@ namespace DlmsDevice.Stack.Cosem
             {
                 return ActionResult.TypeUnmatched;
             }
-            if (methodId == 1)
+            if (methodId == Methods.Reset)
             {
                 Reset();
             }

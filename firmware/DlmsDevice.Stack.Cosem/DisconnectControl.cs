@@ -28,9 +28,6 @@ namespace DlmsDevice.Stack.Cosem
     /// </remarks>
     public sealed class DisconnectControl : CosemObject
     {
-        /// <summary>Blue Book class_id of Disconnect control.</summary>
-        public const ushort ClassIdDisconnectControl = 70;
-
         /// <summary>Attribute indexes of Disconnect control (Blue Book IC 70).</summary>
         public static class Attributes
         {
@@ -72,7 +69,7 @@ namespace DlmsDevice.Stack.Cosem
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="mode"/> is above 6.</exception>
         public DisconnectControl(ObisCode logicalName, ControlMode mode, IDisconnectHandler handler)
-            : base(ClassIdDisconnectControl, 0, logicalName)
+            : base(CosemClassId.DisconnectControl, 0, logicalName)
         {
             if ((byte)mode > MaxControlMode)
             {
@@ -280,13 +277,13 @@ namespace DlmsDevice.Stack.Cosem
             }
             switch (attributeId)
             {
-                case 2:
+                case Attributes.OutputState:
                     writer.WriteBoolean(_outputState);
                     break;
-                case 3:
+                case Attributes.ControlState:
                     writer.WriteEnum((byte)_controlState);
                     break;
-                case 4:
+                case Attributes.ControlMode:
                     writer.WriteEnum((byte)_controlMode);
                     break;
                 default:
@@ -298,7 +295,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <inheritdoc />
         protected override DataAccessResult OnSetAttribute(int attributeId, AxdrReader value, CosemContext context)
         {
-            if (attributeId != 4)
+            if (attributeId != Attributes.ControlMode)
             {
                 return DataAccessResult.ReadWriteDenied;
             }
@@ -325,7 +322,7 @@ namespace DlmsDevice.Stack.Cosem
             {
                 return ActionResult.TypeUnmatched;
             }
-            DisconnectOutcome outcome = Apply(methodId == 1 ? DisconnectTrigger.RemoteDisconnect : DisconnectTrigger.RemoteReconnect);
+            DisconnectOutcome outcome = Apply(methodId == Methods.RemoteDisconnect ? DisconnectTrigger.RemoteDisconnect : DisconnectTrigger.RemoteReconnect);
             if (outcome == DisconnectOutcome.Changed || outcome == DisconnectOutcome.Unchanged)
             {
                 return ActionResult.Success;

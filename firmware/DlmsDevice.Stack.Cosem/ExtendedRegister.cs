@@ -14,9 +14,6 @@ namespace DlmsDevice.Stack.Cosem
     /// </remarks>
     public class ExtendedRegister : Register
     {
-        /// <summary>Blue Book class_id of Extended register.</summary>
-        public const ushort ClassIdExtendedRegister = 4;
-
         /// <summary>Attribute indexes of Extended register (Blue Book IC 4).</summary>
         public static new class Attributes
         {
@@ -41,7 +38,7 @@ namespace DlmsDevice.Stack.Cosem
 
         /// <summary>Creates an Extended register; <paramref name="status"/> may be null for an unsigned status.</summary>
         public ExtendedRegister(ObisCode logicalName, CosemValue value, sbyte scaler, Unit unit, CosemValue status)
-            : base(ClassIdExtendedRegister, 0, logicalName, value, scaler, unit)
+            : base(CosemClassId.ExtendedRegister, 0, logicalName, value, scaler, unit)
         {
             _status = status != null ? status : new CosemValue(DataType.Unsigned);
             _captureTime = new CosemDateTime();
@@ -104,10 +101,10 @@ namespace DlmsDevice.Stack.Cosem
             }
             switch (attributeId)
             {
-                case 4:
+                case Attributes.Status:
                     _status.Encode(writer);
                     return DataAccessResult.Success;
-                case 5:
+                case Attributes.CaptureTime:
                     writer.WriteDateTime(_captureTime);
                     return DataAccessResult.Success;
                 default:
@@ -120,9 +117,9 @@ namespace DlmsDevice.Stack.Cosem
         {
             switch (attributeId)
             {
-                case 4:
+                case Attributes.Status:
                     return _status.Decode(value);
-                case 5:
+                case Attributes.CaptureTime:
                     // Straight into capture_time: the reader leaves it unchanged on failure.
                     return AttributeCodec.ReadDateTime(value, _captureTime);
                 default:

@@ -23,15 +23,43 @@ namespace DlmsDevice.Stack.Cosem
     /// </remarks>
     public sealed class IecHdlcSetup : CosemObject
     {
-        /// <summary>Blue Book class_id of IEC HDLC setup.</summary>
-        public const ushort ClassIdIecHdlcSetup = 23;
+        /// <summary>Attribute indexes of IEC HDLC setup (Blue Book IC 23, version 1).</summary>
+        public static class Attributes
+        {
+            /// <summary>logical_name.</summary>
+            public const int LogicalName = 1;
+
+            /// <summary>comm_speed (enum: 0 = 300 … 5 = 9600 … 9 = 115200 baud).</summary>
+            public const int CommSpeed = 2;
+
+            /// <summary>window_size_transmit (unsigned, 1..7).</summary>
+            public const int WindowSizeTransmit = 3;
+
+            /// <summary>window_size_receive (unsigned, 1..7).</summary>
+            public const int WindowSizeReceive = 4;
+
+            /// <summary>max_info_field_length_transmit (long-unsigned, 32..2030).</summary>
+            public const int MaxInfoFieldLengthTransmit = 5;
+
+            /// <summary>max_info_field_length_receive (long-unsigned, 32..2030).</summary>
+            public const int MaxInfoFieldLengthReceive = 6;
+
+            /// <summary>inter_octet_time_out (long-unsigned, milliseconds, 20..6000).</summary>
+            public const int InterOctetTimeOut = 7;
+
+            /// <summary>inactivity_time_out (long-unsigned, seconds; 0 = none).</summary>
+            public const int InactivityTimeOut = 8;
+
+            /// <summary>device_address (long-unsigned, HDLC physical address).</summary>
+            public const int DeviceAddress = 9;
+        }
 
         /// <summary>
         /// Creates the object with the Blue Book defaults: 9600 baud, windows 1, max info 128,
         /// inter-octet 25 ms, inactivity 120 s, device address 0x10.
         /// </summary>
         public IecHdlcSetup(ObisCode logicalName)
-            : base(ClassIdIecHdlcSetup, 1, logicalName)
+            : base(CosemClassId.IecHdlcSetup, 1, logicalName)
         {
             CommSpeed = 5;
             WindowSizeTransmit = 1;
@@ -82,28 +110,28 @@ namespace DlmsDevice.Stack.Cosem
             }
             switch (attributeId)
             {
-                case 2:
+                case Attributes.CommSpeed:
                     writer.WriteEnum(CommSpeed);
                     break;
-                case 3:
+                case Attributes.WindowSizeTransmit:
                     writer.WriteUnsigned(WindowSizeTransmit);
                     break;
-                case 4:
+                case Attributes.WindowSizeReceive:
                     writer.WriteUnsigned(WindowSizeReceive);
                     break;
-                case 5:
+                case Attributes.MaxInfoFieldLengthTransmit:
                     writer.WriteLongUnsigned(MaxInfoFieldLengthTransmit);
                     break;
-                case 6:
+                case Attributes.MaxInfoFieldLengthReceive:
                     writer.WriteLongUnsigned(MaxInfoFieldLengthReceive);
                     break;
-                case 7:
+                case Attributes.InterOctetTimeOut:
                     writer.WriteLongUnsigned(InterOctetTimeOut);
                     break;
-                case 8:
+                case Attributes.InactivityTimeOut:
                     writer.WriteLongUnsigned(InactivityTimeOut);
                     break;
-                case 9:
+                case Attributes.DeviceAddress:
                     writer.WriteLongUnsigned(DeviceAddress);
                     break;
                 default:
@@ -116,7 +144,7 @@ namespace DlmsDevice.Stack.Cosem
         protected override DataAccessResult OnSetAttribute(int attributeId, AxdrReader value, CosemContext context)
         {
             int start = value.Position;
-            if (attributeId == 2)
+            if (attributeId == Attributes.CommSpeed)
             {
                 byte speed;
                 if (value.ReadEnum(out speed) != AxdrStatus.Ok)
@@ -131,7 +159,7 @@ namespace DlmsDevice.Stack.Cosem
                 CommSpeed = speed;
                 return DataAccessResult.Success;
             }
-            if (attributeId == 3 || attributeId == 4)
+            if (attributeId == Attributes.WindowSizeTransmit || attributeId == Attributes.WindowSizeReceive)
             {
                 byte window;
                 if (value.ReadUnsigned(out window) != AxdrStatus.Ok)
@@ -143,7 +171,7 @@ namespace DlmsDevice.Stack.Cosem
                     value.Position = start;
                     return DataAccessResult.ScopeOfAccessViolated;
                 }
-                if (attributeId == 3)
+                if (attributeId == Attributes.WindowSizeTransmit)
                 {
                     WindowSizeTransmit = window;
                 }
@@ -161,11 +189,11 @@ namespace DlmsDevice.Stack.Cosem
             bool inRange;
             switch (attributeId)
             {
-                case 5:
-                case 6:
+                case Attributes.MaxInfoFieldLengthTransmit:
+                case Attributes.MaxInfoFieldLengthReceive:
                     inRange = v >= 32 && v <= 2030;
                     break;
-                case 7:
+                case Attributes.InterOctetTimeOut:
                     inRange = v >= 20 && v <= 6000;
                     break;
                 default:
@@ -179,19 +207,20 @@ namespace DlmsDevice.Stack.Cosem
             }
             switch (attributeId)
             {
-                case 5:
+                case Attributes.MaxInfoFieldLengthTransmit:
                     MaxInfoFieldLengthTransmit = v;
                     break;
-                case 6:
+                case Attributes.MaxInfoFieldLengthReceive:
                     MaxInfoFieldLengthReceive = v;
                     break;
-                case 7:
+                case Attributes.InterOctetTimeOut:
                     InterOctetTimeOut = v;
                     break;
-                case 8:
+                case Attributes.InactivityTimeOut:
                     InactivityTimeOut = v;
                     break;
                 default:
+                    // Attributes.DeviceAddress.
                     DeviceAddress = v;
                     break;
             }

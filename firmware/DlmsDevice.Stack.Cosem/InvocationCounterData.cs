@@ -15,12 +15,22 @@ namespace DlmsDevice.Stack.Cosem
     /// <remarks>Read-only: SET is read-write-denied (the counter only moves by accepted APDUs).</remarks>
     public sealed class InvocationCounterData : CosemObject
     {
+        /// <summary>Attribute indexes of the invocation counter object: those of Data (Blue Book IC 1).</summary>
+        public static class Attributes
+        {
+            /// <summary>logical_name (0.0.43.1.e.255).</summary>
+            public const int LogicalName = Data.Attributes.LogicalName;
+
+            /// <summary>value (double-long-unsigned: the last invocation counter accepted from the client).</summary>
+            public const int Value = Data.Attributes.Value;
+        }
+
         private readonly InvocationCounterStore _counters;
 
         /// <summary>Creates the object <paramref name="logicalName"/> showing the client counter of <paramref name="counters"/>.</summary>
         /// <exception cref="ArgumentNullException">counters is null.</exception>
         public InvocationCounterData(ObisCode logicalName, InvocationCounterStore counters)
-            : base(Data.ClassIdData, 0, logicalName)
+            : base(CosemClassId.Data, 0, logicalName)
         {
             if (counters == null)
             {

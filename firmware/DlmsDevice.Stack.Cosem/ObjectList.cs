@@ -162,7 +162,7 @@ namespace DlmsDevice.Stack.Cosem
             int offset = RightsOf(index);
             if (offset == NoRights)
             {
-                return attributeId == 1 ? AttributeAccess.Read : AttributeAccess.NoAccess;
+                return attributeId == CosemObject.LogicalNameAttribute ? AttributeAccess.Read : AttributeAccess.NoAccess;
             }
             if (attributeId < 1 || attributeId > _rights[offset])
             {

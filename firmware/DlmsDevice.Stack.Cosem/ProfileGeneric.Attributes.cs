@@ -21,7 +21,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <remarks>buffer (2) offers selectors 1 (range_descriptor) and 2 (entry_descriptor).</remarks>
         public override int GetAccessSelectors(int attributeId)
         {
-            return attributeId == 2 ? (1 << 1) | (1 << 2) : 0;
+            return attributeId == Attributes.Buffer ? (1 << 1) | (1 << 2) : 0;
         }
 
         /// <inheritdoc />
@@ -32,7 +32,7 @@ namespace DlmsDevice.Stack.Cosem
         /// </remarks>
         protected override DataAccessResult OnGetAttribute(int attributeId, int selector, AxdrReader parameters, AxdrWriter writer, CosemContext context)
         {
-            if (attributeId == 2)
+            if (attributeId == Attributes.Buffer)
             {
                 return WriteBuffer(selector, parameters, writer, context);
             }
@@ -42,7 +42,7 @@ namespace DlmsDevice.Stack.Cosem
             }
             switch (attributeId)
             {
-                case 3:
+                case Attributes.CaptureObjects:
                     writer.WriteArray(_columnCount);
                     for (int c = 0; c < _columnCount; c++)
                     {
@@ -50,19 +50,19 @@ namespace DlmsDevice.Stack.Cosem
                         WriteCaptureObjectDefinition(writer, obj.ClassId, obj.LogicalName.Value, (sbyte)_attributes[c], (ushort)_dataIndexes[c]);
                     }
                     break;
-                case 4:
+                case Attributes.CapturePeriod:
                     writer.WriteDoubleLongUnsigned(_capturePeriod);
                     break;
-                case 5:
+                case Attributes.SortMethod:
                     writer.WriteEnum(SortMethodFifo);
                     break;
-                case 6:
+                case Attributes.SortObject:
                     WriteCaptureObjectDefinition(writer, _sortClassId, _sortName, _sortAttribute, _sortDataIndex);
                     break;
-                case 7:
+                case Attributes.EntriesInUse:
                     writer.WriteDoubleLongUnsigned((uint)EntriesInUse);
                     break;
-                case 8:
+                case Attributes.ProfileEntries:
                     writer.WriteDoubleLongUnsigned((uint)_capacity);
                     break;
                 default:
@@ -167,9 +167,9 @@ namespace DlmsDevice.Stack.Cosem
         {
             switch (attributeId)
             {
-                case 3:
+                case Attributes.CaptureObjects:
                     return SetCaptureObjects(value, context);
-                case 4:
+                case Attributes.CapturePeriod:
                     {
                         uint period;
                         if (value.ReadDoubleLongUnsigned(out period) != AxdrStatus.Ok)
@@ -179,7 +179,7 @@ namespace DlmsDevice.Stack.Cosem
                         _capturePeriod = period;
                         return DataAccessResult.Success;
                     }
-                case 5:
+                case Attributes.SortMethod:
                     {
                         byte method;
                         if (value.ReadEnum(out method) != AxdrStatus.Ok)
@@ -188,7 +188,7 @@ namespace DlmsDevice.Stack.Cosem
                         }
                         return method == SortMethodFifo ? DataAccessResult.Success : DataAccessResult.ScopeOfAccessViolated;
                     }
-                case 6:
+                case Attributes.SortObject:
                     {
                         ushort classId;
                         long name;
@@ -206,7 +206,7 @@ namespace DlmsDevice.Stack.Cosem
                         SetSortObject(classId, name, attribute, dataIndex);
                         return DataAccessResult.Success;
                     }
-                case 8:
+                case Attributes.ProfileEntries:
                     {
                         uint entries;
                         if (value.ReadDoubleLongUnsigned(out entries) != AxdrStatus.Ok)
@@ -318,7 +318,7 @@ namespace DlmsDevice.Stack.Cosem
                 }
                 return ActionResult.TypeUnmatched;
             }
-            if (methodId == 1)
+            if (methodId == Methods.Reset)
             {
                 Reset();
                 return ActionResult.Success;

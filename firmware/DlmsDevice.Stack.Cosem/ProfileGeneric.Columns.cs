@@ -82,28 +82,29 @@ namespace DlmsDevice.Stack.Cosem
             Data data = obj as Data;
             if (data != null)
             {
-                return attributeId == 2 ? data.Value : null;
+                return attributeId == Data.Attributes.Value ? data.Value : null;
             }
             ExtendedRegister extended = obj as ExtendedRegister;
-            if (extended != null && attributeId == 4)
+            if (extended != null && attributeId == ExtendedRegister.Attributes.Status)
             {
                 return extended.Status;
             }
             Register register = obj as Register;
             if (register != null)
             {
-                return attributeId == 2 ? register.Value : null;
+                return attributeId == Register.Attributes.Value ? register.Value : null;
             }
             DemandRegister demand = obj as DemandRegister;
             if (demand != null)
             {
                 switch (attributeId)
                 {
-                    case 2:
+                    case DemandRegister.Attributes.CurrentAverageValue:
                         return demand.CurrentAverageValue;
-                    case 3:
+                    case DemandRegister.Attributes.LastAverageValue:
                         return demand.LastAverageValue;
-                    case 4:
+                    case DemandRegister.Attributes.ScalerUnit:
+                        // Suspect, kept unchanged: status is attribute 5 (Attributes.Status), not 4.
                         return demand.Status;
                 }
             }
@@ -120,7 +121,7 @@ namespace DlmsDevice.Stack.Cosem
                 {
                     return EncodedSize(holder);
                 }
-                if (obj is Clock && attributeId == 2)
+                if (obj is Clock && attributeId == Clock.Attributes.Time)
                 {
                     return DateTimeColumnWidth;
                 }

@@ -39,7 +39,7 @@ namespace DlmsDevice.Stack.Cosem
         /// </remarks>
         public override bool BeginArray(int attributeId, int selector, AxdrReader parameters, ArrayCursor cursor, CosemContext context, out DataAccessResult result)
         {
-            if (attributeId != 2)
+            if (attributeId != Attributes.Buffer)
             {
                 result = DataAccessResult.Success;
                 return false;
@@ -82,7 +82,7 @@ namespace DlmsDevice.Stack.Cosem
         /// </remarks>
         public override DataAccessResult WriteArrayElement(int attributeId, ArrayCursor cursor, AxdrWriter writer, CosemContext context)
         {
-            if (attributeId != 2 || cursor.Index < 0 || cursor.Index >= cursor.Count)
+            if (attributeId != Attributes.Buffer || cursor.Index < 0 || cursor.Index >= cursor.Count)
             {
                 return DataAccessResult.ReadWriteDenied;
             }

@@ -41,8 +41,43 @@ namespace DlmsDevice.Stack.Cosem
     /// </remarks>
     public sealed partial class ProfileGeneric : CosemObject
     {
-        /// <summary>Blue Book class_id of Profile generic.</summary>
-        public const ushort ClassIdProfileGeneric = 7;
+        /// <summary>Attribute indexes of Profile generic (Blue Book IC 7, version 1).</summary>
+        public static class Attributes
+        {
+            /// <summary>logical_name.</summary>
+            public const int LogicalName = 1;
+
+            /// <summary>buffer (array of rows; selective access by range or entry).</summary>
+            public const int Buffer = 2;
+
+            /// <summary>capture_objects (array of capture_object_definition).</summary>
+            public const int CaptureObjects = 3;
+
+            /// <summary>capture_period (double-long-unsigned, seconds; 0 = no automatic capture).</summary>
+            public const int CapturePeriod = 4;
+
+            /// <summary>sort_method (enum).</summary>
+            public const int SortMethod = 5;
+
+            /// <summary>sort_object (capture_object_definition).</summary>
+            public const int SortObject = 6;
+
+            /// <summary>entries_in_use (double-long-unsigned).</summary>
+            public const int EntriesInUse = 7;
+
+            /// <summary>profile_entries (double-long-unsigned).</summary>
+            public const int ProfileEntries = 8;
+        }
+
+        /// <summary>Method indexes of Profile generic (Blue Book IC 7, version 1).</summary>
+        public static class Methods
+        {
+            /// <summary>reset.</summary>
+            public const int Reset = 1;
+
+            /// <summary>capture.</summary>
+            public const int Capture = 2;
+        }
 
         /// <summary>sort_method fifo (1), the only one supported.</summary>
         public const byte SortMethodFifo = 1;
@@ -108,7 +143,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <param name="bufferBytes">Bytes for all rows: entries × row width (see <see cref="RowWidth"/>).</param>
         /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
         public ProfileGeneric(ObisCode logicalName, int maxCaptureObjects, int bufferBytes)
-            : base(ClassIdProfileGeneric, 1, logicalName)
+            : base(CosemClassId.ProfileGeneric, 1, logicalName)
         {
             if (maxCaptureObjects < 1 || maxCaptureObjects > MaxColumns || bufferBytes < 1)
             {

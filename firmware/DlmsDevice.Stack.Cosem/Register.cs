@@ -15,9 +15,6 @@ namespace DlmsDevice.Stack.Cosem
     /// </remarks>
     public class Register : CosemObject
     {
-        /// <summary>Blue Book class_id of Register.</summary>
-        public const ushort ClassIdRegister = 3;
-
         /// <summary>Attribute indexes of Register (Blue Book IC 3).</summary>
         public static class Attributes
         {
@@ -46,7 +43,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>Creates a Register holding <paramref name="value"/>; the reset value is zero (empty) of the same type.</summary>
         /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
         public Register(ObisCode logicalName, CosemValue value, sbyte scaler, Unit unit)
-            : this(ClassIdRegister, 0, logicalName, value, scaler, unit)
+            : this(CosemClassId.Register, 0, logicalName, value, scaler, unit)
         {
         }
 
@@ -122,10 +119,10 @@ namespace DlmsDevice.Stack.Cosem
             }
             switch (attributeId)
             {
-                case 2:
+                case Attributes.Value:
                     _value.Encode(writer);
                     return DataAccessResult.Success;
-                case 3:
+                case Attributes.ScalerUnit:
                     AttributeCodec.WriteScalerUnit(writer, _scaler, _unit);
                     return DataAccessResult.Success;
                 default:
@@ -138,9 +135,9 @@ namespace DlmsDevice.Stack.Cosem
         {
             switch (attributeId)
             {
-                case 2:
+                case Attributes.Value:
                     return _value.Decode(value);
-                case 3:
+                case Attributes.ScalerUnit:
                     {
                         sbyte scaler;
                         byte unit;
@@ -160,7 +157,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <inheritdoc />
         protected override ActionResult OnInvoke(int methodId, AxdrReader parameters, AxdrWriter returnParameters, CosemContext context)
         {
-            if (methodId != 1)
+            if (methodId != Methods.Reset)
             {
                 return ActionResult.ReadWriteDenied;
             }

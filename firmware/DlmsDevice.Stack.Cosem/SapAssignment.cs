@@ -15,15 +15,29 @@ namespace DlmsDevice.Stack.Cosem
     /// </remarks>
     public sealed class SapAssignment : CosemObject
     {
-        /// <summary>Blue Book class_id of SAP assignment.</summary>
-        public const ushort ClassIdSapAssignment = 17;
+        /// <summary>Attribute indexes of SAP assignment (Blue Book IC 17).</summary>
+        public static class Attributes
+        {
+            /// <summary>logical_name.</summary>
+            public const int LogicalName = 1;
+
+            /// <summary>SAP_assignment_list (array of { SAP long-unsigned, logical_device_name octet-string }).</summary>
+            public const int SapAssignmentList = 2;
+        }
+
+        /// <summary>Method indexes of SAP assignment (Blue Book IC 17).</summary>
+        public static class Methods
+        {
+            /// <summary>connect_logical_device (answered read-write-denied: logical devices are fixed).</summary>
+            public const int ConnectLogicalDevice = 1;
+        }
 
         private LogicalDevice[] _devices;
         private int _count;
 
         /// <summary>Creates an empty SAP assignment with room for <paramref name="capacity"/> logical devices.</summary>
         public SapAssignment(ObisCode logicalName, int capacity)
-            : base(ClassIdSapAssignment, 0, logicalName)
+            : base(CosemClassId.SapAssignment, 0, logicalName)
         {
             _devices = new LogicalDevice[capacity < 1 ? 1 : capacity];
         }

@@ -33,9 +33,6 @@ namespace DlmsDevice.Stack.Cosem
     /// </remarks>
     public sealed class SecuritySetup : CosemObject
     {
-        /// <summary>Blue Book class_id of Security setup.</summary>
-        public const ushort ClassIdSecuritySetup = 64;
-
         /// <summary>The class version implemented.</summary>
         public const byte ClassVersion = 0;
 
@@ -78,7 +75,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>Creates the object 0.0.43.0.e.255 over <paramref name="profile"/>.</summary>
         /// <exception cref="ArgumentNullException">profile is null.</exception>
         public SecuritySetup(ObisCode logicalName, SecurityProfile profile)
-            : base(ClassIdSecuritySetup, ClassVersion, logicalName)
+            : base(CosemClassId.SecuritySetup, ClassVersion, logicalName)
         {
             if (profile == null)
             {
@@ -116,16 +113,16 @@ namespace DlmsDevice.Stack.Cosem
 
             switch (attributeId)
             {
-                case 2:
+                case Attributes.SecurityPolicy:
                     writer.WriteEnum(_profile.SecurityPolicy);
                     break;
-                case 3:
+                case Attributes.SecuritySuite:
                     writer.WriteEnum(_profile.SecuritySuite);
                     break;
-                case 4:
+                case Attributes.ClientSystemTitle:
                     writer.WriteOctetString(_profile.ClientSystemTitle, 0, _profile.HasClientSystemTitle ? SecurityProfile.SystemTitleSize : 0);
                     break;
-                case 5:
+                case Attributes.ServerSystemTitle:
                     writer.WriteOctetString(_profile.ServerSystemTitle, 0, SecurityProfile.SystemTitleSize);
                     break;
                 default:
@@ -143,7 +140,7 @@ namespace DlmsDevice.Stack.Cosem
                 return ActionResult.TypeUnmatched;
             }
 
-            return methodId == 1 ? SecurityActivate(parameters) : GlobalKeyTransfer(parameters);
+            return methodId == Methods.SecurityActivate ? SecurityActivate(parameters) : GlobalKeyTransfer(parameters);
         }
 
         private ActionResult SecurityActivate(AxdrReader parameters)

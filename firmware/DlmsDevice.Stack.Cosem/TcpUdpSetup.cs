@@ -15,8 +15,27 @@ namespace DlmsDevice.Stack.Cosem
     /// </remarks>
     public sealed class TcpUdpSetup : CosemObject
     {
-        /// <summary>Blue Book class_id of TCP-UDP setup.</summary>
-        public const ushort ClassIdTcpUdpSetup = 41;
+        /// <summary>Attribute indexes of TCP-UDP setup (Blue Book IC 41).</summary>
+        public static class Attributes
+        {
+            /// <summary>logical_name.</summary>
+            public const int LogicalName = 1;
+
+            /// <summary>TCP-UDP_port (long-unsigned).</summary>
+            public const int TcpUdpPort = 2;
+
+            /// <summary>IP_reference (octet-string, logical name of the IP setup object).</summary>
+            public const int IpReference = 3;
+
+            /// <summary>MSS (long-unsigned, maximum segment size, 40..65535).</summary>
+            public const int Mss = 4;
+
+            /// <summary>nb_of_sim_conn (unsigned).</summary>
+            public const int NbOfSimConn = 5;
+
+            /// <summary>inactivity_time_out (long-unsigned, seconds; 0 = none).</summary>
+            public const int InactivityTimeOut = 6;
+        }
 
         // 0.0.25.1.0.255, the IPv4 setup object.
         private const long DefaultIpReference = 0x0000190100FFL;
@@ -28,7 +47,7 @@ namespace DlmsDevice.Stack.Cosem
         /// 0.0.25.1.0.255, MSS 576, 1 simultaneous connection, inactivity 180 s.
         /// </summary>
         public TcpUdpSetup(ObisCode logicalName)
-            : base(ClassIdTcpUdpSetup, 0, logicalName)
+            : base(CosemClassId.TcpUdpSetup, 0, logicalName)
         {
             Port = 4059;
             _ipReference = DefaultIpReference;
@@ -83,19 +102,19 @@ namespace DlmsDevice.Stack.Cosem
             }
             switch (attributeId)
             {
-                case 2:
+                case Attributes.TcpUdpPort:
                     writer.WriteLongUnsigned(Port);
                     break;
-                case 3:
+                case Attributes.IpReference:
                     writer.WriteObis(_ipReference);
                     break;
-                case 4:
+                case Attributes.Mss:
                     writer.WriteLongUnsigned(MaxSegmentSize);
                     break;
-                case 5:
+                case Attributes.NbOfSimConn:
                     writer.WriteUnsigned(MaxSimultaneousConnections);
                     break;
-                case 6:
+                case Attributes.InactivityTimeOut:
                     writer.WriteLongUnsigned(InactivityTimeOut);
                     break;
                 default:
@@ -110,7 +129,7 @@ namespace DlmsDevice.Stack.Cosem
             int start = value.Position;
             switch (attributeId)
             {
-                case 3:
+                case Attributes.IpReference:
                     {
                         long reference;
                         if (value.ReadObis(out reference) != AxdrStatus.Ok)
@@ -120,7 +139,7 @@ namespace DlmsDevice.Stack.Cosem
                         _ipReference = reference;
                         return DataAccessResult.Success;
                     }
-                case 5:
+                case Attributes.NbOfSimConn:
                     {
                         byte connections;
                         if (value.ReadUnsigned(out connections) != AxdrStatus.Ok)
@@ -137,11 +156,11 @@ namespace DlmsDevice.Stack.Cosem
                         {
                             return DataAccessResult.TypeUnmatched;
                         }
-                        if (attributeId == 2)
+                        if (attributeId == Attributes.TcpUdpPort)
                         {
                             Port = v;
                         }
-                        else if (attributeId == 4)
+                        else if (attributeId == Attributes.Mss)
                         {
                             if (v < 40)
                             {
@@ -152,6 +171,7 @@ namespace DlmsDevice.Stack.Cosem
                         }
                         else
                         {
+                            // Attributes.InactivityTimeOut.
                             InactivityTimeOut = v;
                         }
                         return DataAccessResult.Success;

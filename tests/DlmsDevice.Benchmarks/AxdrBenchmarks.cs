@@ -61,7 +61,7 @@ namespace DlmsDevice.Benchmarks
             AxdrWriter w = _writer;
             w.Reset(_buffer, 0, _buffer.Length);
             w.WriteStructure(4);
-            w.WriteLongUnsigned(Register.ClassIdRegister);
+            w.WriteLongUnsigned(CosemClassId.Register);
             w.WriteUnsigned(0);
             w.WriteObis(_registerName);
             w.WriteStructure(2);

@@ -105,16 +105,16 @@ namespace DlmsDevice.Meter
                 width += ProfileGeneric.EncodedSize(AverageCurrent.Value);
             }
             ProfileGeneric profile = new ProfileGeneric(MeterObis.LoadProfile, columns, configuration.LoadProfileEntries * width);
-            profile.AddCaptureObject(Clock, 2, 0);
-            profile.AddCaptureObject(ActiveEnergyImport, 2, 0);
-            profile.AddCaptureObject(ActiveEnergyExport, 2, 0);
+            profile.AddCaptureObject(Clock, Clock.Attributes.Time, 0);
+            profile.AddCaptureObject(ActiveEnergyImport, Register.Attributes.Value, 0);
+            profile.AddCaptureObject(ActiveEnergyExport, Register.Attributes.Value, 0);
             if (AverageVoltage != null)
             {
-                profile.AddCaptureObject(AverageVoltage, 2, 0);
+                profile.AddCaptureObject(AverageVoltage, Register.Attributes.Value, 0);
             }
             if (AverageCurrent != null)
             {
-                profile.AddCaptureObject(AverageCurrent, 2, 0);
+                profile.AddCaptureObject(AverageCurrent, Register.Attributes.Value, 0);
             }
             profile.ProfileEntries = configuration.LoadProfileEntries;
             profile.CapturePeriod = (uint)configuration.LoadProfilePeriodSeconds;
@@ -128,11 +128,11 @@ namespace DlmsDevice.Meter
                 + ProfileGeneric.EncodedSize(ActiveEnergyExport.Value) + ProfileGeneric.EncodedSize(MaximumDemandImport.Value)
                 + ProfileGeneric.DateTimeColumnWidth;
             ProfileGeneric profile = new ProfileGeneric(MeterObis.DailyProfile, 5, configuration.DailyProfileEntries * width);
-            profile.AddCaptureObject(Clock, 2, 0);
-            profile.AddCaptureObject(ActiveEnergyImport, 2, 0);
-            profile.AddCaptureObject(ActiveEnergyExport, 2, 0);
-            profile.AddCaptureObject(MaximumDemandImport, 2, 0);
-            profile.AddCaptureObject(MaximumDemandImport, 5, 0, ProfileGeneric.DateTimeColumnWidth);
+            profile.AddCaptureObject(Clock, Clock.Attributes.Time, 0);
+            profile.AddCaptureObject(ActiveEnergyImport, Register.Attributes.Value, 0);
+            profile.AddCaptureObject(ActiveEnergyExport, Register.Attributes.Value, 0);
+            profile.AddCaptureObject(MaximumDemandImport, ExtendedRegister.Attributes.Value, 0);
+            profile.AddCaptureObject(MaximumDemandImport, ExtendedRegister.Attributes.CaptureTime, 0, ProfileGeneric.DateTimeColumnWidth);
             profile.ProfileEntries = configuration.DailyProfileEntries;
             profile.CapturePeriod = 86400;
             profile.Clock = Clock;
@@ -143,8 +143,8 @@ namespace DlmsDevice.Meter
         {
             int width = ProfileGeneric.DateTimeColumnWidth + ProfileGeneric.EncodedSize(EventCode.Value);
             ProfileGeneric profile = new ProfileGeneric(MeterObis.StandardEventLog, 2, configuration.EventLogEntries * width);
-            profile.AddCaptureObject(Clock, 2, 0);
-            profile.AddCaptureObject(EventCode, 2, 0);
+            profile.AddCaptureObject(Clock, Clock.Attributes.Time, 0);
+            profile.AddCaptureObject(EventCode, Data.Attributes.Value, 0);
             profile.ProfileEntries = configuration.EventLogEntries;
             // Captured on events, not periodically (capture_period 0).
             profile.CapturePeriod = 0;

@@ -126,8 +126,9 @@ namespace DlmsDevice.Stack.Services
             return count >= 12
                 && request[offset] == ApduTag.ActionRequest
                 && request[offset + 1] == (byte)ActionRequestType.Normal
-                && request[offset + 3] == 0 && request[offset + 4] == 15
-                && request[offset + 11] == 1;
+                && request[offset + 3] == (byte)(CosemClassId.AssociationLogicalName >> 8)
+                && request[offset + 4] == (byte)CosemClassId.AssociationLogicalName
+                && request[offset + 11] == AssociationLogicalName.Methods.ReplyToHlsAuthentication;
         }
     }
 }
