@@ -103,8 +103,7 @@ namespace DlmsDevice.Stack.Cosem
                         return demand.CurrentAverageValue;
                     case DemandRegister.Attributes.LastAverageValue:
                         return demand.LastAverageValue;
-                    case DemandRegister.Attributes.ScalerUnit:
-                        // Suspect, kept unchanged: status is attribute 5 (Attributes.Status), not 4.
+                    case DemandRegister.Attributes.Status:
                         return demand.Status;
                 }
             }

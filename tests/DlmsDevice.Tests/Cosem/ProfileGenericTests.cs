@@ -23,6 +23,27 @@ namespace DlmsDevice.Tests.Cosem
             Assert.Equal("09 06 01 00 63 01 00 FF", CosemTestKit.Get(f.Profile, 1));
         }
 
+        /// <summary>
+        /// Demand register columns (Blue Book IC 5: 4 scaler_unit, 5 status): status takes the
+        /// width of its unsigned holder (2 bytes), scaler_unit the width it reads with (a
+        /// 6-byte structure), and both are captured as the object encodes them.
+        /// </summary>
+        [Fact]
+        public void Capture_DemandRegisterStatusAndScalerUnit_EachInItsOwnWidth()
+        {
+            var demand = new DemandRegister(new ObisCode(1, 0, 1, 4, 0, 255), new CosemValue(DataType.DoubleLong), -1, Unit.Watt, 900, 1);
+            demand.Status.SetInteger(7);
+            var profile = new ProfileGeneric(new ObisCode(1, 0, 99, 9, 0, 255), 2, 64);
+            profile.AddCaptureObject(demand, DemandRegister.Attributes.Status, 0);
+            profile.AddCaptureObject(demand, DemandRegister.Attributes.ScalerUnit, 0);
+
+            Assert.True(profile.Capture());
+
+            Assert.Equal(2, profile.GetColumnWidth(0));
+            Assert.Equal(6, profile.GetColumnWidth(1));
+            Assert.Equal("01 01 02 02 11 07 02 02 0F FF 16 1B", CosemTestKit.Get(profile, ProfileGeneric.Attributes.Buffer));
+        }
+
         [Theory]
         [InlineData(3, "01 05 " + LoadProfileFixture.ClockDefinition + " " + LoadProfileFixture.ImportDefinition + " "
             + LoadProfileFixture.ExportDefinition + " " + LoadProfileFixture.VoltageDefinition + " " + LoadProfileFixture.CurrentDefinition)]
