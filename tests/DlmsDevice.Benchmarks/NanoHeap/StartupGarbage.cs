@@ -174,33 +174,26 @@ namespace DlmsDevice.Benchmarks.NanoHeap
             return NanoLayout.Block * (1 + type.Fields.Length);
         }
 
+        // The dump's element type as the .NET type NanoLayout sizes (one rule for both measures).
         private static int ElementSize(ClrType? component)
         {
-            if (component == null)
+            Type type = component?.ElementType switch
             {
-                return NanoLayout.Block;
-            }
-            switch (component.ElementType)
-            {
-                case ClrElementType.Boolean:
-                case ClrElementType.Int8:
-                case ClrElementType.UInt8:
-                    return 1;
-                case ClrElementType.Char:
-                case ClrElementType.Int16:
-                case ClrElementType.UInt16:
-                    return 2;
-                case ClrElementType.Int32:
-                case ClrElementType.UInt32:
-                case ClrElementType.Float:
-                    return 4;
-                case ClrElementType.Int64:
-                case ClrElementType.UInt64:
-                case ClrElementType.Double:
-                    return 8;
-                default:
-                    return component.Name == "System.DateTime" || component.Name == "System.TimeSpan" ? 8 : NanoLayout.Block;
-            }
+                ClrElementType.Boolean => typeof(bool),
+                ClrElementType.Int8 => typeof(sbyte),
+                ClrElementType.UInt8 => typeof(byte),
+                ClrElementType.Char => typeof(char),
+                ClrElementType.Int16 => typeof(short),
+                ClrElementType.UInt16 => typeof(ushort),
+                ClrElementType.Int32 => typeof(int),
+                ClrElementType.UInt32 => typeof(uint),
+                ClrElementType.Float => typeof(float),
+                ClrElementType.Int64 => typeof(long),
+                ClrElementType.UInt64 => typeof(ulong),
+                ClrElementType.Double => typeof(double),
+                _ => component?.Name == "System.DateTime" ? typeof(DateTime) : component?.Name == "System.TimeSpan" ? typeof(TimeSpan) : typeof(object),
+            };
+            return NanoLayout.ElementSize(type);
         }
 
         private sealed class Sentinel
