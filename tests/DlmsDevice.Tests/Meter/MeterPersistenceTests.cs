@@ -162,6 +162,27 @@ namespace DlmsDevice.Tests.Meter
         }
 
         [Fact]
+        public void NoStore_RowsInRamRings_RestartIsAFirstStart()
+        {
+            MeterRig rig = new MeterRig(c => c.LoadProfilePeriodSeconds = 60, persistent: false).Begin();
+            for (int minute = 0; minute < 5; minute++)
+            {
+                rig.Run(60, 10_000);
+            }
+            ProfileGeneric load = rig.Engine.LoadProfile;
+
+            Assert.IsType<RamRowStorage>(load.RowStorage);
+            Assert.IsType<RamRowStorage>(rig.Engine.EventLog.RowStorage);
+            Assert.Equal(960, load.ProfileEntries);
+            Assert.Equal(5, load.EntriesInUse);
+            Assert.Equal(DataAccessResult.Success, CosemTestKit.TryGet(load, 2, out string rows));
+            Assert.StartsWith("01 05 02 05 09 0C", rows);
+            rig.Restart();
+            Assert.Equal(0, rig.Engine.LoadProfile.EntriesInUse);
+            Assert.False(rig.Engine.RestoredFromStore);
+        }
+
+        [Fact]
         public void TornCheckpointWrite_ThePreviousCheckpointIsRecovered()
         {
             MeterRig rig = new MeterRig().Begin();
