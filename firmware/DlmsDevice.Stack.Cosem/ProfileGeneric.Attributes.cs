@@ -269,7 +269,7 @@ namespace DlmsDevice.Stack.Cosem
                 CosemObject obj = index < 0 ? null : objects[index];
                 int width = obj == null || !IsCapturable(obj, attribute, dataIndex) ? 0 : DefaultWidth(obj, attribute, dataIndex);
                 rowWidth += width;
-                if (width <= 0 || rowWidth > _storage.Length)
+                if (width <= 0 || _rows.MaxRows(rowWidth) < 1)
                 {
                     result = DataAccessResult.ScopeOfAccessViolated;
                     continue;

@@ -3,7 +3,7 @@ using DlmsDevice.Stack.Axdr;
 
 namespace DlmsDevice.Stack.Cosem
 {
-    /// <content>Capture into the ring, reset, and the ring's addressing.</content>
+    /// <content>Capture into the ring, reset, and reading a slot.</content>
     public sealed partial class ProfileGeneric
     {
         /// <summary>Takes one row now (method 2, capture), reading the capture objects with a context of this object's own.</summary>
@@ -36,32 +36,37 @@ namespace DlmsDevice.Stack.Cosem
             {
                 _oldestSeq = seq - _capacity + 1;
             }
-            int row = RowOffset(seq);
+            int row;
+            byte[] rows = _rows.BeginWrite(seq, out row);
             for (int c = 0; c < _columnCount; c++)
             {
-                CaptureColumn(c, row + _offsets[c], context);
+                CaptureColumn(c, rows, row + _offsets[c], context);
             }
+            // A store-backed ring saves the row here: it is durable (or its failure known)
+            // before the row can be read.
+            _rows.EndWrite(seq, _oldestSeq);
             _nextSeq = seq + 1;
             return true;
         }
 
-        /// <summary>Empties the buffer (method 1, reset): entries_in_use becomes 0.</summary>
+        /// <summary>Empties the buffer (method 1, reset): entries_in_use becomes 0. A store-backed ring records it.</summary>
         public void Reset()
         {
             _oldestSeq = _nextSeq;
+            _rows.Clear(_rowWidth, _capacity, _nextSeq);
         }
 
-        private void CaptureColumn(int column, int slot, CosemContext context)
+        private void CaptureColumn(int column, byte[] rows, int slot, CosemContext context)
         {
             int width = _widths[column];
             int dataIndex = _dataIndexes[column];
             if (dataIndex == 0)
             {
-                _captureWriter.Reset(_storage, slot, width);
+                _captureWriter.Reset(rows, slot, width);
                 DataAccessResult result = _objects[column].GetAttribute(_attributes[column], 0, null, _captureWriter, context);
                 if (result != DataAccessResult.Success || _captureWriter.Overflow || _captureWriter.Length == 0)
                 {
-                    _storage[slot] = (byte)DataType.NullData;
+                    rows[slot] = (byte)DataType.NullData;
                 }
                 return;
             }
@@ -69,10 +74,10 @@ namespace DlmsDevice.Stack.Cosem
             int length;
             if (!ReadElement(_objects[column], _attributes[column], dataIndex, context, out start, out length) || length > width)
             {
-                _storage[slot] = (byte)DataType.NullData;
+                rows[slot] = (byte)DataType.NullData;
                 return;
             }
-            Array.Copy(_scratch, start, _storage, slot, length);
+            Array.Copy(_scratch, start, rows, slot, length);
         }
 
         /// <summary>
@@ -116,27 +121,21 @@ namespace DlmsDevice.Stack.Cosem
             return true;
         }
 
-        /// <summary>Offset in the storage of the row with sequence number <paramref name="seq"/> (which must be held).</summary>
-        private int RowOffset(int seq)
-        {
-            return ((seq - _baseSeq) % _capacity) * _rowWidth;
-        }
-
         /// <summary>True while the row with sequence number <paramref name="seq"/> is in the buffer.</summary>
         private bool IsHeld(int seq)
         {
             return seq - _oldestSeq >= 0 && _nextSeq - seq > 0;
         }
 
-        /// <summary>Length of the encoded value at <paramref name="offset"/> in a slot of <paramref name="width"/> bytes.</summary>
-        private int SlotLength(int offset, int width)
+        /// <summary>Length of the encoded value at <paramref name="offset"/> of <paramref name="rows"/> in a slot of <paramref name="width"/> bytes.</summary>
+        private int SlotLength(byte[] rows, int offset, int width)
         {
-            int size = FixedEncodedSize((DataType)_storage[offset]);
+            int size = FixedEncodedSize((DataType)rows[offset]);
             if (size > 0)
             {
                 return size;
             }
-            _slotReader.Reset(_storage, offset, width);
+            _slotReader.Reset(rows, offset, width);
             if (_slotReader.SkipValue() != AxdrStatus.Ok)
             {
                 // Cannot happen for bytes a capture wrote; send null-data rather than garbage.

@@ -4,9 +4,9 @@ using DlmsDevice.Stack.Axdr;
 namespace DlmsDevice.Stack.Cosem
 {
     /// <content>
-    /// Raw row access for persistence: the metering application saves captured rows to
-    /// non-volatile storage and puts them back after a restart, with their sequence numbers,
-    /// so entries_in_use and the capture numbering survive a power loss.
+    /// Raw row access for persistence: a row storage that keeps the rows in non-volatile memory
+    /// (the meter's store-backed ring) finds them again after a restart and gives the profile
+    /// back its numbering, so entries_in_use and the capture numbering survive a power loss.
     /// </content>
     public sealed partial class ProfileGeneric
     {
@@ -26,38 +26,49 @@ namespace DlmsDevice.Stack.Cosem
         /// Copies the raw slots of row <paramref name="sequence"/> (<see cref="RowWidth"/> bytes:
         /// each column's A-XDR encoding padded to its slot width) into <paramref name="buffer"/>.
         /// </summary>
-        /// <returns>False (nothing copied) when the row is not held or the buffer is too small.</returns>
+        /// <returns>False (nothing copied) when the row is not held, cannot be read, or the buffer is too small.</returns>
         public bool CopyRow(int sequence, byte[] buffer, int offset)
         {
             if (buffer == null || offset < 0 || buffer.Length - offset < _rowWidth || !HoldsRow(sequence))
             {
                 return false;
             }
-            Array.Copy(_storage, RowOffset(sequence), buffer, offset, _rowWidth);
+            int row;
+            byte[] rows = _rows.ReadRow(sequence, out row);
+            if (rows == null)
+            {
+                return false;
+            }
+            Array.Copy(rows, row, buffer, offset, _rowWidth);
             return true;
         }
 
         /// <summary>
-        /// Empties the buffer and sets the numbering so that the next row restored with
-        /// <see cref="RestoreRow"/> (or captured) gets sequence number <paramref name="firstSequence"/>.
-        /// Start-up only (a block read in progress ends with temporary-failure).
+        /// Start-up, for a row storage that found its rows again: the profile holds rows
+        /// <paramref name="oldestSequence"/> .. <paramref name="nextSequence"/> - 1 (read from the
+        /// storage from now on) and the next capture gets <paramref name="nextSequence"/>. The
+        /// storage is not cleared. A block read in progress ends with temporary-failure.
         /// </summary>
-        public void RestoreBegin(int firstSequence)
+        /// <exception cref="ArgumentOutOfRangeException">More rows than <see cref="ProfileEntries"/>, or oldest after next.</exception>
+        public void RestoreSequences(int oldestSequence, int nextSequence)
         {
-            _nextSeq = firstSequence;
-            _oldestSeq = firstSequence;
-            _baseSeq = firstSequence;
+            int count = nextSequence - oldestSequence;
+            if (count < 0 || count > _capacity)
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+            _oldestSeq = oldestSequence;
+            _nextSeq = nextSequence;
         }
 
         /// <summary>
-        /// Appends one row saved by <see cref="CopyRow"/> as the next sequence number (the oldest
-        /// row is overwritten when the ring is full, as by a capture). Every slot must hold one
-        /// whole A-XDR value that fits the slot width; otherwise nothing changes.
+        /// True when the <see cref="RowWidth"/> bytes at <paramref name="offset"/> are a row of the
+        /// current columns: every slot holds one whole A-XDR value that fits the slot width. A
+        /// restore checks saved rows with it, so bytes of another layout are never served.
         /// </summary>
-        /// <returns>False (buffer unchanged) for a row that does not match the current columns.</returns>
-        public bool RestoreRow(byte[] buffer, int offset)
+        public bool IsValidRow(byte[] buffer, int offset)
         {
-            if (_columnCount == 0 || _capacity == 0 || buffer == null || offset < 0 || buffer.Length - offset < _rowWidth)
+            if (_columnCount == 0 || buffer == null || offset < 0 || buffer.Length - offset < _rowWidth)
             {
                 return false;
             }
@@ -69,13 +80,6 @@ namespace DlmsDevice.Stack.Cosem
                     return false;
                 }
             }
-            int seq = _nextSeq;
-            if (seq - _oldestSeq >= _capacity)
-            {
-                _oldestSeq = seq - _capacity + 1;
-            }
-            Array.Copy(buffer, offset, _storage, RowOffset(seq), _rowWidth);
-            _nextSeq = seq + 1;
             return true;
         }
     }

@@ -134,10 +134,15 @@ namespace DlmsDevice.Stack.Cosem
             CosemDateTime time = _rangeFrom;
             for (int seq = _oldestSeq; seq != _nextSeq; seq++)
             {
-                int slot = RowOffset(seq) + offset;
+                int row;
+                byte[] rows = _rows.ReadRow(seq, out row);
+                if (rows == null)
+                {
+                    return DataAccessResult.HardwareFault;
+                }
                 long integer;
                 double real;
-                int kind = RowKey(slot, width, out integer, out real, time);
+                int kind = RowKey(rows, row + offset, width, out integer, out real, time);
                 if (kind == KeyNone)
                 {
                     continue;
@@ -269,12 +274,11 @@ namespace DlmsDevice.Stack.Cosem
             return KeyInteger;
         }
 
-        /// <summary>Decodes the comparable value of the slot at <paramref name="slot"/> (a date-time into <paramref name="time"/>).</summary>
-        private int RowKey(int slot, int width, out long integer, out double real, CosemDateTime time)
+        /// <summary>Decodes the comparable value of the slot at <paramref name="slot"/> of <paramref name="b"/> (a date-time into <paramref name="time"/>).</summary>
+        private static int RowKey(byte[] b, int slot, int width, out long integer, out double real, CosemDateTime time)
         {
             integer = 0;
             real = 0;
-            byte[] b = _storage;
             switch ((DataType)b[slot])
             {
                 case DataType.NullData:

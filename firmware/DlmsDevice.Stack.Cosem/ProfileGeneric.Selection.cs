@@ -25,7 +25,9 @@ namespace DlmsDevice.Stack.Cosem
     /// unsupported selectors give scope-of-access-violated (13); a range selection of more than
     /// three runs (the clock set back more than twice inside the period) gives other-reason
     /// (250) rather than a wrong answer; a row of the selection overwritten or cleared during
-    /// a block read gives temporary-failure (2).</para>
+    /// a block read gives temporary-failure (2); a held row the row storage cannot read (a
+    /// store-backed ring whose flash read fails) gives hardware-fault (1), for that read only:
+    /// the next request is served as usual.</para>
     /// </remarks>
     public sealed partial class ProfileGeneric
     {
@@ -91,8 +93,15 @@ namespace DlmsDevice.Stack.Cosem
             {
                 return DataAccessResult.TemporaryFailure;
             }
+            int row;
+            byte[] rows = _rows.ReadRow(seq, out row);
+            if (rows == null)
+            {
+                // The row is held but its storage failed to give it (a flash read error, a chunk
+                // whose save had failed): the memory's fault, not the request's.
+                return DataAccessResult.HardwareFault;
+            }
             int mask = cursor.ColumnMask;
-            int row = RowOffset(seq);
             writer.WriteStructure(BitMask.Count(mask));
             for (int c = 0; c < _columnCount; c++)
             {
@@ -101,14 +110,14 @@ namespace DlmsDevice.Stack.Cosem
                     continue;
                 }
                 int slot = row + _offsets[c];
-                int length = SlotLength(slot, _widths[c]);
+                int length = SlotLength(rows, slot, _widths[c]);
                 if (length == 0)
                 {
                     writer.WriteNull();
                 }
                 else
                 {
-                    writer.WriteBytes(_storage, slot, length);
+                    writer.WriteBytes(rows, slot, length);
                 }
             }
             return DataAccessResult.Success;

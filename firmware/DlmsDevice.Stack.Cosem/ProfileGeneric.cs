@@ -15,15 +15,18 @@ namespace DlmsDevice.Stack.Cosem
     /// all zeros = unsorted), 7 entries_in_use, 8 profile_entries (double-long-unsigned). Methods:
     /// 1 reset (clears the buffer), 2 capture (takes one row now); both take
     /// <c>data ::= integer(0)</c>.</para>
-    /// <para><b>Storage.</b> The rows live in one byte array allocated by the constructor, used
-    /// as a ring (FIFO: when full, a capture overwrites the oldest row). Each column has a
-    /// fixed-width slot holding the column's A-XDR Data encoding exactly as the capture object
-    /// wrote it, so a read copies bytes and a capture encodes straight into the slot: no row
-    /// objects, no allocation. The slot width is chosen at configuration
+    /// <para><b>Storage.</b> The rows live in a ring (FIFO: when full, a capture overwrites the
+    /// oldest row) kept by an <see cref="IProfileRowStorage"/>: one byte array in RAM
+    /// (<see cref="RamRowStorage"/>, what the buffer-size constructor makes) or chunk records in
+    /// non-volatile storage behind a RAM cache of a chunk or two (the meter's store-backed ring).
+    /// Each column has a fixed-width slot holding the column's A-XDR Data encoding exactly as the
+    /// capture object wrote it, so a read copies bytes and a capture encodes straight into the
+    /// slot: no row objects, no allocation. The slot width is chosen at configuration
     /// (see <see cref="AddCaptureObject(CosemObject, int, int)"/>); a value that does not fit its
     /// slot at capture time, or an attribute whose read fails, is stored as null-data (<c>00</c>).
     /// The number of rows the ring holds is <see cref="ProfileEntries"/>, at most
-    /// <see cref="MaxProfileEntries"/> = buffer bytes / row width.</para>
+    /// <see cref="MaxProfileEntries"/> (what the storage can hold of this row width). A row the
+    /// storage cannot read (a failing store) is answered with hardware-fault.</para>
     /// <para><b>Capture.</b> The metering engine calls <see cref="Capture(CosemContext)"/> at
     /// every <see cref="CapturePeriod"/> boundary (or on events); this object keeps no timer.</para>
     /// <para><b>Rows are numbered by capture.</b> Every captured row gets the next sequence
@@ -92,7 +95,7 @@ namespace DlmsDevice.Stack.Cosem
         /// </summary>
         public const int ScratchSize = 256;
 
-        private readonly byte[] _storage;
+        private IProfileRowStorage _rows;
         private readonly int _maxColumns;
 
         // Columns (capture objects), parallel arrays.
@@ -110,12 +113,11 @@ namespace DlmsDevice.Stack.Cosem
         private readonly int[] _pendingDataIndexes;
         private readonly int[] _pendingWidths;
 
-        // Ring: sequence numbers _oldestSeq.._nextSeq-1 are held; seq sits in slot (seq - _baseSeq) % _capacity.
+        // Ring: sequence numbers _oldestSeq.._nextSeq-1 are held; where their bytes are is the row storage's business.
         private int _requestedEntries;
         private int _capacity;
         private int _nextSeq;
         private int _oldestSeq;
-        private int _baseSeq;
 
         private uint _capturePeriod;
         private ushort _sortClassId;
@@ -136,21 +138,39 @@ namespace DlmsDevice.Stack.Cosem
 
         /// <summary>
         /// Creates an empty profile (no capture objects, capture_period 0, fifo) whose rows share
-        /// <paramref name="bufferBytes"/> bytes, allocated now.
+        /// <paramref name="bufferBytes"/> bytes of RAM (a <see cref="RamRowStorage"/>), allocated now.
         /// </summary>
         /// <param name="logicalName">E.g. 1.0.99.1.0.255 (load profile).</param>
         /// <param name="maxCaptureObjects">Most columns (1..<see cref="MaxColumns"/>), also the limit for a SET of capture_objects.</param>
         /// <param name="bufferBytes">Bytes for all rows: entries × row width (see <see cref="RowWidth"/>).</param>
         /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
         public ProfileGeneric(ObisCode logicalName, int maxCaptureObjects, int bufferBytes)
+            : this(logicalName, maxCaptureObjects, new RamRowStorage(bufferBytes))
+        {
+        }
+
+        /// <summary>
+        /// Creates an empty profile (no capture objects, capture_period 0, fifo) whose rows are
+        /// kept by <paramref name="rows"/> (e.g. a ring of chunk records in non-volatile storage).
+        /// </summary>
+        /// <param name="logicalName">E.g. 1.0.99.1.0.255 (load profile).</param>
+        /// <param name="maxCaptureObjects">Most columns (1..<see cref="MaxColumns"/>), also the limit for a SET of capture_objects.</param>
+        /// <param name="rows">Where the rows are kept; used by this profile only.</param>
+        /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+        /// <exception cref="ArgumentNullException"><paramref name="rows"/> is null.</exception>
+        public ProfileGeneric(ObisCode logicalName, int maxCaptureObjects, IProfileRowStorage rows)
             : base(CosemClassId.ProfileGeneric, 1, logicalName)
         {
-            if (maxCaptureObjects < 1 || maxCaptureObjects > MaxColumns || bufferBytes < 1)
+            if (maxCaptureObjects < 1 || maxCaptureObjects > MaxColumns)
             {
                 throw new ArgumentOutOfRangeException();
             }
+            if (rows == null)
+            {
+                throw new ArgumentNullException();
+            }
             _maxColumns = maxCaptureObjects;
-            _storage = new byte[bufferBytes];
+            _rows = rows;
             _objects = new CosemObject[maxCaptureObjects];
             _attributes = new int[maxCaptureObjects];
             _dataIndexes = new int[maxCaptureObjects];
@@ -213,16 +233,32 @@ namespace DlmsDevice.Stack.Cosem
             get { return _rowWidth; }
         }
 
-        /// <summary>Bytes given to the constructor for all rows.</summary>
-        public int BufferBytes
-        {
-            get { return _storage.Length; }
-        }
-
-        /// <summary>Most rows the buffer can hold with the current columns (0 without columns).</summary>
+        /// <summary>Most rows the buffer can hold with the current columns (0 without columns): what the row storage holds of <see cref="RowWidth"/>.</summary>
         public int MaxProfileEntries
         {
-            get { return _rowWidth == 0 ? 0 : _storage.Length / _rowWidth; }
+            get { return _rowWidth == 0 ? 0 : _rows.MaxRows(_rowWidth); }
+        }
+
+        /// <summary>Where the rows are kept.</summary>
+        public IProfileRowStorage RowStorage
+        {
+            get { return _rows; }
+        }
+
+        /// <summary>
+        /// Keeps the rows in <paramref name="rows"/> from now on (configuration time: e.g. the
+        /// meter chooses RAM or its store at start-up) and clears the buffer. profile_entries
+        /// stays as set, but never more than the new storage holds.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="rows"/> is null.</exception>
+        public void UseRowStorage(IProfileRowStorage rows)
+        {
+            if (rows == null)
+            {
+                throw new ArgumentNullException();
+            }
+            _rows = rows;
+            Relayout();
         }
 
         /// <summary>
@@ -315,7 +351,7 @@ namespace DlmsDevice.Stack.Cosem
         public void AddCaptureObject(CosemObject obj, int attributeId, int dataIndex, int width)
         {
             CheckNewColumn(obj, attributeId, dataIndex);
-            if (width < 1 || width > _storage.Length)
+            if (width < 1 || _rows.MaxRows(width) < 1)
             {
                 throw new ArgumentOutOfRangeException();
             }
@@ -383,7 +419,7 @@ namespace DlmsDevice.Stack.Cosem
 
         private void AppendColumn(CosemObject obj, int attributeId, int dataIndex, int width)
         {
-            if (_rowWidth + width > _storage.Length)
+            if (_rows.MaxRows(_rowWidth + width) < 1)
             {
                 throw new ArgumentException();
             }
@@ -397,13 +433,13 @@ namespace DlmsDevice.Stack.Cosem
             Relayout();
         }
 
-        /// <summary>Recomputes the capacity and clears the buffer (new sequence base).</summary>
+        /// <summary>Recomputes the capacity and clears the buffer (the storage starts again at the next sequence number).</summary>
         private void Relayout()
         {
             int max = MaxProfileEntries;
             _capacity = _requestedEntries == 0 || _requestedEntries > max ? max : _requestedEntries;
-            _baseSeq = _nextSeq;
             _oldestSeq = _nextSeq;
+            _rows.Clear(_rowWidth, _capacity, _nextSeq);
         }
     }
 }

@@ -17,8 +17,9 @@ namespace DlmsDevice.Hal.Desktop
     /// With the rename, a slot file always holds a complete image; the A/B slots and CRCs of
     /// <see cref="SlottedRecordStore"/> above still guard against file systems that do not keep
     /// that promise (and against decay). A temporary file left by an interrupted write is never
-    /// read, and is deleted when the medium is opened. Not zero-allocation (file handles); the
-    /// store writes rarely (period ends, power-fail), not per request.
+    /// read, and is deleted when the medium is opened. Not zero-allocation (file handles): the
+    /// store writes rarely (period ends, power-fail), and reads when a client reads profile rows
+    /// that live in the store (a chunk per read); a device's flash medium allocates nothing.
     /// </remarks>
     public sealed class FileStorageMedium : IStorageMedium
     {

@@ -1,3 +1,4 @@
+using DlmsDevice.Meter.Persistence;
 using DlmsDevice.Stack.Axdr;
 using DlmsDevice.Stack.Cosem;
 
@@ -89,6 +90,14 @@ namespace DlmsDevice.Meter
             MaximumDemandImport.Clock = Clock;
         }
 
+        // History belongs on flash: every profile is built on a store-backed ring (chunk records
+        // of the meter's store, a chunk or two cached in RAM). Start without a store swaps in a
+        // RAM ring (MeterPersistence.Attach).
+        private static ProfileStore Rows(int rowWidth, int entries, MeterConfiguration configuration)
+        {
+            return new ProfileStore(rowWidth, entries, configuration.RowsPerChunk);
+        }
+
         private ProfileGeneric CreateLoadProfile(MeterConfiguration configuration)
         {
             int columns = 3;
@@ -104,7 +113,7 @@ namespace DlmsDevice.Meter
                 columns++;
                 width += ProfileGeneric.EncodedSize(AverageCurrent.Value);
             }
-            ProfileGeneric profile = new ProfileGeneric(MeterObis.LoadProfile, columns, configuration.LoadProfileEntries * width);
+            ProfileGeneric profile = new ProfileGeneric(MeterObis.LoadProfile, columns, Rows(width, configuration.LoadProfileEntries, configuration));
             profile.AddCaptureObject(Clock, Clock.Attributes.Time, 0);
             profile.AddCaptureObject(ActiveEnergyImport, Register.Attributes.Value, 0);
             profile.AddCaptureObject(ActiveEnergyExport, Register.Attributes.Value, 0);
@@ -127,7 +136,7 @@ namespace DlmsDevice.Meter
             int width = ProfileGeneric.DateTimeColumnWidth + ProfileGeneric.EncodedSize(ActiveEnergyImport.Value)
                 + ProfileGeneric.EncodedSize(ActiveEnergyExport.Value) + ProfileGeneric.EncodedSize(MaximumDemandImport.Value)
                 + ProfileGeneric.DateTimeColumnWidth;
-            ProfileGeneric profile = new ProfileGeneric(MeterObis.DailyProfile, 5, configuration.DailyProfileEntries * width);
+            ProfileGeneric profile = new ProfileGeneric(MeterObis.DailyProfile, 5, Rows(width, configuration.DailyProfileEntries, configuration));
             profile.AddCaptureObject(Clock, Clock.Attributes.Time, 0);
             profile.AddCaptureObject(ActiveEnergyImport, Register.Attributes.Value, 0);
             profile.AddCaptureObject(ActiveEnergyExport, Register.Attributes.Value, 0);
@@ -142,7 +151,7 @@ namespace DlmsDevice.Meter
         private ProfileGeneric CreateEventLog(MeterConfiguration configuration)
         {
             int width = ProfileGeneric.DateTimeColumnWidth + ProfileGeneric.EncodedSize(EventCode.Value);
-            ProfileGeneric profile = new ProfileGeneric(MeterObis.StandardEventLog, 2, configuration.EventLogEntries * width);
+            ProfileGeneric profile = new ProfileGeneric(MeterObis.StandardEventLog, 2, Rows(width, configuration.EventLogEntries, configuration));
             profile.AddCaptureObject(Clock, Clock.Attributes.Time, 0);
             profile.AddCaptureObject(EventCode, Data.Attributes.Value, 0);
             profile.ProfileEntries = configuration.EventLogEntries;

@@ -54,14 +54,15 @@ namespace DlmsDevice.Meter
         private int _eventsLogged;
 
         // One row stamped with 'utcTicks' (the clock is frozen at it during the capture), saved
-        // in the same locked step.
+        // in the same locked step: the profile's store-backed ring writes the row's chunk during
+        // the capture.
         private void CaptureRow(int index, long utcTicks)
         {
             ProfileGeneric profile = _profiles[index];
             _meterClock.Freeze(utcTicks);
             profile.Capture();
             _meterClock.Unfreeze();
-            StoreResult(KindProfile + index, _persistence.SaveRow(index, profile.CaptureCount - 1));
+            StoreResult(KindProfile + index, _persistence.GetWriteStatus(index));
         }
 
         private void ProcessEdges()

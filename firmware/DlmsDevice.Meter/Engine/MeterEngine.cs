@@ -93,7 +93,7 @@ namespace DlmsDevice.Meter
             DailyProfile = CreateDailyProfile(configuration);
             EventLog = CreateEventLog(configuration);
             _profiles = new ProfileGeneric[] { LoadProfile, DailyProfile, EventLog };
-            _persistence = new MeterPersistence(_profiles, configuration.RowsPerChunk);
+            _persistence = new MeterPersistence(_profiles);
 
             _loadSchedule = new PeriodSchedule(configuration.LoadProfilePeriodSeconds, false);
             _dailySchedule = new PeriodSchedule(86400, true);

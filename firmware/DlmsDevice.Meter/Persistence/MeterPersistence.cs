@@ -8,7 +8,8 @@ namespace DlmsDevice.Meter.Persistence
     /// The meter's records in an <see cref="INonVolatileStore"/> (normally a
     /// <see cref="Hal.Storage.SlottedRecordStore"/>: A/B slots, sequence numbers, CRC-32, so a
     /// torn write is never read as data): the checkpoint, the settings, and the rows of the
-    /// load profile, the daily profile and the event log in chunk records.
+    /// load profile, the daily profile and the event log in chunk records, where the profiles
+    /// read and write them (<see cref="ProfileStore"/>).
     /// </summary>
     /// <remarks>
     /// <para>Record ids (docs/metering.md has the table with the default model's numbers):</para>
@@ -21,8 +22,10 @@ namespace DlmsDevice.Meter.Persistence
     /// 3 + C1 + C2 ..       event log chunks      (C3 records)
     /// </code>
     /// <para>The store must have at least <see cref="RecordCount"/> records of
-    /// <see cref="MaxPayloadLength"/> bytes. One buffer of that size is allocated here; saving
-    /// and restoring allocate nothing else.</para>
+    /// <see cref="MaxPayloadLength"/> bytes. One buffer for the checkpoint and the settings is
+    /// allocated here (each profile's <see cref="ProfileStore"/> has its own two chunk images);
+    /// saving and restoring allocate nothing else. Without a store (<see cref="Attach"/> with
+    /// null) the profiles keep their rows in RAM rings, allocated then.</para>
     /// </remarks>
     public sealed class MeterPersistence
     {
@@ -45,39 +48,48 @@ namespace DlmsDevice.Meter.Persistence
         /// <summary>First record id of the profile chunks.</summary>
         public const int FirstProfileRecord = 3;
 
-        private readonly ProfileStore[] _profiles;
+        private readonly ProfileGeneric[] _profiles;
+        private readonly ProfileStore[] _rows;
         private readonly byte[] _buffer;
         private readonly int _recordCount;
         private readonly int _maxPayload;
         private INonVolatileStore _store;
 
-        /// <summary>Lays out the records for <paramref name="profiles"/> (in this order), <paramref name="rowsPerChunk"/> rows per chunk.</summary>
-        public MeterPersistence(ProfileGeneric[] profiles, int rowsPerChunk)
+        /// <summary>
+        /// Lays out the records for <paramref name="profiles"/> (in this order), each built on a
+        /// <see cref="ProfileStore"/>: their chunks follow the fixed records.
+        /// </summary>
+        /// <exception cref="ArgumentException">A profile does not keep its rows in a <see cref="ProfileStore"/>.</exception>
+        public MeterPersistence(ProfileGeneric[] profiles)
         {
             if (profiles == null)
             {
                 throw new ArgumentNullException();
             }
-            if (rowsPerChunk < 1)
-            {
-                throw new ArgumentOutOfRangeException();
-            }
-            _profiles = new ProfileStore[profiles.Length];
+            _profiles = new ProfileGeneric[profiles.Length];
+            _rows = new ProfileStore[profiles.Length];
             int record = FirstProfileRecord;
-            int max = MeterCheckpoint.Length > MeterSettingsRecord.Length ? MeterCheckpoint.Length : MeterSettingsRecord.Length;
+            int buffer = MeterCheckpoint.Length > MeterSettingsRecord.Length ? MeterCheckpoint.Length : MeterSettingsRecord.Length;
+            int max = buffer;
             for (int i = 0; i < profiles.Length; i++)
             {
-                ProfileStore store = new ProfileStore(profiles[i], record, rowsPerChunk);
-                _profiles[i] = store;
-                record += store.RecordCount;
-                if (store.MaxPayloadLength > max)
+                ProfileStore rows = profiles[i] == null ? null : profiles[i].RowStorage as ProfileStore;
+                if (rows == null)
                 {
-                    max = store.MaxPayloadLength;
+                    throw new ArgumentException();
+                }
+                rows.FirstRecord = record;
+                _profiles[i] = profiles[i];
+                _rows[i] = rows;
+                record += rows.RecordCount;
+                if (rows.MaxPayloadLength > max)
+                {
+                    max = rows.MaxPayloadLength;
                 }
             }
             _recordCount = record;
             _maxPayload = max;
-            _buffer = new byte[max];
+            _buffer = new byte[buffer];
         }
 
         /// <summary>Record ids the store needs (0 .. RecordCount - 1).</summary>
@@ -101,19 +113,45 @@ namespace DlmsDevice.Meter.Persistence
         /// <summary>First record id of profile <paramref name="index"/> (in constructor order).</summary>
         public int GetFirstRecord(int index)
         {
-            return _profiles[index].FirstRecord;
+            return _rows[index].FirstRecord;
         }
 
         /// <summary>Chunk records of profile <paramref name="index"/>.</summary>
         public int GetRecordCount(int index)
         {
-            return _profiles[index].RecordCount;
+            return _rows[index].RecordCount;
         }
 
-        /// <summary>Uses <paramref name="store"/> from now on (null = none).</summary>
+        /// <summary>The store-backed ring of profile <paramref name="index"/>.</summary>
+        public ProfileStore GetProfileStore(int index)
+        {
+            return _rows[index];
+        }
+
+        /// <summary>
+        /// Start-up: uses <paramref name="store"/> from now on. With a store the profiles keep
+        /// their rows in its chunk records (<see cref="RestoreProfile"/> finds them); with null
+        /// there is no persistence and each profile gets a RAM ring of profile_entries rows
+        /// (allocated now), so the rows live in RAM as with any profile built with a buffer size.
+        /// Clears the profiles.
+        /// </summary>
         public void Attach(INonVolatileStore store)
         {
             _store = store;
+            for (int i = 0; i < _profiles.Length; i++)
+            {
+                ProfileGeneric profile = _profiles[i];
+                // Detach first: a ring with a store records a clear, and the saved rows must stay.
+                _rows[i].Attach(null);
+                if (store == null)
+                {
+                    int bytes = profile.ProfileEntries * profile.RowWidth;
+                    profile.UseRowStorage(new RamRowStorage(bytes < 1 ? 1 : bytes));
+                    continue;
+                }
+                profile.UseRowStorage(_rows[i]);
+                _rows[i].Attach(store);
+            }
         }
 
         /// <summary>Writes the checkpoint; Ok without a store.</summary>
@@ -190,14 +228,13 @@ namespace DlmsDevice.Meter.Persistence
             return settings.ReadFrom(_buffer, 0, length) ? StoreStatus.Ok : StoreStatus.InvalidRecord;
         }
 
-        /// <summary>Saves the chunk of row <paramref name="sequence"/> of profile <paramref name="index"/>; Ok without a store.</summary>
-        public StoreStatus SaveRow(int index, int sequence)
+        /// <summary>
+        /// How the last capture of profile <paramref name="index"/> was saved (the ring writes its
+        /// chunk during the capture); Ok without a store.
+        /// </summary>
+        public StoreStatus GetWriteStatus(int index)
         {
-            if (_store == null)
-            {
-                return StoreStatus.Ok;
-            }
-            return _profiles[index].Save(_store, _buffer, sequence < 0 ? 0 : sequence);
+            return _store == null ? StoreStatus.Ok : _rows[index].WriteStatus;
         }
 
         /// <summary>
@@ -213,7 +250,7 @@ namespace DlmsDevice.Meter.Persistence
             {
                 return 0;
             }
-            return _profiles[index].Restore(_store, _buffer, out found, out corrupt);
+            return _rows[index].Restore(_profiles[index], out found, out corrupt);
         }
     }
 }

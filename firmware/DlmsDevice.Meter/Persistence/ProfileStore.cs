@@ -1,225 +1,330 @@
+using System;
 using DlmsDevice.Hal;
+using DlmsDevice.Hal.Storage;
 using DlmsDevice.Stack.Cosem;
 
 namespace DlmsDevice.Meter.Persistence
 {
     /// <summary>
-    /// Saves the rows of one <see cref="ProfileGeneric"/> in chunk records and puts them back
-    /// after a restart with their sequence numbers.
+    /// The store-backed ring of a <see cref="ProfileGeneric"/>: its rows live in chunk records of
+    /// an <see cref="INonVolatileStore"/>, and RAM holds only the chunk being filled and the last
+    /// chunk read. The chunk records are the rows' single home: a capture rewrites the chunk of
+    /// its row, a read loads the chunk that holds the row, a restart finds the numbering in them.
     /// </summary>
     /// <remarks>
-    /// <para>Row sequence s belongs to block s / K (K = rows per chunk); block b is kept in record
-    /// <c>firstRecord + b mod C</c>, with C = ceil(profile_entries / K) + 1 records, so the
-    /// blocks of every row the ring holds have distinct records. A capture rewrites only the
-    /// record of its block (at most K rows), never the whole profile.</para>
-    /// <para>Chunk record (little-endian): i32 first sequence, i32 oldest sequence the profile
-    /// held when written, u16 row count n (0..K), u16 row width, then n raw rows
-    /// (<see cref="ProfileGeneric.CopyRow"/>). A chunk with n = 0 only records "the buffer was
-    /// emptied up to here" (a reset).</para>
-    /// <para>Recovery reads every chunk, takes the newest (highest first + n) as the end of the
-    /// buffer, and walks back from it while the rows are present, no further than the ring's
-    /// capacity and the oldest sequence recorded by the newest chunk. A chunk that is missing,
-    /// corrupt (both slots), or of another layout ends the walk: the newer rows are kept, the
-    /// older ones are lost. The store's A/B slots and CRC make sure no torn chunk is read.</para>
+    /// <para><b>Layout.</b> With rows of w bytes, a chunk holds k = chunk bytes / w rows (the
+    /// configured <c>rowsPerChunk</c> at the configured width). Row sequence s belongs to block
+    /// s / k, kept in record <c>FirstRecord + (s / k) mod C</c>, with C =
+    /// ceil(entries / rowsPerChunk) + 1 records, so the blocks of every row the ring holds
+    /// (at most (C - 1) × k rows, <see cref="MaxRows"/>) have distinct records.</para>
+    /// <para><b>Chunk record</b> (little-endian): i32 first sequence, i32 oldest sequence the
+    /// profile held when written, u16 row count n (0..k), u16 row width, then n raw rows (each
+    /// column's A-XDR encoding in its slot). n = 0 only records "the buffer was emptied up to
+    /// here" (a reset or a new layout).</para>
+    /// <para><b>RAM.</b> Two chunk images allocated by the constructor: the write chunk (the
+    /// rows of the current block, exactly the record last written) and the read chunk (the
+    /// record last loaded for a read). A capture encodes its row into the write chunk and
+    /// writes the record: one store write per capture, no store read. A read of a row of the
+    /// current block is served from the write chunk; any other row loads its chunk into the
+    /// read chunk, so a sequential read loads each chunk once. Nothing allocates.</para>
+    /// <para><b>Failures</b> are <see cref="StoreStatus"/> codes: a failed write leaves the row
+    /// in the write chunk (readable until the block ends), is retried once when the next block
+    /// starts, and is reported by <see cref="WriteStatus"/> (the engine logs event 14); a failed
+    /// read makes <see cref="ReadRow"/> return null (the profile answers hardware-fault for that
+    /// read) and is counted in <see cref="ReadFailures"/>. The store's A/B slots and CRC make
+    /// sure no torn chunk is ever read.</para>
+    /// <para>Not synchronised: used under the meter's lock (requests and ticks take turns).</para>
     /// </remarks>
-    internal sealed class ProfileStore
+    public sealed partial class ProfileStore : IProfileRowStorage
     {
-        internal const int HeaderLength = 12;
+        /// <summary>Bytes of a chunk record's header.</summary>
+        public const int HeaderLength = 12;
 
-        private readonly ProfileGeneric _profile;
-        private readonly int _firstRecord;
-        private readonly int _rowsPerChunk;
-        private readonly int _chunkCount;
-        private readonly int[] _first;
-        private readonly int[] _rows;
-        private readonly int[] _oldest;
-        private readonly bool[] _valid;
+        private readonly int _chunkBytes;
+        private readonly int _recordCount;
+        private readonly byte[] _write;
+        private readonly byte[] _read;
+        private INonVolatileStore _store;
+        private int _firstRecord;
 
-        internal ProfileStore(ProfileGeneric profile, int firstRecord, int rowsPerChunk)
+        // Layout (set by Clear): row width and rows per chunk; 0 = no columns.
+        private int _rowWidth;
+        private int _rowsPerChunk;
+
+        // Write chunk: rows _writeFirst .. _writeFirst + _writeCount - 1 of one block.
+        private int _writeFirst;
+        private int _writeCount;
+        private int _writeOldest;
+        private bool _dirty;
+        private StoreStatus _writeStatus;
+
+        // Read chunk: rows _readFirst .. _readFirst + _readCount - 1 of block _readBlock, when _readValid.
+        private bool _readValid;
+        private int _readBlock;
+        private int _readFirst;
+        private int _readCount;
+        private int _readFailures;
+
+        /// <summary>
+        /// A ring for <paramref name="entries"/> rows of <paramref name="rowWidth"/> bytes,
+        /// <paramref name="rowsPerChunk"/> rows per chunk record; allocates its two chunk images.
+        /// Place it with <see cref="FirstRecord"/> and give it a store with <see cref="Attach"/>.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">A count below 1, or a chunk larger than a record can be.</exception>
+        public ProfileStore(int rowWidth, int entries, int rowsPerChunk)
         {
-            _profile = profile;
-            _firstRecord = firstRecord;
-            _rowsPerChunk = rowsPerChunk;
-            _chunkCount = (profile.ProfileEntries + rowsPerChunk - 1) / rowsPerChunk + 1;
-            _first = new int[_chunkCount];
-            _rows = new int[_chunkCount];
-            _oldest = new int[_chunkCount];
-            _valid = new bool[_chunkCount];
+            if (rowWidth < 1 || entries < 1 || rowsPerChunk < 1
+                || rowWidth > (RecordSlotFormat.MaxPayloadLength - HeaderLength) / rowsPerChunk)
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+            _chunkBytes = rowWidth * rowsPerChunk;
+            _recordCount = (entries + rowsPerChunk - 1) / rowsPerChunk + 1;
+            _write = new byte[HeaderLength + _chunkBytes];
+            _read = new byte[HeaderLength + _chunkBytes];
+            _writeStatus = StoreStatus.Ok;
         }
 
-        /// <summary>The profile.</summary>
-        internal ProfileGeneric Profile
-        {
-            get { return _profile; }
-        }
-
-        /// <summary>First record id used.</summary>
-        internal int FirstRecord
+        /// <summary>First record id of the chunks (the records used are FirstRecord .. FirstRecord + <see cref="RecordCount"/> - 1).</summary>
+        /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+        public int FirstRecord
         {
             get { return _firstRecord; }
-        }
-
-        /// <summary>Records used (C).</summary>
-        internal int RecordCount
-        {
-            get { return _chunkCount; }
-        }
-
-        /// <summary>Largest chunk record.</summary>
-        internal int MaxPayloadLength
-        {
-            get { return HeaderLength + _rowsPerChunk * _profile.RowWidth; }
-        }
-
-        /// <summary>Writes the chunk holding row <paramref name="sequence"/> (the row just captured) as the profile holds it now.</summary>
-        internal StoreStatus Save(INonVolatileStore store, byte[] buffer, int sequence)
-        {
-            int k = _rowsPerChunk;
-            int blockStart = (sequence / k) * k;
-            int first = blockStart;
-            int oldest = _profile.OldestSequence;
-            int next = _profile.CaptureCount;
-            if (first < oldest)
+            set
             {
-                first = oldest;
-            }
-            int end = blockStart + k < next ? blockStart + k : next;
-            int n = end - first;
-            if (n < 0)
-            {
-                n = 0;
-            }
-            int width = _profile.RowWidth;
-            LittleEndian.WriteInt32(buffer, 0, n == 0 ? next : first);
-            LittleEndian.WriteInt32(buffer, 4, oldest);
-            LittleEndian.WriteInt16(buffer, 8, n);
-            LittleEndian.WriteInt16(buffer, 10, width);
-            for (int i = 0; i < n; i++)
-            {
-                if (!_profile.CopyRow(first + i, buffer, HeaderLength + i * width))
+                if (value < 0)
                 {
-                    return StoreStatus.InvalidRecord;
+                    throw new ArgumentOutOfRangeException();
                 }
+                _firstRecord = value;
             }
-            return store.Write(_firstRecord + (sequence / k) % _chunkCount, buffer, 0, HeaderLength + n * width);
+        }
+
+        /// <summary>Chunk records used (C).</summary>
+        public int RecordCount
+        {
+            get { return _recordCount; }
+        }
+
+        /// <summary>Largest chunk record: the header and a chunk of rows.</summary>
+        public int MaxPayloadLength
+        {
+            get { return HeaderLength + _chunkBytes; }
+        }
+
+        /// <summary>The store in use; null until attached (rows are then only in the write chunk).</summary>
+        public INonVolatileStore Store
+        {
+            get { return _store; }
         }
 
         /// <summary>
-        /// Restores the profile from its chunks. <paramref name="found"/> counts chunk records
-        /// present, <paramref name="corrupt"/> those present but unusable (or unreadable).
+        /// Result of the store writes of the last capture or clear (a retried chunk's failure
+        /// included); Ok without a store.
         /// </summary>
-        /// <returns>Rows restored.</returns>
-        internal int Restore(INonVolatileStore store, byte[] buffer, out int found, out int corrupt)
+        public StoreStatus WriteStatus
         {
-            found = 0;
-            corrupt = 0;
-            int width = _profile.RowWidth;
+            get { return _writeStatus; }
+        }
+
+        /// <summary>Reads of a held row that the store could not serve, since construction.</summary>
+        public int ReadFailures
+        {
+            get { return _readFailures; }
+        }
+
+        /// <summary>
+        /// Uses <paramref name="store"/> from now on (null = none). Start-up: call
+        /// <see cref="Restore"/> next to find the saved rows.
+        /// </summary>
+        public void Attach(INonVolatileStore store)
+        {
+            _store = store;
+            _readValid = false;
+        }
+
+        /// <inheritdoc />
+        /// <remarks>(C - 1) × (chunk bytes / <paramref name="rowWidth"/>): the records of every block a full ring spans must differ.</remarks>
+        public int MaxRows(int rowWidth)
+        {
+            return rowWidth < 1 ? 0 : (_recordCount - 1) * (_chunkBytes / rowWidth);
+        }
+
+        /// <inheritdoc />
+        /// <remarks>
+        /// With a store, writes the "emptied" chunk (n = 0, first = oldest = next) to the record
+        /// of the next row's block, so a restart does not bring the cleared rows back.
+        /// </remarks>
+        public void Clear(int rowWidth, int capacity, int nextSequence)
+        {
+            _rowWidth = rowWidth < 1 ? 0 : rowWidth;
+            _rowsPerChunk = rowWidth < 1 ? 0 : _chunkBytes / rowWidth;
+            _writeFirst = nextSequence;
+            _writeCount = 0;
+            _writeOldest = nextSequence;
+            _dirty = false;
+            _readValid = false;
+            _writeStatus = _rowsPerChunk == 0 ? StoreStatus.Ok : WriteChunk();
+        }
+
+        /// <inheritdoc />
+        /// <remarks>
+        /// The row goes into the write chunk. When it starts a new block, the previous block's
+        /// record is written again first if its last write failed (its rows leave RAM now).
+        /// </remarks>
+        public byte[] BeginWrite(int sequence, out int offset)
+        {
+            _writeStatus = StoreStatus.Ok;
             int k = _rowsPerChunk;
-            bool any = false;
-            int next = 0;
-            int oldestMark = 0;
-            for (int c = 0; c < _chunkCount; c++)
+            if (sequence / k != _writeFirst / k || sequence != _writeFirst + _writeCount)
             {
-                _valid[c] = false;
-                int length;
-                StoreStatus status = store.Read(_firstRecord + c, buffer, 0, buffer.Length, out length);
-                if (status == StoreStatus.NotFound)
+                if (_dirty)
                 {
-                    continue;
+                    _writeStatus = WriteChunk();
                 }
-                found++;
-                if (status != StoreStatus.Ok || length < HeaderLength)
-                {
-                    corrupt++;
-                    continue;
-                }
-                int first = LittleEndian.ReadInt32(buffer, 0);
-                int oldest = LittleEndian.ReadInt32(buffer, 4);
-                int n = LittleEndian.ReadUInt16(buffer, 8);
-                int w = LittleEndian.ReadUInt16(buffer, 10);
-                if (w != width || n > k || length != HeaderLength + n * w || first < 0
-                    || (n > 0 && ((first / k) % _chunkCount != c || (first + n - 1) / k != first / k)))
-                {
-                    // Another layout (configuration changed) or not ours: unusable.
-                    corrupt++;
-                    continue;
-                }
-                _valid[c] = true;
-                _first[c] = first;
-                _rows[c] = n;
-                _oldest[c] = oldest;
-                int end = first + n;
-                if (!any || end > next || (end == next && oldest > oldestMark))
-                {
-                    next = end;
-                    oldestMark = oldest;
-                }
-                any = true;
+                _writeFirst = sequence;
+                _writeCount = 0;
+                _dirty = false;
             }
-            if (!any)
+            offset = HeaderLength + (sequence - _writeFirst) * _rowWidth;
+            return _write;
+        }
+
+        /// <inheritdoc />
+        /// <remarks>Writes the chunk record of the row's block: the rows of the block the profile still holds.</remarks>
+        public void EndWrite(int sequence, int oldestSequence)
+        {
+            _writeCount = sequence - _writeFirst + 1;
+            int drop = oldestSequence - _writeFirst;
+            if (drop > 0 && drop < _writeCount)
             {
-                return 0;
-            }
-            int low = next - _profile.ProfileEntries;
-            if (oldestMark > low)
-            {
-                low = oldestMark;
-            }
-            if (low > next)
-            {
-                low = next;
-            }
-            // Walk back from the newest row while the rows are present.
-            int s = next - 1;
-            while (s >= low)
-            {
-                int c = (s / k) % _chunkCount;
-                if (!_valid[c] || s < _first[c] || s >= _first[c] + _rows[c])
+                // A ring shorter than a chunk: the record starts at the oldest row held.
+                int width = _rowWidth;
+                int length = (_writeCount - drop) * width;
+                int from = HeaderLength + drop * width;
+                for (int i = 0; i < length; i++)
                 {
-                    break;
+                    _write[HeaderLength + i] = _write[from + i];
                 }
-                s--;
+                _writeFirst = oldestSequence;
+                _writeCount -= drop;
             }
-            low = s + 1;
-            _profile.RestoreBegin(low);
-            int restored = 0;
-            int seq = low;
-            while (seq < next)
+            _writeOldest = oldestSequence;
+            StoreStatus status = WriteChunk();
+            if (_writeStatus == StoreStatus.Ok)
             {
-                int c = (seq / k) % _chunkCount;
-                int length;
-                if (store.Read(_firstRecord + c, buffer, 0, buffer.Length, out length) != StoreStatus.Ok
-                    || LittleEndian.ReadInt32(buffer, 0) != _first[c])
+                _writeStatus = status;
+            }
+        }
+
+        /// <inheritdoc />
+        /// <remarks>
+        /// From the write chunk when the row is in the current block; otherwise from the read
+        /// chunk, loading the row's record first when the read chunk holds another block. Null
+        /// when the store fails, or its record does not hold the row (its save had failed).
+        /// </remarks>
+        public byte[] ReadRow(int sequence, out int offset)
+        {
+            offset = 0;
+            int k = _rowsPerChunk;
+            if (k == 0)
+            {
+                return null;
+            }
+            int index = sequence - _writeFirst;
+            if (index >= 0 && index < _writeCount)
+            {
+                offset = HeaderLength + index * _rowWidth;
+                return _write;
+            }
+            int block = sequence / k;
+            if (!_readValid || _readBlock != block || sequence - _readFirst < 0 || sequence - _readFirst >= _readCount)
+            {
+                if (!Load(block) || sequence - _readFirst < 0 || sequence - _readFirst >= _readCount)
                 {
-                    // Changed under us (cannot happen at start-up): keep what was restored.
-                    corrupt++;
-                    break;
-                }
-                int chunkEnd = _first[c] + _rows[c];
-                bool failed = false;
-                while (seq < chunkEnd && seq < next)
-                {
-                    if (!_profile.RestoreRow(buffer, HeaderLength + (seq - _first[c]) * width))
-                    {
-                        failed = true;
-                        break;
-                    }
-                    restored++;
-                    seq++;
-                }
-                if (failed)
-                {
-                    corrupt++;
-                    break;
+                    _readFailures++;
+                    return null;
                 }
             }
-            if (seq < next)
+            offset = HeaderLength + (sequence - _readFirst) * _rowWidth;
+            return _read;
+        }
+
+        /// <summary>Record id of block <paramref name="block"/>.</summary>
+        private int RecordOf(int block)
+        {
+            return _firstRecord + block % _recordCount;
+        }
+
+        /// <summary>Writes the write chunk (its header first) to its record; Ok without a store.</summary>
+        private StoreStatus WriteChunk()
+        {
+            LittleEndian.WriteInt32(_write, 0, _writeFirst);
+            LittleEndian.WriteInt32(_write, 4, _writeOldest);
+            LittleEndian.WriteInt16(_write, 8, _writeCount);
+            LittleEndian.WriteInt16(_write, 10, _rowWidth);
+            if (_store == null)
             {
-                // Keep the numbering going from where the saved rows ended, even with a gap.
-                _profile.RestoreBegin(next);
-                restored = 0;
+                return StoreStatus.Ok;
             }
-            return restored;
+            StoreStatus status = _store.Write(RecordOf(_writeFirst / _rowsPerChunk), _write, 0, HeaderLength + _writeCount * _rowWidth);
+            _dirty = status != StoreStatus.Ok;
+            return status;
+        }
+
+        /// <summary>Loads the record of <paramref name="block"/> into the read chunk; false when it is unreadable or not that block's.</summary>
+        private bool Load(int block)
+        {
+            _readValid = false;
+            if (_store == null)
+            {
+                return false;
+            }
+            int length;
+            int first;
+            int oldest;
+            int count;
+            if (_store.Read(RecordOf(block), _read, 0, _read.Length, out length) != StoreStatus.Ok
+                || !ReadHeader(_read, length, out first, out oldest, out count)
+                || (count > 0 && first / _rowsPerChunk != block))
+            {
+                return false;
+            }
+            _readValid = true;
+            _readBlock = block;
+            _readFirst = first;
+            _readCount = count;
+            return true;
+        }
+
+        /// <summary>
+        /// Decodes a chunk header and checks the record is one of this layout: rows of the
+        /// current width, at most a chunk of them, exactly the length they take. An emptied
+        /// chunk (n = 0) fits any layout.
+        /// </summary>
+        private bool ReadHeader(byte[] buffer, int length, out int first, out int oldest, out int count)
+        {
+            first = 0;
+            oldest = 0;
+            count = 0;
+            if (length < HeaderLength)
+            {
+                return false;
+            }
+            first = LittleEndian.ReadInt32(buffer, 0);
+            oldest = LittleEndian.ReadInt32(buffer, 4);
+            count = LittleEndian.ReadUInt16(buffer, 8);
+            int width = LittleEndian.ReadUInt16(buffer, 10);
+            if (first < 0)
+            {
+                return false;
+            }
+            if (count == 0)
+            {
+                return length == HeaderLength;
+            }
+            return width == _rowWidth && count <= _rowsPerChunk && length == HeaderLength + count * width
+                && first / _rowsPerChunk == (first + count - 1) / _rowsPerChunk;
         }
     }
 }

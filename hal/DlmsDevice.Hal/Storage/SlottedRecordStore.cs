@@ -106,8 +106,9 @@ namespace DlmsDevice.Hal.Storage
 
             lock (_sync)
             {
-                // Always recover from the medium: a read is rare (start-up) and must see the
-                // medium as it is, not as this instance last left it.
+                // Always recover from the medium: a read must see the medium as it is, not as
+                // this instance last left it. Reads are start-up and profile rows on a client's
+                // request (a chunk per read); the two header reads are cheap next to the image.
                 StoreStatus status = Recover(recordId);
                 if (status != StoreStatus.Ok)
                 {

@@ -126,6 +126,63 @@ namespace DlmsDevice.Tests.Meter
         }
 
         [Fact]
+        public void ProfileChunkLostWhileRunning_ItsRowsAnswerHardwareFault_TheMeterKeepsServing()
+        {
+            MeterRig rig = new MeterRig(c =>
+            {
+                c.LoadProfileEntries = 40;
+                c.LoadProfilePeriodSeconds = 60;
+                c.RowsPerChunk = 16;
+            }).Begin();
+            for (int minute = 0; minute < 60; minute++)
+            {
+                rig.Run(60, 10_000);
+            }
+            ProfileGeneric load = rig.Engine.LoadProfile;
+            int captures = load.CaptureCount;
+            string newest = "02 04 06 00000028 06 00000000 12 0000 12 0000";   // entry 40, the newest row
+            string before = ProfileHex.GetBuffer(load, 2, newest);
+            // The rows live in the store: destroy the chunk two blocks back from the newest row.
+            int record = MeterPersistence.FirstProfileRecord + ((captures - 1) / 16 - 1) % 4;
+            rig.Medium.EraseSlot(record, 0);
+            rig.Medium.EraseSlot(record, 1);
+
+            DataAccessResult whole = CosemTestKit.TryGet(load, 2, out string _);
+            DataAccessResult entry = ProfileHex.GetBuffer(load, 2, newest, out string newestRow);
+            rig.Run(60, 10_000);
+
+            Assert.Equal(DataAccessResult.HardwareFault, whole);
+            Assert.Equal(DataAccessResult.Success, entry);
+            Assert.Equal(before, newestRow);
+            Assert.StartsWith("01 01 02 05 09 0C", before);
+            Assert.Equal(captures + 1, load.CaptureCount);
+            Assert.Equal(40, load.EntriesInUse);
+            Assert.Equal(0, rig.Engine.StoreFailures);
+            Assert.True(rig.Engine.Persistence.GetProfileStore(0).ReadFailures > 0);
+        }
+
+        [Fact]
+        public void NoStore_RowsInRamRings_RestartIsAFirstStart()
+        {
+            MeterRig rig = new MeterRig(c => c.LoadProfilePeriodSeconds = 60, persistent: false).Begin();
+            for (int minute = 0; minute < 5; minute++)
+            {
+                rig.Run(60, 10_000);
+            }
+            ProfileGeneric load = rig.Engine.LoadProfile;
+
+            Assert.IsType<RamRowStorage>(load.RowStorage);
+            Assert.IsType<RamRowStorage>(rig.Engine.EventLog.RowStorage);
+            Assert.Equal(960, load.ProfileEntries);
+            Assert.Equal(5, load.EntriesInUse);
+            Assert.Equal(DataAccessResult.Success, CosemTestKit.TryGet(load, 2, out string rows));
+            Assert.StartsWith("01 05 02 05 09 0C", rows);
+            rig.Restart();
+            Assert.Equal(0, rig.Engine.LoadProfile.EntriesInUse);
+            Assert.False(rig.Engine.RestoredFromStore);
+        }
+
+        [Fact]
         public void TornCheckpointWrite_ThePreviousCheckpointIsRecovered()
         {
             MeterRig rig = new MeterRig().Begin();
