@@ -29,6 +29,8 @@ namespace DlmsDevice.Hal.Desktop
         private const string SlotSuffix = ".slot";
 
         private readonly Dictionary<int, string> _paths = new Dictionary<int, string>();
+        // Slot key (record * 2 + slot) -> the slot's bytes as on disk (length = file length).
+        private readonly Dictionary<int, byte[]> _copies = new Dictionary<int, byte[]>();
         private readonly object _sync = new object();
         private int _interruptAfter = -1;
 
@@ -101,48 +103,57 @@ namespace DlmsDevice.Hal.Desktop
                 return -1;
             }
 
-            string path = GetSlotPath(recordId, slot);
+            byte[]? copy = Copy(recordId, slot);
+            if (copy == null)
+            {
+                return -1;
+            }
+            if (slotOffset >= copy.Length)
+            {
+                return 0;
+            }
+            int n = Math.Min(count, copy.Length - slotOffset);
+            Array.Copy(copy, slotOffset, buffer, offset, n);
+            return n;
+        }
+
+        // The slot's bytes: from memory, or read from its file once. Null when the file cannot be read.
+        private byte[]? Copy(int recordId, int slot)
+        {
+            int key = recordId * 2 + slot;
+            lock (_sync)
+            {
+                if (_copies.TryGetValue(key, out byte[]? known))
+                {
+                    return known;
+                }
+            }
+            byte[] bytes;
             try
             {
-                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1))
-                {
-                    if (slotOffset >= stream.Length)
-                    {
-                        return 0;
-                    }
-
-                    stream.Position = slotOffset;
-                    int total = 0;
-                    while (total < count)
-                    {
-                        int n = stream.Read(buffer, offset + total, count - total);
-                        if (n == 0)
-                        {
-                            break;
-                        }
-
-                        total += n;
-                    }
-
-                    return total;
-                }
+                bytes = File.ReadAllBytes(GetSlotPath(recordId, slot));
             }
             catch (FileNotFoundException)
             {
-                return 0;
+                bytes = Array.Empty<byte>();
             }
             catch (DirectoryNotFoundException)
             {
-                return 0;
+                bytes = Array.Empty<byte>();
             }
             catch (IOException)
             {
-                return -1;
+                return null;
             }
             catch (UnauthorizedAccessException)
             {
-                return -1;
+                return null;
             }
+            lock (_sync)
+            {
+                _copies[key] = bytes;
+            }
+            return bytes;
         }
 
         /// <inheritdoc />
@@ -175,11 +186,17 @@ namespace DlmsDevice.Hal.Desktop
 
                 if (interruptAfter >= 0)
                 {
-                    return false;
+                    return false; // the slot file is unchanged (the temporary file was never renamed)
                 }
 
                 File.Move(temp, path, true);
                 DirectorySync.Flush(Directory);
+                byte[] copy = new byte[count];
+                Array.Copy(buffer, offset, copy, 0, count);
+                lock (_sync)
+                {
+                    _copies[recordId * 2 + slot] = copy;
+                }
                 return true;
             }
             catch (IOException)

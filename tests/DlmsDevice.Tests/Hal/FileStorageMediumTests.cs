@@ -98,9 +98,30 @@ namespace DlmsDevice.Tests.Hal
             {
                 File.WriteAllBytes(newest, image[..length]);
 
-                Assert.Equal(StoreStatus.Ok, ReadAfterRestart(medium, 2, out byte[] payload));
+                Assert.Equal(StoreStatus.Ok, ReadAfterRestart(new FileStorageMedium(_directory), 2, out byte[] payload));
                 Assert.True(Payload(1, 20).AsSpan().SequenceEqual(payload), "length " + length);
             }
+        }
+
+        [Fact]
+        public void ReadSlot_AfterTheFirst_FromMemoryWithoutAllocating()
+        {
+            var medium = new FileStorageMedium(_directory);
+            Assert.True(medium.WriteSlot(4, 1, Payload(5, 40), 0, 40));
+            byte[] buffer = new byte[64];
+            medium.ReadSlot(4, 0, 0, buffer, 0, 64); // a slot never written: read once from (no) file
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int n = 0;
+            for (int i = 0; i < 100; i++)
+            {
+                n = medium.ReadSlot(4, 1, 8, buffer, 0, 64) + medium.ReadSlot(4, 0, 0, buffer, 32, 32);
+            }
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal(32, n);
+            Assert.Equal(Payload(5, 40)[8..], buffer[..32]);
+            Assert.Equal(0, allocated);
         }
 
         [Fact]
