@@ -182,8 +182,8 @@ namespace DlmsDevice.Benchmarks
             byte[] aarq = Hex.Parse(Apdus.AarqPublic);
             byte[] get = Hex.Parse(Apdus.GetRegisterValue);
             var response = new byte[2048];
-            session.HandleApdu(DefaultMeterModel.PublicClientSap, 1, aarq, 0, aarq.Length, response, 0, response.Length);
-            if (session.HandleApdu(DefaultMeterModel.PublicClientSap, 1, get, 0, get.Length, response, 0, response.Length) == 0)
+            session.HandleApdu(DefaultMeterModel.PublicClientSap, 1, aarq, 0, aarq.Length, response, 0, response.Length, out _);
+            if (session.HandleApdu(DefaultMeterModel.PublicClientSap, 1, get, 0, get.Length, response, 0, response.Length, out _) == 0)
             {
                 throw new InvalidOperationException("no answer to the warm-up GET");
             }
