@@ -16,9 +16,9 @@ namespace DlmsDevice.Runtime
     {
         /// <summary>
         /// The device's default server-max-receive-pdu-size and link APDU size (each channel holds
-        /// a receive and a send buffer of this size): 512 bytes, a value deployed meters announce
-        /// too. Every request of the default meter fits several times over (the largest, a key
-        /// transfer, is about 130 bytes ciphered); longer responses go in datablocks.
+        /// a receive and a send buffer of this size): 512 bytes. Requests are short (the longest
+        /// the reference clients send is a 95-byte ciphered AARQ; the default meter's longest, a
+        /// ciphered key transfer, is about 125 bytes); longer responses go in datablocks.
         /// </summary>
         public const int DefaultMaxApduSize = 512;
 
