@@ -32,12 +32,6 @@ namespace DlmsDevice.Stack.Services
             _action = new ActionService(_workspace);
         }
 
-        /// <summary>Ends any block transfer of <paramref name="state"/> (a refused request, release, link closed, new association).</summary>
-        public static void AbortAll(BlockTransferState state)
-        {
-            state.Clear();
-        }
-
         /// <summary>
         /// Handles one xDLMS request APDU of the association whose block transfer is
         /// <paramref name="state"/>, after <see cref="RequestChecks"/>, and writes the response at
