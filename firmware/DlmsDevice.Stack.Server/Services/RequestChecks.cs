@@ -113,7 +113,7 @@ namespace DlmsDevice.Stack.Services
                 && request[offset] == ApduTag.ActionRequest
                 && request[offset + 1] == (byte)ActionRequestType.Normal
                 && request[offset + 3] == 0 && request[offset + 4] == 15
-                && request[offset + 11] == 1;
+                && request[offset + 11] == AssociationLogicalName.Methods.ReplyToHlsAuthentication;
         }
     }
 }
