@@ -22,6 +22,9 @@ namespace DlmsDevice.Emulator
         /// <summary>server-max-receive-pdu-size offered in the AARE.</summary>
         public int MaxApduSize { get; set; } = 1024;
 
+        /// <summary>Each channel's transfer buffer (GET/SET/ACTION with blocks); the emulator keeps 2048, more than the device's default.</summary>
+        public int BlockBufferSize { get; set; } = 2048;
+
         /// <summary>Values shown by IEC HDLC setup (0.0.22.0.0.255).</summary>
         public int HdlcPhysicalAddress { get; set; } = 17;
 
@@ -108,6 +111,7 @@ namespace DlmsDevice.Emulator
                 SerialChannels = 1,
                 HdlcTcpChannels = MaxConnections,
                 AssociationTimeoutSeconds = AssociationTimeoutSeconds,
+                BlockBufferSize = BlockBufferSize,
             };
         }
 

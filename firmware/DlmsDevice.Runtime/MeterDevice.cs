@@ -67,16 +67,11 @@ namespace DlmsDevice.Runtime
             }
             _countersStatus = _model.Start(_store);
 
-            LogicalDeviceDirectory directory = new LogicalDeviceDirectory();
-            directory.Add(_model.Device);
-            ServerLimits limits = new ServerLimits();
-            limits.MaxReceivePdu = settings.Meter.MaxApduSize;
-            limits.BlockBufferSize = settings.BlockBufferSize;
-            _server = new DlmsServer(directory, limits);
+            _server = CreateServer(_model, settings);
             _server.Entropy = entropy;
 
             ISystemClock linkClock = settings.LinkClock != null ? settings.LinkClock : configuration.Clock;
-            ChannelSettings channel = CreateChannelSettings(settings);
+            ChannelSettings channel = CreateChannelSettings(_model, settings);
             object sync = _model.SyncRoot;
             _serial = CreatePool(ChannelKind.SerialHdlc, settings.SerialChannels, channel, sync, linkClock);
             _wrapper = CreatePool(ChannelKind.TcpWrapper, settings.Meter.MaxConnections, channel, sync, linkClock);
@@ -201,14 +196,43 @@ namespace DlmsDevice.Runtime
             _model.Engine.Shutdown();
         }
 
-        private ChannelSettings CreateChannelSettings(MeterDeviceSettings settings)
+        /// <summary>
+        /// The server of <paramref name="model"/> as the device builds it: its logical device,
+        /// the APDU size of <see cref="MeterDeviceSettings.Meter"/>, the transfer buffer of
+        /// <see cref="MeterDeviceSettings.BlockBufferSize"/>, no entropy source yet.
+        /// </summary>
+        public static DlmsServer CreateServer(DefaultMeterModel model, MeterDeviceSettings settings)
         {
+            if (model == null || settings == null || settings.Meter == null)
+            {
+                throw new ArgumentNullException();
+            }
+            LogicalDeviceDirectory directory = new LogicalDeviceDirectory();
+            directory.Add(model.Device);
+            ServerLimits limits = new ServerLimits();
+            limits.MaxReceivePdu = settings.Meter.MaxApduSize;
+            limits.BlockBufferSize = settings.BlockBufferSize;
+            return new DlmsServer(directory, limits);
+        }
+
+        /// <summary>
+        /// How the device builds the links of its channels for <paramref name="model"/>: the
+        /// HDLC address, limits and time-out its IEC HDLC setup shows, the clients its
+        /// associations serve, the APDU size of <see cref="MeterDeviceSettings.Meter"/>, the
+        /// wrapper inactivity its TCP-UDP setup shows, the association time-out.
+        /// </summary>
+        public static ChannelSettings CreateChannelSettings(DefaultMeterModel model, MeterDeviceSettings settings)
+        {
+            if (model == null || settings == null || settings.Meter == null)
+            {
+                throw new ArgumentNullException();
+            }
             // The link's limits are what the setup objects show: one source for both.
-            IecHdlcSetup setup = _model.IecHdlcSetup;
+            IecHdlcSetup setup = model.IecHdlcSetup;
             HdlcSettings hdlc = new HdlcSettings();
             hdlc.PhysicalAddress = setup.DeviceAddress;
-            hdlc.LogicalDevices = new int[] { _model.Device.Address };
-            hdlc.ClientSaps = ClientSaps(_model.Device);
+            hdlc.LogicalDevices = new int[] { model.Device.Address };
+            hdlc.ClientSaps = ClientSaps(model.Device);
             hdlc.MaxApduSize = settings.Meter.MaxApduSize;
             hdlc.MaxInfoTransmit = setup.MaxInfoFieldLengthTransmit;
             hdlc.MaxInfoReceive = setup.MaxInfoFieldLengthReceive;
@@ -219,7 +243,7 @@ namespace DlmsDevice.Runtime
             ChannelSettings channel = new ChannelSettings();
             channel.MaxApduSize = settings.Meter.MaxApduSize;
             channel.Hdlc = hdlc;
-            channel.WrapperInactivityMilliseconds = _model.TcpUdpSetup.InactivityTimeOut * 1000;
+            channel.WrapperInactivityMilliseconds = model.TcpUdpSetup.InactivityTimeOut * 1000;
             channel.AssociationTimeoutMilliseconds = settings.AssociationTimeoutSeconds * 1000;
             return channel;
         }

@@ -5,8 +5,9 @@ namespace DlmsDevice.Runtime
     /// <summary>
     /// Serialises the requests of every channel on the one meter: each channel has its own
     /// session (association state), but the COSEM objects, the engine and the server's shared
-    /// request machinery are one, and a real meter answers one request at a time. A monitor lock
-    /// allocates nothing; the engine's tick holds the same lock.
+    /// request machinery (services, ACSE, cryptographic work objects: DlmsServer requires its
+    /// sessions to be served one request at a time) are one, and a real meter answers one
+    /// request at a time. A monitor lock allocates nothing; the engine's tick holds the same lock.
     /// </summary>
     /// <remarks>
     /// Only the application layer runs under the lock: a channel's link (its frames, its writes
@@ -47,12 +48,12 @@ namespace DlmsDevice.Runtime
 
         /// <inheritdoc />
         public int HandleApdu(int clientSap, int serverLogicalAddress, byte[] request, int requestOffset, int requestCount,
-            byte[] response, int responseOffset, int responseMax)
+            byte[] response, int responseOffset, int responseMax, out int responseStart)
         {
             lock (_sync)
             {
                 return _inner.HandleApdu(clientSap, serverLogicalAddress, request, requestOffset, requestCount,
-                    response, responseOffset, responseMax);
+                    response, responseOffset, responseMax, out responseStart);
             }
         }
 

@@ -7,6 +7,7 @@ using DlmsDevice.Hal.Simulated;
 using DlmsDevice.Hal.Simulated.Storage;
 using DlmsDevice.Hal.Storage;
 using DlmsDevice.Meter;
+using DlmsDevice.Runtime;
 using DlmsDevice.Stack.Cosem;
 using DlmsDevice.Stack.Hdlc;
 using DlmsDevice.Stack.Server;
@@ -16,11 +17,13 @@ namespace DlmsDevice.Benchmarks
 {
     /// <summary>
     /// <c>--startup</c>, first table: the default meter as a device runs it, with the device
-    /// defaults (the portable <see cref="DefaultMeterModel"/>, its record store, the server, one
-    /// serial HDLC channel and two TCP channels, each channel warmed up by an association and a
-    /// GET), measured two ways: the bytes desktop .NET allocated, and the nanoCLR heap the same
-    /// objects take on an ESP32 (<see cref="NanoHeapWalker"/>), against the budget of
-    /// docs/benchmarks.md. Then the start-up garbage on the device (<see cref="StartupGarbage"/>).
+    /// defaults (<see cref="MeterDeviceSettings"/>: the portable <see cref="DefaultMeterModel"/>,
+    /// its record store, the server and the channel slots built the way <see cref="MeterDevice"/>
+    /// builds them: one serial HDLC channel and two TCP channels, each warmed up through its link
+    /// by an association and a GET), measured two ways: the bytes desktop .NET allocated, and the
+    /// nanoCLR heap the same objects take on an ESP32 (<see cref="NanoHeapWalker"/>), against the
+    /// budget of docs/benchmarks.md. Then the start-up garbage on the device
+    /// (<see cref="StartupGarbage"/>).
     /// </summary>
     /// <remarks>
     /// The hardware behind the HAL interfaces is the simulation here; on a device it is the
@@ -36,12 +39,31 @@ namespace DlmsDevice.Benchmarks
 
         private sealed class Device
         {
+            public readonly MeterDeviceSettings Settings = new MeterDeviceSettings();
             public DefaultMeterModel Model = null!;
             public SlottedRecordStore Store = null!;
             public DlmsServer Server = null!;
+            public ChannelSettings? ChannelSettings;
             public long MediumBytes;
             public readonly List<object> Channels = new List<object>();
         }
+
+        private static readonly ChannelKind[] Kinds = { ChannelKind.SerialHdlc, ChannelKind.TcpWrapper, ChannelKind.TcpHdlc };
+
+        // The client's side of the warm-up (AARQ of the public client, GET of the energy
+        // register), built once outside the measured constructions: not the device's garbage.
+        private static readonly byte[][] s_wrapperWarmUp =
+        {
+            WrapperFrame(DefaultMeterModel.PublicClientSap, Hex.Parse(Apdus.AarqPublic)),
+            WrapperFrame(DefaultMeterModel.PublicClientSap, Hex.Parse(Apdus.GetRegisterValue)),
+        };
+
+        private static readonly byte[][] s_hdlcWarmUp =
+        {
+            ClientFrames.Build(HdlcControl.SetNormalResponseMode, null, DefaultMeterModel.PublicClientSap),
+            ClientFrames.Information(0, 0, Hex.Parse(Apdus.AarqPublic), DefaultMeterModel.PublicClientSap),
+            ClientFrames.Information(1, 1, Hex.Parse(Apdus.GetRegisterValue), DefaultMeterModel.PublicClientSap),
+        };
 
         public static int Run(TextWriter output)
         {
@@ -49,7 +71,7 @@ namespace DlmsDevice.Benchmarks
             Build(hardware, 3); // once cold: type loading and static initialisation are not the device's reservation
             var rows = new List<(string Name, long Desktop, long Nano, int Budget, string Top)>();
             var device = new Device();
-            string[] channels = { "Serial HDLC channel (session + HdlcServerLink)", "TCP wrapper channel (session + WrapperServerChannel)", "TCP HDLC channel (session + HdlcServerLink)" };
+            string[] channels = { "Serial HDLC channel (DeviceChannel: session + HdlcServerLink)", "TCP wrapper channel (DeviceChannel: session + WrapperServerChannel)", "TCP HDLC channel (DeviceChannel: session + HdlcServerLink)" };
             var desktop = new long[2 + channels.Length];
             long mark = GC.GetAllocatedBytesForCurrentThread();
             BuildModel(device, hardware);
@@ -58,7 +80,7 @@ namespace DlmsDevice.Benchmarks
             desktop[1] = Step(ref mark);
             for (int i = 0; i < channels.Length; i++)
             {
-                AddChannel(device, i == 1);
+                AddChannel(device, hardware, Kinds[i]);
                 desktop[2 + i] = Step(ref mark);
             }
 
@@ -122,7 +144,7 @@ namespace DlmsDevice.Benchmarks
             BuildServer(device);
             for (int i = 0; i < channels; i++)
             {
-                AddChannel(device, i == 1);
+                AddChannel(device, hardware, Kinds[i]);
             }
             return device;
         }
@@ -151,7 +173,7 @@ namespace DlmsDevice.Benchmarks
                 PowerFail = hardware.PowerFail,
                 Relay = hardware.Relay,
             };
-            device.Model = new DefaultMeterModel(configuration, new DefaultMeterModelSettings());
+            device.Model = new DefaultMeterModel(configuration, device.Settings.Meter);
             MeterEngine engine = device.Model.Engine;
             // The medium stands for the device's flash: its RAM here is not the device's.
             long before = GC.GetAllocatedBytesForCurrentThread();
@@ -163,33 +185,36 @@ namespace DlmsDevice.Benchmarks
 
         private static void BuildServer(Device device)
         {
-            var directory = new LogicalDeviceDirectory();
-            directory.Add(device.Model.Device);
-            var limits = new ServerLimits();
-            limits.MaxReceivePdu = device.Model.Settings.MaxApduSize;
-            device.Server = new DlmsServer(directory, limits);
+            device.Server = MeterDevice.CreateServer(device.Model, device.Settings);
         }
 
-        // A channel as the device holds it: the session and its link, warmed up by the public
-        // client's association and a GET of the energy register.
-        private static object AddChannel(Device device, bool wrapper)
+        // A channel slot as the device holds it (MeterDevice's pools), warmed up through its link
+        // by the public client's association and a GET of the energy register: the link's own
+        // buffers carry the exchange, as on the device.
+        private static void AddChannel(Device device, SimulatedMeterHardware hardware, ChannelKind kind)
         {
-            ApplicationSession session = device.Server.CreateSession();
+            // One settings object for every slot, as MeterDevice does (the links copy what they need).
+            device.ChannelSettings ??= MeterDevice.CreateChannelSettings(device.Model, device.Settings);
+            var channel = new DeviceChannel(kind, device.Server.CreateSession(), device.Model.SyncRoot, device.ChannelSettings, hardware.Clock);
             var sink = new CountingSink();
-            object link = wrapper
-                ? new WrapperServerChannel(device.Model.Settings.MaxApduSize, session, sink)
-                : new HdlcServerLink(new HdlcSettings(), session, sink);
-            byte[] aarq = Hex.Parse(Apdus.AarqPublic);
-            byte[] get = Hex.Parse(Apdus.GetRegisterValue);
-            var response = new byte[2048];
-            session.HandleApdu(DefaultMeterModel.PublicClientSap, 1, aarq, 0, aarq.Length, response, 0, response.Length);
-            if (session.HandleApdu(DefaultMeterModel.PublicClientSap, 1, get, 0, get.Length, response, 0, response.Length) == 0)
+            channel.Attach(sink);
+            foreach (byte[] frame in kind == ChannelKind.TcpWrapper ? s_wrapperWarmUp : s_hdlcWarmUp)
             {
-                throw new InvalidOperationException("no answer to the warm-up GET");
+                channel.Receive(frame, 0, frame.Length);
             }
-            var channel = new object[] { session, link };
+            if (!channel.IsAssociated || sink.Frames == 0)
+            {
+                throw new InvalidOperationException("the warm-up did not associate: " + kind);
+            }
             device.Channels.Add(channel);
-            return channel;
+        }
+
+        private static byte[] WrapperFrame(int clientSap, byte[] apdu)
+        {
+            var frame = new byte[WrapperHeader.Size + apdu.Length];
+            WrapperHeader.Write(frame, 0, clientSap, 1, apdu.Length);
+            Array.Copy(apdu, 0, frame, WrapperHeader.Size, apdu.Length);
+            return frame;
         }
 
         private static IEnumerable<string> Top(IEnumerable<(string Type, int Count, long Bytes)> items, int count)

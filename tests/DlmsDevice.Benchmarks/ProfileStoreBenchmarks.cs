@@ -109,14 +109,17 @@ namespace DlmsDevice.Benchmarks
             return _model.Engine.LoadProfile.Capture() ? 1 : 0;
         }
 
+        // Where the last response starts (the session frames it where it lies).
+        private int _start;
+
         private int Send(byte[] request)
         {
-            return _session.HandleApdu(DefaultMeterModel.PublicClientSap, 1, request, 0, request.Length, _response, Headroom, ResponseMax);
+            return _session.HandleApdu(DefaultMeterModel.PublicClientSap, 1, request, 0, request.Length, _response, Headroom, ResponseMax, out _start);
         }
 
         private void Expect(string what, string expectedHex, int length)
         {
-            Hex.Expect(what, expectedHex, _response, Headroom, length);
+            Hex.Expect(what, expectedHex, _response, _start, length);
         }
     }
 }

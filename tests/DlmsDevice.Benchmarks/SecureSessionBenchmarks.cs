@@ -38,6 +38,8 @@ namespace DlmsDevice.Benchmarks
         private static readonly byte[] s_ctos = Hex.Parse("571A4D0E1966084F5420046F53137944");
 
         private readonly byte[] _response = new byte[Headroom + ResponseMax + HdlcServerLink.ResponseTailroom];
+        // Where the last response starts (a ciphered one lies behind room for its envelope).
+        private int _start = Headroom;
         private readonly byte[] _request = new byte[ResponseMax];
         private SecurityProfile _profile = null!;
         private ApplicationSession _session = null!;
@@ -131,7 +133,7 @@ namespace DlmsDevice.Benchmarks
             // The client's next counter must be this request's: forget what was accepted since.
             _profile.Counters.Received.Minimum = invocationCounter;
             Array.Copy(request, _request, request.Length);
-            return session.HandleApdu(ClientSap, 1, _request, 0, request.Length, _response, Headroom, ResponseMax);
+            return session.HandleApdu(ClientSap, 1, _request, 0, request.Length, _response, Headroom, ResponseMax, out _start);
         }
 
         private void Associate(ApplicationSession session)
@@ -139,7 +141,7 @@ namespace DlmsDevice.Benchmarks
             Send(session, _aarq, 1);
             if (session.Context.Status != AssociationStatus.AssociationPending)
             {
-                throw new InvalidOperationException("AARQ refused: " + Hex.Format(_response, Headroom, 20));
+                throw new InvalidOperationException("AARQ refused: " + Hex.Format(_response, _start, 20));
             }
             Send(session, _hlsReply, 2);
             if (session.Context.Status != AssociationStatus.Associated)
@@ -151,9 +153,9 @@ namespace DlmsDevice.Benchmarks
         private void Expect(string what, byte tag, string plainHex, int length)
         {
             CipheredApdu apdu = new CipheredApdu();
-            if (length <= 0 || _response[Headroom] != tag || apdu.Read(_response, Headroom, length) != SecurityStatus.Ok)
+            if (length <= 0 || _response[_start] != tag || apdu.Read(_response, _start, length) != SecurityStatus.Ok)
             {
-                throw new InvalidOperationException(what + ": unexpected answer " + Hex.Format(_response, Headroom, Math.Max(length, 0)));
+                throw new InvalidOperationException(what + ": unexpected answer " + Hex.Format(_response, _start, Math.Max(length, 0)));
             }
             Gcm128 gcm = new Gcm128();
             gcm.SetKey(s_ek, 0);

@@ -160,7 +160,7 @@ namespace DlmsDevice.Benchmarks
         private int Send(ApplicationSession session, int clientSap, byte[] request)
         {
             return session.HandleApdu(clientSap, MeterModel.LogicalDeviceAddress, request, 0, request.Length,
-                _response, Headroom, ResponseMax);
+                _response, Headroom, ResponseMax, out _);
         }
 
         private void ExpectAssociateAndRelease(string what, int clientSap, byte[] aarq)

@@ -102,9 +102,9 @@ namespace DlmsDevice.Benchmarks
             for (int round = 0; round < 2; round++)
             {
                 int length = session.HandleApdu(MeterModel.PublicClientSap, MeterModel.LogicalDeviceAddress, aarq, 0, aarq.Length,
-                    response, HdlcServerLink.ResponseHeadroom, 1024);
+                    response, HdlcServerLink.ResponseHeadroom, 1024, out _);
                 length += session.HandleApdu(MeterModel.PublicClientSap, MeterModel.LogicalDeviceAddress, get, 0, get.Length,
-                    response, HdlcServerLink.ResponseHeadroom, 1024);
+                    response, HdlcServerLink.ResponseHeadroom, 1024, out _);
                 mark = Step(bytes, Components + round, mark);
                 if (length == 0)
                 {

@@ -128,15 +128,16 @@ namespace DlmsDevice.Stack.Hdlc
             _rxInProgress = false;
             if (!_rxDiscard)
             {
+                int start;
                 int length = _handler.HandleApdu(_clientSap, _logicalDevice, request, requestOffset, _rxCount,
-                    _txBuffer, ResponseHeadroom, _maxApduSize);
-                QueueResponse(length);
+                    _txBuffer, ResponseHeadroom, _maxApduSize, out start);
+                QueueResponse(start, length);
             }
             else if (_rxTooLong)
             {
                 // A DLMS request longer than our APDU buffer: its bytes are gone, and the
                 // application layer gives the answer (ExceptionResponse pdu-too-long).
-                QueueResponse(_handler.HandleApduTooLong(_clientSap, _logicalDevice, _txBuffer, ResponseHeadroom, _maxApduSize));
+                QueueResponse(ResponseHeadroom, _handler.HandleApduTooLong(_clientSap, _logicalDevice, _txBuffer, ResponseHeadroom, _maxApduSize));
             }
             _rxCount = 0;
             _rxDiscard = false;
@@ -147,17 +148,19 @@ namespace DlmsDevice.Stack.Hdlc
             }
         }
 
-        // Puts the response APDU at ResponseHeadroom of _txBuffer behind the response LLC and
-        // cuts it into segments of the negotiated length; the next poll sends them.
-        private void QueueResponse(int length)
+        // Takes the response APDU where the handler wrote it in _txBuffer (start, at or after
+        // ResponseHeadroom), puts the response LLC in front of it and cuts the whole into
+        // segments of the negotiated length; the next poll sends them. The frame header of the
+        // first segment goes into the headroom in front of the LLC.
+        private void QueueResponse(int start, int length)
         {
-            if (length <= 0 || length > _maxApduSize)
+            if (length <= 0 || start < ResponseHeadroom || start + length > ResponseHeadroom + _maxApduSize)
             {
                 return;
             }
-            _txStart = ResponseHeadroom - HdlcLlc.Length;
+            _txStart = start - HdlcLlc.Length;
             HdlcLlc.WriteResponse(_txBuffer, _txStart);
-            _txEnd = ResponseHeadroom + length;
+            _txEnd = start + length;
             int segmentLength = _negotiated.MaxInfoTransmit;
             _txCount = (_txEnd - _txStart + segmentLength - 1) / segmentLength;
         }

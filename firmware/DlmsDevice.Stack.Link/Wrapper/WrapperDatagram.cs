@@ -25,7 +25,8 @@ namespace DlmsDevice.Stack.Wrapper
         /// <param name="offset">Where it starts.</param>
         /// <param name="count">Its size in bytes.</param>
         /// <param name="response">Buffer for the reply datagram.</param>
-        /// <param name="responseOffset">Where the reply starts (its APDU goes 8 bytes later).</param>
+        /// <param name="responseOffset">Where the room for the reply starts: the handler's APDU goes 8 bytes later or, ciphered, a little later still.</param>
+        /// <param name="replyOffset">Where the reply datagram starts (its header, 8 bytes in front of the APDU where the handler put it).</param>
         /// <param name="responseCount">Size of the reply datagram; 0 when there is nothing to send.</param>
         /// <returns><see cref="WrapperStatus.Ok"/> (also for an ignored zero-length APDU),
         /// <see cref="WrapperStatus.NeedMore"/> (shorter than a header),
@@ -38,8 +39,9 @@ namespace DlmsDevice.Stack.Wrapper
         /// <exception cref="InvalidOperationException">The handler returned a length outside 0..its limit.</exception>
         public static WrapperStatus Handle(IApduHandler handler, int maxApduSize,
             byte[] datagram, int offset, int count,
-            byte[] response, int responseOffset, out int responseCount)
+            byte[] response, int responseOffset, out int replyOffset, out int responseCount)
         {
+            replyOffset = responseOffset;
             responseCount = 0;
             WrapperStatus status = WrapperHeader.TryRead(datagram, offset, count,
                 out int sourceWPort, out int destinationWPort, out int apduLength);
@@ -75,16 +77,20 @@ namespace DlmsDevice.Stack.Wrapper
                 return WrapperStatus.BufferTooSmall;
             }
             int responseMax = room < maxApduSize ? room : maxApduSize;
+            int apduOffset = responseOffset + WrapperHeader.Size;
+            int start;
             int responseLength = handler.HandleApdu(sourceWPort, destinationWPort,
                 datagram, offset + WrapperHeader.Size, apduLength,
-                response, responseOffset + WrapperHeader.Size, responseMax);
-            if (responseLength < 0 || responseLength > responseMax)
+                response, apduOffset, responseMax, out start);
+            if (responseLength < 0 || (responseLength > 0 && (start < apduOffset || start + responseLength > apduOffset + responseMax)))
             {
                 throw new InvalidOperationException(); // the handler broke its contract
             }
             if (responseLength > 0)
             {
-                WrapperHeader.Write(response, responseOffset, destinationWPort, sourceWPort, responseLength);
+                // The header goes in front of the APDU, where the handler put it.
+                replyOffset = start - WrapperHeader.Size;
+                WrapperHeader.Write(response, replyOffset, destinationWPort, sourceWPort, responseLength);
                 responseCount = WrapperHeader.Size + responseLength;
             }
             return WrapperStatus.Ok;

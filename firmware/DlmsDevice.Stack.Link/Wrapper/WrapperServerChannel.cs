@@ -13,8 +13,9 @@ namespace DlmsDevice.Stack.Wrapper
     /// several frames. <see cref="Receive(byte[], int, int)"/> accepts whatever arrived and keeps the partial frame
     /// for the next call.</para>
     /// <para>Both buffers are allocated once by the constructor (8 + maxApduSize each). The
-    /// response APDU is written by the handler at offset 8 of the tx buffer; the header goes into
-    /// the 8 bytes of headroom in front of it and the frame leaves in one
+    /// handler writes the response APDU in the tx buffer from offset 8 on and says where it
+    /// starts (a ciphered response starts a few bytes later, behind room for its envelope); the
+    /// header goes into the 8 bytes in front of that start and the frame leaves in one
     /// <see cref="IByteChannel.Write"/> call, so the payload is never copied.</para>
     /// <para>Errors: a version other than 0x0001 means the peer is not speaking the wrapper
     /// protocol, and the stream cannot be re-synchronised (the wrapper has no frame delimiter).
@@ -257,20 +258,23 @@ namespace DlmsDevice.Stack.Wrapper
                 _linkServerWPort = _destinationWPort;
                 _handler.LinkOpened(_sourceWPort, _destinationWPort);
             }
+            int start;
             int responseLength = _handler.HandleApdu(_sourceWPort, _destinationWPort,
                 _rx, WrapperHeader.Size, _apduLength,
-                _tx, WrapperHeader.Size, _maxApduSize);
+                _tx, WrapperHeader.Size, _maxApduSize, out start);
             if (responseLength == 0)
             {
                 return;
             }
-            if (responseLength < 0 || responseLength > _maxApduSize)
+            if (responseLength < 0 || start < WrapperHeader.Size || start + responseLength > WrapperHeader.Size + _maxApduSize)
             {
                 throw new InvalidOperationException(); // the handler broke its contract
             }
-            // The reply goes back the other way: our wPort is the request's destination.
-            WrapperHeader.Write(_tx, 0, _destinationWPort, _sourceWPort, responseLength);
-            _channel.Write(_tx, 0, WrapperHeader.Size + responseLength);
+            // The header goes in front of the response, where the handler put it. The reply goes
+            // back the other way: our wPort is the request's destination.
+            int frame = start - WrapperHeader.Size;
+            WrapperHeader.Write(_tx, frame, _destinationWPort, _sourceWPort, responseLength);
+            _channel.Write(_tx, frame, WrapperHeader.Size + responseLength);
         }
     }
 }

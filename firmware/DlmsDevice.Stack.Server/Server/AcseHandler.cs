@@ -6,11 +6,14 @@ using DlmsDevice.Stack.Security;
 namespace DlmsDevice.Stack.Server
 {
     /// <summary>
-    /// The ACSE of one channel: decodes the AARQ, negotiates it against the association's
+    /// The ACSE of a server: decodes the AARQ, negotiates it against the association's
     /// configuration (<see cref="AssociationNegotiation"/>), with ciphering and HLS when the
     /// association's Association LN object has a Security setup, encodes the AARE, and answers
-    /// RLRQ with RLRE. Holds its decoded request and response objects, so each session has its
-    /// own. Allocation-free.
+    /// RLRQ with RLRE. What an association keeps is written to the channel's
+    /// <see cref="CosemContext"/> and its SecurityContext; the decoded request and response
+    /// objects here serve one AARQ or RLRQ at a time, so one handler serves every channel of a
+    /// server (whose requests are served one at a time, see <see cref="DlmsServer"/>).
+    /// Allocation-free.
     /// </summary>
     /// <remarks>
     /// Order of the checks (the first failing one decides; docs/security.md has the table):
@@ -57,7 +60,7 @@ namespace DlmsDevice.Stack.Server
         private readonly RlrqRequest _rlrq = new RlrqRequest();
         private readonly AssociationParameters _parameters = new AssociationParameters();
         private readonly byte[] _userInformation = new byte[UserInformationCapacity];
-        private readonly IEntropySource _entropy;
+        private IEntropySource _entropy;
         private SecurityProfile _profile;
         private bool _ciphering;
         private bool _hlsHook;
@@ -72,6 +75,13 @@ namespace DlmsDevice.Stack.Server
         public AcseHandler(IEntropySource entropy)
         {
             _entropy = entropy;
+        }
+
+        /// <summary>Where HLS StoC challenges come from; null: HLS associations are refused. Configuration time.</summary>
+        public IEntropySource Entropy
+        {
+            get { return _entropy; }
+            set { _entropy = value; }
         }
 
         /// <summary>The last AARQ decoded (diagnostics and tests).</summary>

@@ -1,4 +1,3 @@
-using System;
 using DlmsDevice.Stack.Cosem;
 using DlmsDevice.Stack.Security;
 using DlmsDevice.Stack.Services;
@@ -7,13 +6,21 @@ namespace DlmsDevice.Stack.Server
 {
     /// <summary>
     /// The application layer of one channel (one TCP connection or one HDLC link): selects the
-    /// association by client SAP, passes AARQ/RLRQ to the ACSE handler, removes the protection of
-    /// ciphered requests, and passes everything else to the xDLMS services, which read and write
-    /// the COSEM objects straight from the request buffer into the response buffer; a response to
-    /// a ciphered request is protected the same way. Allocated once per channel; handling a
-    /// request, ciphered or not, does not allocate.
+    /// association by client SAP, passes AARQ/RLRQ to the ACSE handler, checks every other
+    /// request (<see cref="RequestChecks"/>), removes the protection of ciphered requests, and
+    /// passes them to the xDLMS services, which read and write the COSEM objects straight from
+    /// the request buffer into the response buffer; a response to a ciphered request is
+    /// protected the same way. Handling a request, ciphered or not, does not allocate.
     /// </summary>
     /// <remarks>
+    /// <para>A session holds only what lives between the requests of its association: the
+    /// association state (<see cref="Context"/>), the security state (<see cref="Security"/>:
+    /// keys in use, titles, challenges, invocation counters of a dedicated key) and the block
+    /// transfer with its buffer (<see cref="BlockTransfer"/>). The machinery a request needs while
+    /// it is served (services, ACSE, cryptographic work objects) belongs to the
+    /// <see cref="DlmsServer"/> and is shared by its sessions: <b>the sessions of one server must
+    /// be served one request at a time</b> (no two calls into them may overlap; the device
+    /// runtime's SerializedApduHandler does this with the meter's lock).</para>
     /// <para>One association at a time per channel, for the client SAP and logical device of
     /// <see cref="LinkOpened"/>; a request from another pair is treated as a new link (the
     /// association is released and the configuration selected again). A new AARQ on an
@@ -22,44 +29,32 @@ namespace DlmsDevice.Stack.Server
     /// and makes keys transferred during the association current.</para>
     /// <para>Ciphered requests (glo-/ded-get/set/action-request, general-glo/ded) on an
     /// association with a ciphered context are deciphered in place in the request buffer; the
-    /// service writes its plaintext response behind room for the envelope, which is then added in
-    /// place and the whole moved to the response offset. Answers (docs/security.md):</para>
-    /// <list type="bullet">
-    /// <item>not associated: <c>D8 01 01</c> (the association would cipher) or, on a plain
-    ///   association, the services' <c>D8 01 02</c> (ciphering not supported there);</item>
-    /// <item>longer than server-max-receive-pdu-size: <c>D8 01 04</c>;</item>
-    /// <item>general ciphering without the general-protection conformance bit: <c>D8 01 02</c>;</item>
-    /// <item>any failure to remove the protection (envelope, suite, policy, system title, tag,
-    ///   missing dedicated key): <c>D8 01 05</c> deciphering-error, in clear;</item>
-    /// <item>an authentic request with a stale invocation counter: <c>D8 01 06 &lt;expected&gt;</c>
-    ///   invocation-counter-error with the smallest acceptable counter;</item>
-    /// <item>a service-specific envelope holding another service (glo-get-request around a
-    ///   SET), or an empty plaintext: <c>D8 02 03</c>;</item>
-    /// <item>a plain GET/SET/ACTION where the security policy requires protection:
-    ///   <c>D8 01 05</c>.</item>
-    /// </list>
+    /// service writes its plaintext response behind room for the envelope, the envelope is added
+    /// in place in front of it, and the response is handed to the link where it lies
+    /// (<c>responseStart</c> of <see cref="HandleApdu"/>), with no copy. The answers to every
+    /// refusal, in the order they are checked, are in <see cref="RequestChecks"/>,
+    /// docs/services.md and docs/security.md.</para>
     /// </remarks>
     public sealed class ApplicationSession : IApduHandler
     {
         private readonly DlmsServer _server;
         private readonly CosemContext _context = new CosemContext();
-        private readonly SecurityContext _security = new SecurityContext();
-        private readonly ServiceDispatcher _services;
-        private readonly IAcseHandler _acse;
+        private readonly SecurityContext _security;
+        private readonly BlockTransferState _transfer;
         private AssociationConfig _association;
 
         internal ApplicationSession(DlmsServer server)
         {
             _server = server;
-            _services = new ServiceDispatcher(server.BlockBufferSize);
-            _acse = server.SharedAcse != null ? server.SharedAcse : new AcseHandler(server.Entropy);
+            _security = new SecurityContext(server.SecurityWorkspace);
+            _transfer = new BlockTransferState(server.BlockBufferSize);
             _context.Security = _security;
         }
 
-        /// <summary>The ACSE handler of this session.</summary>
+        /// <summary>The ACSE handler (the server's, shared by its sessions).</summary>
         public IAcseHandler Acse
         {
-            get { return _acse; }
+            get { return _server.Acse; }
         }
 
         /// <summary>The association state of this channel (what the COSEM objects see).</summary>
@@ -80,10 +75,10 @@ namespace DlmsDevice.Stack.Server
             get { return _association; }
         }
 
-        /// <summary>The block-transfer state (for diagnostics and tests).</summary>
+        /// <summary>The block-transfer state of this channel's association (its buffer, which long transaction runs).</summary>
         public BlockTransferState BlockTransfer
         {
-            get { return _services.State; }
+            get { return _transfer; }
         }
 
         /// <inheritdoc/>
@@ -114,70 +109,65 @@ namespace DlmsDevice.Stack.Server
         /// <inheritdoc/>
         public int HandleApdu(int clientSap, int serverLogicalAddress,
             byte[] request, int requestOffset, int requestCount,
-            byte[] response, int responseOffset, int responseMax)
+            byte[] response, int responseOffset, int responseMax, out int responseStart)
         {
+            responseStart = responseOffset;
             if (requestCount < 1 || responseMax < ServiceDispatcher.MinimumResponseLength)
             {
                 return 0;
             }
-            if (clientSap != _context.ClientSap || serverLogicalAddress != _context.ServerLogicalAddress)
-            {
-                // Another client SAP or logical device on this channel (or a link layer that
-                // did not call LinkOpened): that is another association.
-                LinkOpened(clientSap, serverLogicalAddress);
-            }
+            SelectLink(clientSap, serverLogicalAddress);
             byte tag = request[requestOffset];
             if (tag == ApduTag.Aarq)
             {
                 // A new AARQ replaces whatever association this channel had.
                 Release();
-                return _acse.HandleAarq(request, requestOffset, requestCount, _association, _server.MaxReceivePdu,
+                return _server.Acse.HandleAarq(request, requestOffset, requestCount, _association, _server.MaxReceivePdu,
                     _context, response, responseOffset, responseMax);
             }
             if (tag == ApduTag.Rlrq)
             {
-                _services.AbortAll();
-                int length = _acse.HandleRlrq(request, requestOffset, requestCount, _context,
+                _transfer.Clear();
+                int length = _server.Acse.HandleRlrq(request, requestOffset, requestCount, _context,
                     response, responseOffset, responseMax);
                 Release();
                 return length;
             }
-            int limit = responseMax;
-            if (_context.Status != AssociationStatus.NonAssociated
-                && _context.ClientMaxReceivePdu > 0 && _context.ClientMaxReceivePdu < limit)
-            {
-                // Never send an APDU longer than the client's max receive PDU (from the AARQ).
-                limit = _context.ClientMaxReceivePdu;
-            }
+            int limit = Limit(responseMax);
             _security.ClearRequest();
             _context.RequestProtection = 0;
+            int refused = RequestChecks.Admit(tag, requestCount, _context, CiphersHere(), response, responseOffset, limit);
+            if (refused != RequestChecks.Admitted)
+            {
+                // A request that is not served ends any block transfer in progress.
+                _transfer.Clear();
+                return refused;
+            }
             if (SecurityContext.IsProtectedRequestTag(tag))
             {
-                if (_context.Status != AssociationStatus.NonAssociated && _security.IsCiphering)
-                {
-                    return HandleProtected(tag, request, requestOffset, requestCount, response, responseOffset, limit);
-                }
-                if (_context.Status == AssociationStatus.NonAssociated && AssociationCiphers())
-                {
-                    _services.AbortAll();
-                    return ServiceExceptions.NotAssociated(response, responseOffset, limit);
-                }
-                // A plain association: the services answer ciphering as not supported.
+                return HandleProtected(tag, request, requestOffset, requestCount, response, responseOffset, limit, out responseStart);
             }
-            else if (_security.RequiresProtection && _context.Status != AssociationStatus.NonAssociated
-                && (tag == ApduTag.GetRequest || tag == ApduTag.SetRequest || tag == ApduTag.ActionRequest))
+            if (_security.RequiresProtection)
             {
-                _services.AbortAll();
+                // A GET/SET/ACTION in clear where the security policy asks for protection.
+                _transfer.Clear();
                 return ServiceExceptions.DecipheringError(response, responseOffset, limit);
             }
-            return _services.Handle(request, requestOffset, requestCount, response, responseOffset, limit, _context);
+            return Serve(request, requestOffset, requestCount, response, responseOffset, limit);
         }
 
         /// <inheritdoc/>
         public int HandleApduTooLong(int clientSap, int serverLogicalAddress, byte[] response, int responseOffset, int responseMax)
         {
-            // The link could not hold the request, so nothing of it can be served.
-            return ServiceExceptions.PduTooLong(response, responseOffset, responseMax);
+            if (clientSap == _context.ClientSap && serverLogicalAddress == _context.ServerLogicalAddress)
+            {
+                // Not the continuation of a block transfer in progress: it ends.
+                _transfer.Clear();
+            }
+            // The same checks as any request, for one whose bytes (tag included) are gone: the
+            // first one decides. The link is not selected anew for bytes that never arrived.
+            int length = RequestChecks.Admit(RequestChecks.NotReceived, 0, _context, CiphersHere(), response, responseOffset, Limit(responseMax));
+            return length == RequestChecks.Admitted ? 0 : length;
         }
 
         /// <inheritdoc/>
@@ -192,17 +182,49 @@ namespace DlmsDevice.Stack.Server
             _context.ServerLogicalAddress = -1;
         }
 
-        private int HandleProtected(byte tag, byte[] request, int requestOffset, int requestCount,
-            byte[] response, int responseOffset, int limit)
+        // Another client SAP or logical device on this channel (or a link layer that did not call
+        // LinkOpened): that is another association.
+        private void SelectLink(int clientSap, int serverLogicalAddress)
         {
-            if (_context.ServerMaxReceivePdu > 0 && requestCount > _context.ServerMaxReceivePdu)
+            if (clientSap != _context.ClientSap || serverLogicalAddress != _context.ServerLogicalAddress)
             {
-                _services.AbortAll();
-                return ServiceExceptions.PduTooLong(response, responseOffset, limit);
+                LinkOpened(clientSap, serverLogicalAddress);
             }
+        }
+
+        // Never send an APDU longer than the client's max receive PDU (from the AARQ).
+        private int Limit(int responseMax)
+        {
+            int clientMax = _context.ClientMaxReceivePdu;
+            if (_context.Status != AssociationStatus.NonAssociated && clientMax > 0 && clientMax < responseMax)
+            {
+                return clientMax;
+            }
+            return responseMax;
+        }
+
+        // The request has passed RequestChecks.Admit and, if it came ciphered, lost its
+        // protection: the pending-association rule, then the services.
+        private int Serve(byte[] request, int offset, int count, byte[] response, int responseOffset, int limit)
+        {
+            if (!RequestChecks.AdmitWhilePending(request, offset, count, _context))
+            {
+                _transfer.Clear();
+                return ServiceExceptions.NotAssociated(response, responseOffset, limit);
+            }
+            return _server.Services.Handle(request, offset, count, response, responseOffset, limit, _context, _transfer);
+        }
+
+        // A ciphered request on an association (established or pending) with a ciphered context.
+        // The plaintext response is written behind the envelope's largest header, the envelope
+        // is added in place, and responseStart says where it begins.
+        private int HandleProtected(byte tag, byte[] request, int requestOffset, int requestCount,
+            byte[] response, int responseOffset, int limit, out int responseStart)
+        {
+            responseStart = responseOffset;
             if (CipheredTag.IsGeneral(tag) && (_context.NegotiatedConformance & Stack.Acse.Conformance.GeneralProtection) == 0)
             {
-                _services.AbortAll();
+                _transfer.Clear();
                 return ServiceExceptions.NotSupported(response, responseOffset, limit);
             }
             int plainOffset;
@@ -210,19 +232,19 @@ namespace DlmsDevice.Stack.Server
             ProtectionStatus status = _security.Unprotect(request, requestOffset, requestCount, out plainOffset, out plainCount);
             if (status == ProtectionStatus.Replayed)
             {
-                _services.AbortAll();
+                _transfer.Clear();
                 return ServiceExceptions.InvocationCounterError(response, responseOffset, limit, _security.ExpectedInvocationCounter);
             }
             if (status != ProtectionStatus.Ok)
             {
-                _services.AbortAll();
+                _transfer.Clear();
                 return ServiceExceptions.DecipheringError(response, responseOffset, limit);
             }
             if (plainCount < 1 || (!CipheredTag.IsGeneral(tag) && CipheredTag.ToPlain(tag) != request[plainOffset]))
             {
                 // Authentic but inconsistent: a glo-get-request must hold a GET-Request, ...
                 _security.ClearRequest();
-                _services.AbortAll();
+                _transfer.Clear();
                 return ServiceExceptions.Malformed(response, responseOffset, limit);
             }
             int headroom = _security.ResponseHeadroom;
@@ -233,7 +255,7 @@ namespace DlmsDevice.Stack.Server
                 return 0;
             }
             _context.RequestProtection = (byte)(_security.RequestSecurityControl & SecurityControl.AuthenticatedEncrypted);
-            int plainLength = _services.Handle(request, plainOffset, plainCount, response, responseOffset + headroom, plainLimit, _context);
+            int plainLength = Serve(request, plainOffset, plainCount, response, responseOffset + headroom, plainLimit);
             _context.RequestProtection = 0;
             if (plainLength <= 0)
             {
@@ -243,21 +265,24 @@ namespace DlmsDevice.Stack.Server
             int start;
             int length;
             status = _security.Protect(response, responseOffset + headroom, plainLength, out start, out length);
+            _security.ClearRequest();
             if (status == ProtectionStatus.CounterUnavailable || (status != ProtectionStatus.Ok && status != ProtectionStatus.NoProtectedForm))
             {
-                _security.ClearRequest();
                 return ServiceExceptions.CannotRespond(response, responseOffset, limit);
             }
-            // The envelope was added in place in front of the plaintext; move the whole to the
-            // response offset the link expects (Array.Copy handles the overlap).
-            Array.Copy(response, start, response, responseOffset, length);
-            _security.ClearRequest();
+            // Ok: the envelope lies in front of the plaintext, in the headroom. NoProtectedForm
+            // (an ExceptionResponse): the plaintext goes out as it is, where it was written.
+            responseStart = start;
             return length;
         }
 
-        /// <summary>True when the association selected for this channel uses a ciphered application context.</summary>
-        private bool AssociationCiphers()
+        /// <summary>True when ciphered envelopes are served here: the established association has a ciphered context, or, before one, the association selected for the link would.</summary>
+        private bool CiphersHere()
         {
+            if (_context.Status != AssociationStatus.NonAssociated)
+            {
+                return _security.IsCiphering;
+            }
             AssociationLogicalName model = _association != null ? _association.Association as AssociationLogicalName : null;
             return model != null
                 && (model.ApplicationContext == Stack.Acse.ApplicationContextName.LogicalNameWithCiphering
@@ -267,7 +292,7 @@ namespace DlmsDevice.Stack.Server
         // The application association ends; the link and the selected configuration stay.
         private void Release()
         {
-            _services.AbortAll();
+            _transfer.Clear();
             SecurityProfile profile = _security.Profile;
             if (profile != null)
             {

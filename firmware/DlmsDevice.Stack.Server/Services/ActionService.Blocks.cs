@@ -7,7 +7,7 @@ namespace DlmsDevice.Stack.Services
     // ACTION block transfer (Green Book, ACTION-Request-With-First-Pblock, -With-Pblock,
     // -Next-Pblock; ACTION-Response-With-Pblock): parameters reassembled in the transfer
     // buffer, return parameters sent from it in pblocks.
-    public sealed partial class ActionService
+    internal sealed partial class ActionService
     {
         private int HandleFirstPblock(byte invokeId, bool list, byte[] response, int responseOffset, int limit, CosemContext context)
         {
@@ -51,12 +51,12 @@ namespace DlmsDevice.Stack.Services
             }
             Array.Copy(_reader.Buffer, headerStart, buffer, 0, headerLength);
             Array.Copy(_reader.Buffer, _block.RawOffset, buffer, headerLength, _block.RawLength);
-            _mode = ModeReceiving;
+            _state.ActionMode = BlockTransferState.ActionReceiving;
             _state.Active = LongTransaction.Action;
-            _isList = list;
-            _headerLength = headerLength;
-            _dataEnd = headerLength + _block.RawLength;
-            _blockNumber = 1;
+            _state.IsList = list;
+            _state.HeaderLength = headerLength;
+            _state.DataEnd = headerLength + _block.RawLength;
+            _state.BlockNumber = 1;
             if (_block.LastBlock)
             {
                 return Complete(invokeId, response, responseOffset, limit, context);
@@ -71,30 +71,30 @@ namespace DlmsDevice.Stack.Services
                 Abort();
                 return ServiceExceptions.Malformed(response, responseOffset, limit);
             }
-            if (_mode != ModeReceiving || _state.Active != LongTransaction.Action)
+            if (_state.ActionMode != BlockTransferState.ActionReceiving || _state.Active != LongTransaction.Action)
             {
                 Abort();
                 return ActionResponses.WriteNormal(invokeId, ActionResult.NoLongActionInProgress, response, responseOffset);
             }
-            if (_block.BlockNumber != _blockNumber + 1)
+            if (_block.BlockNumber != _state.BlockNumber + 1)
             {
                 Abort();
                 return ActionResponses.WriteNormal(invokeId, ActionResult.LongActionAborted, response, responseOffset);
             }
             byte[] buffer = _state.Buffer;
-            if (_dataEnd + _block.RawLength > buffer.Length)
+            if (_state.DataEnd + _block.RawLength > buffer.Length)
             {
                 Abort();
                 return ActionResponses.WriteNormal(invokeId, ActionResult.OtherReason, response, responseOffset);
             }
-            Array.Copy(_reader.Buffer, _block.RawOffset, buffer, _dataEnd, _block.RawLength);
-            _dataEnd += _block.RawLength;
-            _blockNumber = _block.BlockNumber;
+            Array.Copy(_reader.Buffer, _block.RawOffset, buffer, _state.DataEnd, _block.RawLength);
+            _state.DataEnd += _block.RawLength;
+            _state.BlockNumber = _block.BlockNumber;
             if (_block.LastBlock)
             {
                 return Complete(invokeId, response, responseOffset, limit, context);
             }
-            return ActionResponses.WriteNextPblockAck(invokeId, _blockNumber, response, responseOffset);
+            return ActionResponses.WriteNextPblockAck(invokeId, _state.BlockNumber, response, responseOffset);
         }
 
         private int HandleNextPblock(byte invokeId, byte[] response, int responseOffset, int limit)
@@ -105,12 +105,12 @@ namespace DlmsDevice.Stack.Services
                 Abort();
                 return ServiceExceptions.Malformed(response, responseOffset, limit);
             }
-            if (_mode != ModeSending || _state.Active != LongTransaction.Action)
+            if (_state.ActionMode != BlockTransferState.ActionSending || _state.Active != LongTransaction.Action)
             {
                 Abort();
                 return ActionResponses.WriteNormal(invokeId, ActionResult.NoLongActionInProgress, response, responseOffset);
             }
-            if (acknowledged != _blockNumber)
+            if (acknowledged != _state.BlockNumber)
             {
                 Abort();
                 return ActionResponses.WriteNormal(invokeId, ActionResult.LongActionAborted, response, responseOffset);
@@ -122,11 +122,13 @@ namespace DlmsDevice.Stack.Services
         private int Complete(byte invokeId, byte[] response, int responseOffset, int limit, CosemContext context)
         {
             byte[] buffer = _state.Buffer;
-            int bodyStart = _dataEnd;
-            _reader.Reset(buffer, 0, _headerLength);
-            _values.Reset(buffer, _headerLength, _dataEnd - _headerLength);
-            bool list = _isList;
-            _mode = ModeNone;
+            int headerLength = _state.HeaderLength;
+            int dataEnd = _state.DataEnd;
+            int bodyStart = dataEnd;
+            _reader.Reset(buffer, 0, headerLength);
+            _values.Reset(buffer, headerLength, dataEnd - headerLength);
+            bool list = _state.IsList;
+            _state.ActionMode = BlockTransferState.ActionIdle;
             if (!list)
             {
                 _descriptor.Read(_reader);
@@ -138,7 +140,7 @@ namespace DlmsDevice.Stack.Services
                         Abort();
                         return ActionResponses.WriteNormal(invokeId, ActionResult.TypeUnmatched, response, responseOffset);
                     }
-                    _parameters.Reset(buffer, _headerLength, _dataEnd - _headerLength);
+                    _parameters.Reset(buffer, headerLength, dataEnd - headerLength);
                     parameters = _parameters;
                 }
                 return InvokeSingle(invokeId, parameters, bodyStart, response, responseOffset, limit, context);
@@ -156,11 +158,11 @@ namespace DlmsDevice.Stack.Services
 
         private int StartSending(byte invokeId, int start, int end, byte[] response, int responseOffset, int limit)
         {
-            _mode = ModeSending;
+            _state.ActionMode = BlockTransferState.ActionSending;
             _state.Active = LongTransaction.Action;
-            _sendPosition = start;
-            _sendEnd = end;
-            _blockNumber = 0;
+            _state.Position = start;
+            _state.End = end;
+            _state.BlockNumber = 0;
             return SendNextPblock(invokeId, response, responseOffset, limit);
         }
 
@@ -168,10 +170,10 @@ namespace DlmsDevice.Stack.Services
         private int SendNextPblock(byte invokeId, byte[] response, int responseOffset, int limit)
         {
             int capacity = limit - PblockFixedLength - AxdrWriter.LengthSize(limit - PblockFixedLength - 1);
-            int remaining = _sendEnd - _sendPosition;
+            int remaining = _state.End - _state.Position;
             int take = remaining < capacity ? remaining : capacity;
             bool last = take == remaining;
-            uint blockNumber = _blockNumber + 1;
+            uint blockNumber = _state.BlockNumber + 1;
             _writer.Reset(response, responseOffset, limit);
             _writer.WriteByte(ApduTag.ActionResponse);
             _writer.WriteByte((byte)ActionResponseType.WithPblock);
@@ -179,9 +181,9 @@ namespace DlmsDevice.Stack.Services
             _writer.WriteByte(last ? (byte)1 : (byte)0);
             _writer.WriteUInt32(blockNumber);
             _writer.WriteLength(take);
-            _writer.WriteBytes(_state.Buffer, _sendPosition, take);
-            _sendPosition += take;
-            _blockNumber = blockNumber;
+            _writer.WriteBytes(_state.Buffer, _state.Position, take);
+            _state.Position += take;
+            _state.BlockNumber = blockNumber;
             int length = _writer.Length;
             if (last)
             {

@@ -8,8 +8,10 @@ namespace DlmsDevice.Stack.Services
     /// <summary>
     /// The ACTION service (Green Book, xDLMS ACTION): ACTION-Request-Normal, -With-List,
     /// -With-First-Pblock, -With-List-And-First-Pblock, -With-Pblock and -Next-Pblock, answered
-    /// with ACTION-Response-Normal, -With-List, -Next-Pblock and -With-Pblock. One instance per
-    /// association, allocated once.
+    /// with ACTION-Response-Normal, -With-List, -Next-Pblock and -With-Pblock. Holds only what one
+    /// request needs: a long ACTION's progress is in the association's
+    /// <see cref="BlockTransferState"/>, so one instance serves every association of a server,
+    /// one request at a time.
     /// </summary>
     /// <remarks>
     /// Methods have side effects, so a method is invoked once and its return parameters are
@@ -20,67 +22,59 @@ namespace DlmsDevice.Stack.Services
     /// items) of the APDU it replaces. Errors that end a block transfer are answered with
     /// ACTION-Response-Normal (docs/services.md).
     /// </remarks>
-    public sealed partial class ActionService
+    internal sealed partial class ActionService
     {
-        private const int ModeNone = 0;
-        private const int ModeReceiving = 1;
-        private const int ModeSending = 2;
-
         // C7 01 iid result 01 00 <Data>
         private const int NormalWithDataHeaderLength = 6;
         // C7 02 iid last block-number(4)
         private const int PblockFixedLength = 8;
 
-        private readonly BlockTransferState _state;
-        private readonly AxdrReader _reader = new AxdrReader();
-        private readonly AxdrReader _values = new AxdrReader();
-        private readonly AxdrReader _parameters = new AxdrReader();
-        private readonly AxdrWriter _writer = new AxdrWriter();
-        private readonly CosemMethodDescriptor _descriptor = new CosemMethodDescriptor();
-        private readonly DataBlockSa _block = new DataBlockSa();
+        private readonly AxdrReader _reader;
+        private readonly AxdrReader _values;
+        private readonly AxdrReader _parameters;
+        private readonly AxdrWriter _writer;
+        private readonly CosemMethodDescriptor _descriptor;
+        private readonly DataBlockSa _block;
 
-        private int _mode;
-        private uint _blockNumber;
-        // Receiving: descriptors in Buffer[0.._headerLength), parameters in [_headerLength.._dataEnd).
-        private bool _isList;
-        private int _headerLength;
-        private int _dataEnd;
-        // Sending: response raw-data in Buffer[_sendPosition.._sendEnd).
-        private int _sendPosition;
-        private int _sendEnd;
+        // The association being served (set for the duration of Handle). Receiving: descriptors
+        // in Buffer[0..HeaderLength), parameters in [HeaderLength..DataEnd). Sending: response
+        // raw-data in Buffer[Position..End).
+        private BlockTransferState _state;
 
-        /// <summary>Creates the service over the association's shared block-transfer state.</summary>
-        public ActionService(BlockTransferState state)
+        /// <summary>Creates the service over the decoders the three services share.</summary>
+        public ActionService(ServiceWorkspace workspace)
         {
-            if (state == null)
-            {
-                throw new ArgumentNullException();
-            }
-            _state = state;
-        }
-
-        /// <summary>Ends a long ACTION (parameters being received or a response being sent), if any.</summary>
-        public void Abort()
-        {
-            _mode = ModeNone;
-            _blockNumber = 0;
-            _isList = false;
-            _headerLength = 0;
-            _dataEnd = 0;
-            _sendPosition = 0;
-            _sendEnd = 0;
-            if (_state.Active == LongTransaction.Action)
-            {
-                _state.Active = LongTransaction.None;
-            }
+            _reader = workspace.Request;
+            _values = workspace.Values;
+            _parameters = workspace.Value;
+            _writer = workspace.Writer;
+            _descriptor = workspace.Method;
+            _block = workspace.Block;
         }
 
         /// <summary>
         /// Handles one ACTION-Request APDU (<paramref name="request"/>[<paramref name="offset"/>]
-        /// is the C3 tag) and writes the response at <paramref name="responseOffset"/>, using at
-        /// most <paramref name="limit"/> bytes. Returns the response length.
+        /// is the C3 tag) of the association whose block transfer is <paramref name="state"/> and
+        /// writes the response at <paramref name="responseOffset"/>, using at most
+        /// <paramref name="limit"/> bytes. Returns the response length.
         /// </summary>
-        public int Handle(byte[] request, int offset, int count, byte[] response, int responseOffset, int limit, CosemContext context)
+        public int Handle(byte[] request, int offset, int count, byte[] response, int responseOffset, int limit,
+            CosemContext context, BlockTransferState state)
+        {
+            _state = state;
+            int length = Serve(request, offset, count, response, responseOffset, limit, context);
+            _state = null;
+            return length;
+        }
+
+        // Ends a long ACTION (parameters being received or a response being sent). The dispatcher
+        // has ended any other service's transfer before this one runs.
+        private void Abort()
+        {
+            _state.Clear();
+        }
+
+        private int Serve(byte[] request, int offset, int count, byte[] response, int responseOffset, int limit, CosemContext context)
         {
             if (count < 3)
             {

@@ -6,7 +6,9 @@ namespace DlmsDevice.Stack.Services
 {
     /// <summary>
     /// The resumable encoder behind GET-Response-With-Datablock: it hands out the bytes of one
-    /// encoded value a block at a time and keeps only O(block) state.
+    /// encoded value a block at a time and keeps only O(block) state. Where a transfer stands is
+    /// in the association's <see cref="BlockTransferState"/>; the encoder itself keeps nothing
+    /// between calls, so one instance serves every association of a server.
     /// </summary>
     /// <remarks>
     /// Two sources:
@@ -18,81 +20,64 @@ namespace DlmsDevice.Stack.Services
     /// - <b>buffer</b>: a value already encoded into the transfer buffer (a plain attribute that
     ///   overflowed one APDU, a GET-with-list result list).
     /// </remarks>
-    public sealed class GetBlockEncoder
+    internal sealed class GetBlockEncoder
     {
-        private const int ModeNone = 0;
-        private const int ModeBuffer = 1;
-        private const int ModeArray = 2;
+        private readonly AxdrWriter _writer;
 
-        private readonly byte[] _buffer;
-        private readonly AxdrWriter _writer = new AxdrWriter();
-        private int _mode;
-
-        // Bytes not yet handed out: _buffer[_pendingPosition.._pendingEnd).
-        private int _pendingPosition;
-        private int _pendingEnd;
-
-        private CosemObject _target;
-        private int _attributeId;
-        private ArrayCursor _cursor;
-        private CosemContext _context;
-
-        /// <summary>Creates an encoder that uses <paramref name="buffer"/> (the association's transfer buffer).</summary>
-        public GetBlockEncoder(byte[] buffer)
+        /// <summary>An encoder writing elements with <paramref name="writer"/> (the GET service's; it is not used by the service while the encoder runs).</summary>
+        public GetBlockEncoder(AxdrWriter writer)
         {
-            _buffer = buffer;
+            _writer = writer;
         }
 
-        /// <summary>True while there is something left to hand out.</summary>
-        public bool Active
+        /// <summary>True while <paramref name="state"/> has something left to hand out.</summary>
+        public static bool IsActive(BlockTransferState state)
         {
-            get { return _mode != ModeNone; }
+            return state.EncoderMode != BlockTransferState.EncoderIdle;
         }
 
         /// <summary>Serves <paramref name="length"/> bytes already encoded at the start of the transfer buffer.</summary>
-        public void StartBuffer(int length)
+        public static void StartBuffer(BlockTransferState state, int length)
         {
-            Clear();
-            _mode = ModeBuffer;
-            _pendingPosition = 0;
-            _pendingEnd = length;
+            Clear(state);
+            state.EncoderMode = BlockTransferState.EncoderBuffer;
+            state.Position = 0;
+            state.End = length;
         }
 
         /// <summary>
-        /// Serves an array attribute from <paramref name="cursor"/> (already set up by
-        /// <see cref="CosemObject.BeginArray"/>), starting at element 0 with the array header.
+        /// Serves an array attribute from <see cref="BlockTransferState.Cursor"/> (already set up
+        /// by <see cref="CosemObject.BeginArray"/>), starting at element 0 with the array header.
         /// Returns false when the header does not fit the transfer buffer (never in practice).
         /// </summary>
-        public bool StartArray(CosemObject target, int attributeId, ArrayCursor cursor, CosemContext context)
+        public bool StartArray(BlockTransferState state, CosemObject target, int attributeId)
         {
-            Clear();
-            _target = target;
-            _attributeId = attributeId;
-            _cursor = cursor;
-            _context = context;
+            Clear(state);
+            state.Target = target;
+            state.AttributeId = attributeId;
+            ArrayCursor cursor = state.Cursor;
             cursor.Index = 0;
-            _writer.Reset(_buffer, 0, _buffer.Length);
+            byte[] buffer = state.Buffer;
+            _writer.Reset(buffer, 0, buffer.Length);
             if (!_writer.WriteArray(cursor.Count))
             {
-                Clear();
+                Clear(state);
                 return false;
             }
-            _mode = ModeArray;
-            _pendingPosition = 0;
-            _pendingEnd = _writer.Length;
+            state.EncoderMode = BlockTransferState.EncoderArray;
+            state.Position = 0;
+            state.End = _writer.Length;
             return true;
         }
 
-        /// <summary>Forgets the transfer and drops the references it held.</summary>
-        public void Clear()
+        /// <summary>Forgets the transfer and drops the object reference it held.</summary>
+        public static void Clear(BlockTransferState state)
         {
-            _mode = ModeNone;
-            _pendingPosition = 0;
-            _pendingEnd = 0;
-            _target = null;
-            _cursor = null;
-            _context = null;
-            _attributeId = 0;
+            state.EncoderMode = BlockTransferState.EncoderIdle;
+            state.Position = 0;
+            state.End = 0;
+            state.Target = null;
+            state.AttributeId = 0;
         }
 
         /// <summary>
@@ -101,30 +86,33 @@ namespace DlmsDevice.Stack.Services
         /// complete with these bytes. A failure of the object (or an element larger than the
         /// transfer buffer) returns its data-access result; the caller ends the transfer.
         /// </summary>
-        public DataAccessResult Fill(byte[] destination, int offset, int capacity, out int written, out bool done)
+        public DataAccessResult Fill(BlockTransferState state, CosemContext context, byte[] destination, int offset, int capacity,
+            out int written, out bool done)
         {
             written = 0;
             done = false;
-            if (_mode == ModeNone)
+            if (state.EncoderMode == BlockTransferState.EncoderIdle)
             {
                 return DataAccessResult.NoLongGetInProgress;
             }
+            byte[] buffer = state.Buffer;
+            ArrayCursor cursor = state.Cursor;
             int n = 0;
             while (true)
             {
-                int pending = _pendingEnd - _pendingPosition;
+                int pending = state.End - state.Position;
                 if (pending > 0)
                 {
                     int take = pending < capacity - n ? pending : capacity - n;
-                    Array.Copy(_buffer, _pendingPosition, destination, offset + n, take);
+                    Array.Copy(buffer, state.Position, destination, offset + n, take);
                     n += take;
-                    _pendingPosition += take;
-                    if (_pendingPosition < _pendingEnd)
+                    state.Position += take;
+                    if (state.Position < state.End)
                     {
                         break;
                     }
                 }
-                if (_mode == ModeBuffer || _cursor.Index >= _cursor.Count)
+                if (state.EncoderMode == BlockTransferState.EncoderBuffer || cursor.Index >= cursor.Count)
                 {
                     done = true;
                     break;
@@ -136,7 +124,7 @@ namespace DlmsDevice.Stack.Services
                 // Element straight into the block; if it does not fit, whole into the buffer
                 // and out in slices. WriteArrayElement must give the same bytes when asked twice.
                 _writer.Reset(destination, offset + n, capacity - n);
-                DataAccessResult result = _target.WriteArrayElement(_attributeId, _cursor, _writer, _context);
+                DataAccessResult result = state.Target.WriteArrayElement(state.AttributeId, cursor, _writer, context);
                 if (!_writer.Overflow)
                 {
                     if (result != DataAccessResult.Success)
@@ -145,11 +133,11 @@ namespace DlmsDevice.Stack.Services
                         return result;
                     }
                     n += _writer.Length;
-                    _cursor.Index++;
+                    cursor.Index++;
                     continue;
                 }
-                _writer.Reset(_buffer, 0, _buffer.Length);
-                result = _target.WriteArrayElement(_attributeId, _cursor, _writer, _context);
+                _writer.Reset(buffer, 0, buffer.Length);
+                result = state.Target.WriteArrayElement(state.AttributeId, cursor, _writer, context);
                 if (_writer.Overflow)
                 {
                     written = n;
@@ -160,9 +148,9 @@ namespace DlmsDevice.Stack.Services
                     written = n;
                     return result;
                 }
-                _pendingPosition = 0;
-                _pendingEnd = _writer.Length;
-                _cursor.Index++;
+                state.Position = 0;
+                state.End = _writer.Length;
+                cursor.Index++;
             }
             written = n;
             return DataAccessResult.Success;

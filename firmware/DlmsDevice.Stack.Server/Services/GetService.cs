@@ -8,7 +8,9 @@ namespace DlmsDevice.Stack.Services
     /// <summary>
     /// The GET service (Green Book, xDLMS GET): decodes GET-Request-Normal / -Next / -With-List,
     /// reads the attributes straight into the response buffer and answers GET-Response-Normal,
-    /// -With-List or -With-Datablock. One instance per association, allocated once.
+    /// -With-List or -With-Datablock. Holds only what one request needs (decoders, encoder):
+    /// a long GET's progress is in the association's <see cref="BlockTransferState"/>, so one
+    /// instance serves every association of a server, one request at a time.
     /// </summary>
     /// <remarks>
     /// Block transfer: a value that does not fit the client's max receive PDU is sent in
@@ -16,7 +18,7 @@ namespace DlmsDevice.Stack.Services
     /// answer is data-access-result other-reason). Block n+1 is sent when GET-Request-Next
     /// acknowledges block n. Memory stays O(block): see <see cref="GetBlockEncoder"/>.
     /// </remarks>
-    public sealed class GetService
+    internal sealed class GetService
     {
         // C4 01 iid 00 | 01 dar
         private const int NormalHeaderLength = 4;
@@ -25,49 +27,48 @@ namespace DlmsDevice.Stack.Services
         // C4 03 iid
         private const int ListHeaderLength = 3;
 
-        private readonly BlockTransferState _state;
         private readonly GetBlockEncoder _encoder;
-        private readonly AxdrReader _reader = new AxdrReader();
-        private readonly AxdrReader _parameters = new AxdrReader();
-        private readonly AxdrWriter _writer = new AxdrWriter();
-        private readonly CosemAttributeDescriptor _descriptor = new CosemAttributeDescriptor();
-        private readonly ArrayCursor _cursor = new ArrayCursor();
-        private uint _blockNumber;
+        private readonly AxdrReader _reader;
+        private readonly AxdrReader _parameters;
+        private readonly AxdrWriter _writer;
+        private readonly CosemAttributeDescriptor _descriptor;
 
-        /// <summary>Creates the service over the association's shared block-transfer state.</summary>
-        public GetService(BlockTransferState state)
-        {
-            if (state == null)
-            {
-                throw new ArgumentNullException();
-            }
-            _state = state;
-            _encoder = new GetBlockEncoder(state.Buffer);
-        }
+        // The association being served (set for the duration of Handle).
+        private BlockTransferState _state;
 
-        /// <summary>Number of the last datablock sent (0 when none).</summary>
-        public uint BlockNumber
+        /// <summary>Creates the service over the decoders the three services share.</summary>
+        public GetService(ServiceWorkspace workspace)
         {
-            get { return _blockNumber; }
-        }
-
-        /// <summary>Ends a long GET, if one is in progress (a new request, release, link closed).</summary>
-        public void Abort()
-        {
-            _encoder.Clear();
-            _blockNumber = 0;
-            if (_state.Active == LongTransaction.Get)
-            {
-                _state.Active = LongTransaction.None;
-            }
+            _reader = workspace.Request;
+            _parameters = workspace.Values;
+            _writer = workspace.Writer;
+            _descriptor = workspace.Attribute;
+            _encoder = new GetBlockEncoder(workspace.Writer);
         }
 
         /// <summary>
         /// Handles one GET-Request APDU (<paramref name="request"/>[<paramref name="offset"/>] is
-        /// the C0 tag) and writes the response at <paramref name="responseOffset"/>, using at most
+        /// the C0 tag) of the association whose block transfer is <paramref name="state"/> and
+        /// writes the response at <paramref name="responseOffset"/>, using at most
         /// <paramref name="limit"/> bytes. Returns the response length.
         /// </summary>
-        public int Handle(byte[] request, int offset, int count, byte[] response, int responseOffset, int limit, CosemContext context)
+        public int Handle(byte[] request, int offset, int count, byte[] response, int responseOffset, int limit,
+            CosemContext context, BlockTransferState state)
+        {
+            _state = state;
+            int length = Serve(request, offset, count, response, responseOffset, limit, context);
+            _state = null;
+            return length;
+        }
+
+        // Ends a long GET in progress. The dispatcher has ended any other service's transfer
+        // before this one runs, so whatever the state holds is this service's.
+        private void Abort()
+        {
+            _state.Clear();
+        }
+
+        private int Serve(byte[] request, int offset, int count, byte[] response, int responseOffset, int limit, CosemContext context)
         {
             if (count < 3)
             {
@@ -101,7 +102,7 @@ namespace DlmsDevice.Stack.Services
             }
             if (type == (byte)GetRequestType.Next)
             {
-                return HandleNext(invokeId, response, responseOffset, limit);
+                return HandleNext(invokeId, response, responseOffset, limit, context);
             }
             return HandleWithList(invokeId, response, responseOffset, limit, context);
         }
@@ -126,39 +127,40 @@ namespace DlmsDevice.Stack.Services
             int selector = _descriptor.Selector;
             bool blocksAllowed = (context.NegotiatedConformance & Conformance.BlockTransferWithGetOrRead) != 0;
 
-            _cursor.Reset();
+            ArrayCursor cursor = _state.Cursor;
+            cursor.Reset();
             DataAccessResult begin;
-            if (target.BeginArray(attributeId, selector, Parameters(), _cursor, context, out begin))
+            if (target.BeginArray(attributeId, selector, Parameters(), cursor, context, out begin))
             {
                 if (begin != DataAccessResult.Success)
                 {
                     return WriteNormalError(invokeId, begin, response, responseOffset);
                 }
-                if (!_encoder.StartArray(target, attributeId, _cursor, context))
+                if (!_encoder.StartArray(_state, target, attributeId))
                 {
                     return WriteNormalError(invokeId, DataAccessResult.OtherReason, response, responseOffset);
                 }
                 int written;
                 bool done;
-                result = _encoder.Fill(response, responseOffset + NormalHeaderLength, limit - NormalHeaderLength, out written, out done);
+                result = _encoder.Fill(_state, context, response, responseOffset + NormalHeaderLength, limit - NormalHeaderLength, out written, out done);
                 if (result != DataAccessResult.Success)
                 {
-                    _encoder.Clear();
+                    GetBlockEncoder.Clear(_state);
                     return WriteNormalError(invokeId, result, response, responseOffset);
                 }
                 if (done)
                 {
-                    _encoder.Clear();
+                    GetBlockEncoder.Clear(_state);
                     return WriteNormalHeader(invokeId, response, responseOffset) + written;
                 }
                 if (!blocksAllowed)
                 {
-                    _encoder.Clear();
+                    GetBlockEncoder.Clear(_state);
                     return WriteNormalError(invokeId, DataAccessResult.OtherReason, response, responseOffset);
                 }
                 // Does not fit one APDU: start again from element 0, this time in datablocks.
-                _encoder.StartArray(target, attributeId, _cursor, context);
-                return WriteNextBlock(invokeId, response, responseOffset, limit);
+                _encoder.StartArray(_state, target, attributeId);
+                return WriteNextBlock(invokeId, response, responseOffset, limit, context);
             }
 
             _writer.Reset(response, responseOffset + NormalHeaderLength, limit - NormalHeaderLength);
@@ -187,11 +189,11 @@ namespace DlmsDevice.Stack.Services
             {
                 return WriteNormalError(invokeId, result, response, responseOffset);
             }
-            _encoder.StartBuffer(_writer.Length);
-            return WriteNextBlock(invokeId, response, responseOffset, limit);
+            GetBlockEncoder.StartBuffer(_state, _writer.Length);
+            return WriteNextBlock(invokeId, response, responseOffset, limit, context);
         }
 
-        private int HandleNext(byte invokeId, byte[] response, int responseOffset, int limit)
+        private int HandleNext(byte invokeId, byte[] response, int responseOffset, int limit, CosemContext context)
         {
             uint acknowledged;
             if (_reader.ReadUInt32(out acknowledged) != AxdrStatus.Ok || _reader.Remaining != 0)
@@ -199,19 +201,19 @@ namespace DlmsDevice.Stack.Services
                 Abort();
                 return ServiceExceptions.Malformed(response, responseOffset, limit);
             }
-            if (_state.Active != LongTransaction.Get || !_encoder.Active)
+            if (_state.Active != LongTransaction.Get || !GetBlockEncoder.IsActive(_state))
             {
                 Abort();
                 return WriteBlockError(invokeId, acknowledged, DataAccessResult.NoLongGetInProgress, response, responseOffset);
             }
-            if (acknowledged != _blockNumber)
+            if (acknowledged != _state.BlockNumber)
             {
                 // Green Book: the block number must be the one of the last block sent; the
                 // long GET ends.
                 Abort();
                 return WriteBlockError(invokeId, acknowledged, DataAccessResult.DataBlockNumberInvalid, response, responseOffset);
             }
-            return WriteNextBlock(invokeId, response, responseOffset, limit);
+            return WriteNextBlock(invokeId, response, responseOffset, limit, context);
         }
 
         private int HandleWithList(byte invokeId, byte[] response, int responseOffset, int limit, CosemContext context)
@@ -253,8 +255,8 @@ namespace DlmsDevice.Stack.Services
                 _writer.Reset(_state.Buffer, 0, _state.Buffer.Length);
                 if (EncodeList(listStart, true, context))
                 {
-                    _encoder.StartBuffer(_writer.Length);
-                    return WriteNextBlock(invokeId, response, responseOffset, limit);
+                    GetBlockEncoder.StartBuffer(_state, _writer.Length);
+                    return WriteNextBlock(invokeId, response, responseOffset, limit, context);
                 }
                 return ServiceExceptions.CannotRespond(response, responseOffset, limit);
             }
@@ -324,7 +326,7 @@ namespace DlmsDevice.Stack.Services
 
         // GET-Response-With-Datablock carrying the next slice of the value:
         // C4 02 iid last-block block-number(4) 00 <raw-data length> <raw-data>.
-        private int WriteNextBlock(byte invokeId, byte[] response, int responseOffset, int limit)
+        private int WriteNextBlock(byte invokeId, byte[] response, int responseOffset, int limit, CosemContext context)
         {
             // The raw-data length field is at most as long as the length of the largest block.
             int lengthSize = AxdrWriter.LengthSize(limit - DatablockFixedLength - 1);
@@ -332,15 +334,15 @@ namespace DlmsDevice.Stack.Services
             int capacity = limit - DatablockFixedLength - lengthSize;
             int written;
             bool done;
-            DataAccessResult result = _encoder.Fill(response, rawStart, capacity, out written, out done);
-            uint blockNumber = _blockNumber + 1;
+            DataAccessResult result = _encoder.Fill(_state, context, response, rawStart, capacity, out written, out done);
+            uint blockNumber = _state.BlockNumber + 1;
             if (result != DataAccessResult.Success)
             {
                 // The value cannot be completed: DataBlock-G result data-access-result, last block.
                 Abort();
                 return WriteBlockError(invokeId, blockNumber, result, response, responseOffset);
             }
-            _blockNumber = blockNumber;
+            _state.BlockNumber = blockNumber;
             int actualLengthSize = AxdrWriter.LengthSize(written);
             if (actualLengthSize < lengthSize)
             {
@@ -356,9 +358,7 @@ namespace DlmsDevice.Stack.Services
             _writer.WriteLength(written);
             if (done)
             {
-                _encoder.Clear();
-                _state.Active = LongTransaction.None;
-                _blockNumber = 0;
+                _state.Clear();
             }
             else
             {

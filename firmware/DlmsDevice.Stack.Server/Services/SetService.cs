@@ -9,7 +9,9 @@ namespace DlmsDevice.Stack.Services
     /// The SET service (Green Book, xDLMS SET): SET-Request-Normal, -With-List,
     /// -With-First-Datablock, -With-Datablock and -With-List-And-First-Datablock, answered with
     /// SET-Response-Normal, -With-List, -Datablock, -Last-Datablock and
-    /// -Last-Datablock-With-List. One instance per association, allocated once.
+    /// -Last-Datablock-With-List. Holds only what one request needs: a long SET's progress is in
+    /// the association's <see cref="BlockTransferState"/>, so one instance serves every
+    /// association of a server, one request at a time.
     /// </summary>
     /// <remarks>
     /// A value sent in datablocks is reassembled in the transfer buffer (its descriptors are
@@ -18,53 +20,53 @@ namespace DlmsDevice.Stack.Services
     /// SET with an access-selection is answered scope-of-access-violated: no COSEM object here
     /// supports selective writing.
     /// </remarks>
-    public sealed class SetService
+    internal sealed class SetService
     {
-        private readonly BlockTransferState _state;
-        private readonly AxdrReader _reader = new AxdrReader();
-        private readonly AxdrReader _values = new AxdrReader();
-        private readonly AxdrReader _value = new AxdrReader();
-        private readonly AxdrWriter _writer = new AxdrWriter();
-        private readonly CosemAttributeDescriptor _descriptor = new CosemAttributeDescriptor();
-        private readonly DataBlockSa _block = new DataBlockSa();
+        private readonly AxdrReader _reader;
+        private readonly AxdrReader _values;
+        private readonly AxdrReader _value;
+        private readonly AxdrWriter _writer;
+        private readonly CosemAttributeDescriptor _descriptor;
+        private readonly DataBlockSa _block;
 
-        // Long SET: descriptors in Buffer[0.._headerLength), raw-data in Buffer[_headerLength.._dataEnd).
-        private bool _isList;
-        private int _headerLength;
-        private int _dataEnd;
-        private uint _blockNumber;
-        private int _listCount;
+        // The association being served (set for the duration of Handle). A long SET keeps its
+        // descriptors in Buffer[0..HeaderLength) and the raw-data in Buffer[HeaderLength..DataEnd).
+        private BlockTransferState _state;
 
-        /// <summary>Creates the service over the association's shared block-transfer state.</summary>
-        public SetService(BlockTransferState state)
+        /// <summary>Creates the service over the decoders the three services share.</summary>
+        public SetService(ServiceWorkspace workspace)
         {
-            if (state == null)
-            {
-                throw new ArgumentNullException();
-            }
-            _state = state;
-        }
-
-        /// <summary>Ends a long SET, if one is in progress; the data received so far is dropped.</summary>
-        public void Abort()
-        {
-            _isList = false;
-            _headerLength = 0;
-            _dataEnd = 0;
-            _blockNumber = 0;
-            _listCount = 0;
-            if (_state.Active == LongTransaction.Set)
-            {
-                _state.Active = LongTransaction.None;
-            }
+            _reader = workspace.Request;
+            _values = workspace.Values;
+            _value = workspace.Value;
+            _writer = workspace.Writer;
+            _descriptor = workspace.Attribute;
+            _block = workspace.Block;
         }
 
         /// <summary>
         /// Handles one SET-Request APDU (<paramref name="request"/>[<paramref name="offset"/>] is
-        /// the C1 tag) and writes the response at <paramref name="responseOffset"/>, using at most
+        /// the C1 tag) of the association whose block transfer is <paramref name="state"/> and
+        /// writes the response at <paramref name="responseOffset"/>, using at most
         /// <paramref name="limit"/> bytes. Returns the response length.
         /// </summary>
-        public int Handle(byte[] request, int offset, int count, byte[] response, int responseOffset, int limit, CosemContext context)
+        public int Handle(byte[] request, int offset, int count, byte[] response, int responseOffset, int limit,
+            CosemContext context, BlockTransferState state)
+        {
+            _state = state;
+            int length = Serve(request, offset, count, response, responseOffset, limit, context);
+            _state = null;
+            return length;
+        }
+
+        // Ends a long SET in progress; the data received so far is dropped. The dispatcher has
+        // ended any other service's transfer before this one runs.
+        private void Abort()
+        {
+            _state.Clear();
+        }
+
+        private int Serve(byte[] request, int offset, int count, byte[] response, int responseOffset, int limit, CosemContext context)
         {
             if (count < 3)
             {
@@ -208,8 +210,8 @@ namespace DlmsDevice.Stack.Services
             {
                 return ServiceExceptions.CannotRespond(response, responseOffset, limit);
             }
-            _isList = list;
-            _listCount = count;
+            _state.IsList = list;
+            _state.ListCount = count;
             if (_block.BlockNumber != 1)
             {
                 return Fail(invokeId, _block.BlockNumber, DataAccessResult.DataBlockNumberInvalid, response, responseOffset);
@@ -236,9 +238,9 @@ namespace DlmsDevice.Stack.Services
             }
             Array.Copy(_reader.Buffer, headerStart, buffer, 0, headerLength);
             Array.Copy(_reader.Buffer, _block.RawOffset, buffer, headerLength, _block.RawLength);
-            _headerLength = headerLength;
-            _dataEnd = headerLength + _block.RawLength;
-            _blockNumber = 1;
+            _state.HeaderLength = headerLength;
+            _state.DataEnd = headerLength + _block.RawLength;
+            _state.BlockNumber = 1;
             _state.Active = LongTransaction.Set;
             if (_block.LastBlock)
             {
@@ -259,34 +261,35 @@ namespace DlmsDevice.Stack.Services
                 Abort();
                 return WriteLastDatablock(invokeId, DataAccessResult.NoLongSetInProgress, _block.BlockNumber, response, responseOffset);
             }
-            if (_block.BlockNumber != _blockNumber + 1)
+            if (_block.BlockNumber != _state.BlockNumber + 1)
             {
                 return Fail(invokeId, _block.BlockNumber, DataAccessResult.DataBlockNumberInvalid, response, responseOffset);
             }
             byte[] buffer = _state.Buffer;
-            if (_dataEnd + _block.RawLength > buffer.Length)
+            if (_state.DataEnd + _block.RawLength > buffer.Length)
             {
                 return Fail(invokeId, _block.BlockNumber, DataAccessResult.OtherReason, response, responseOffset);
             }
-            Array.Copy(_reader.Buffer, _block.RawOffset, buffer, _dataEnd, _block.RawLength);
-            _dataEnd += _block.RawLength;
-            _blockNumber = _block.BlockNumber;
+            Array.Copy(_reader.Buffer, _block.RawOffset, buffer, _state.DataEnd, _block.RawLength);
+            _state.DataEnd += _block.RawLength;
+            _state.BlockNumber = _block.BlockNumber;
             if (_block.LastBlock)
             {
                 return Complete(invokeId, response, responseOffset, context);
             }
-            return WriteDatablockAck(invokeId, _blockNumber, response, responseOffset);
+            return WriteDatablockAck(invokeId, _state.BlockNumber, response, responseOffset);
         }
 
         // The last block arrived: decode the reassembled value(s) and write.
         private int Complete(byte invokeId, byte[] response, int responseOffset, CosemContext context)
         {
             byte[] buffer = _state.Buffer;
-            uint blockNumber = _blockNumber;
-            bool list = _isList;
-            int count = _listCount;
-            _reader.Reset(buffer, 0, _headerLength);
-            _values.Reset(buffer, _headerLength, _dataEnd - _headerLength);
+            uint blockNumber = _state.BlockNumber;
+            bool list = _state.IsList;
+            int count = _state.ListCount;
+            int headerLength = _state.HeaderLength;
+            _reader.Reset(buffer, 0, headerLength);
+            _values.Reset(buffer, headerLength, _state.DataEnd - headerLength);
             if (!list)
             {
                 _descriptor.Read(_reader, true);
@@ -377,8 +380,8 @@ namespace DlmsDevice.Stack.Services
         // Ends the long SET with an error: Set-Response-Last-Datablock(-With-List) carrying the result.
         private int Fail(byte invokeId, uint blockNumber, DataAccessResult result, byte[] response, int responseOffset)
         {
-            bool list = _isList;
-            int count = _listCount;
+            bool list = _state.IsList;
+            int count = _state.ListCount;
             Abort();
             if (!list)
             {

@@ -9,7 +9,10 @@ namespace DlmsDevice.Stack.Security
     /// profile of its Security setup, the client's system title from the AARQ, the HLS
     /// challenges, the dedicated key, and the protection of the request being served, which the
     /// response mirrors. One instance per channel, allocated once; removing and adding
-    /// protection happens in place in the link's buffers and allocates nothing.
+    /// protection happens in place in the link's buffers and allocates nothing. The machinery a
+    /// request needs only while it is served (the dedicated-key cipher, the HLS hash, a work
+    /// area, the envelope reader) is a <see cref="SecurityWorkspace"/> the server's channels
+    /// share: contexts sharing one must never be used at the same time.
     /// </summary>
     /// <remarks>
     /// <para>Receiving (<see cref="Unprotect"/>): the envelope is read, the key chosen by the tag
@@ -38,14 +41,13 @@ namespace DlmsDevice.Stack.Security
         /// <summary>Largest header in front of a service-specific ciphered APDU: tag, 3-byte length, SC, IC.</summary>
         public const int ServiceSpecificHeadroom = 1 + 3 + SecurityHeader.Length;
 
-        private readonly CipheredApdu _apdu = new CipheredApdu();
-        private readonly Gcm128 _dedicatedKey = new Gcm128();
+        private readonly SecurityWorkspace _workspace;
+        private readonly byte[] _dedicatedKey = new byte[SecurityProfile.KeySize];
         private readonly ReceiveInvocationCounter _dedicatedReceived = new ReceiveInvocationCounter();
         private readonly byte[] _clientSystemTitle = new byte[Gcm128.SystemTitleSize];
         private readonly byte[] _clientChallenge = new byte[MaxChallengeLength];
-        private readonly byte[] _serverChallenge = new byte[MaxChallengeLength];
-        private readonly byte[] _scratch = new byte[MaxChallengeLength + HlsSha256.ResponseLength];
-        private readonly HlsSha256 _sha256 = new HlsSha256();
+        // Only our own challenges are kept: always GeneratedChallengeLength bytes.
+        private readonly byte[] _serverChallenge = new byte[GeneratedChallengeLength];
         private SecurityProfile _profile;
         private bool _ciphering;
         private bool _hasClientSystemTitle;
@@ -54,7 +56,25 @@ namespace DlmsDevice.Stack.Security
         private int _serverChallengeLength;
         private byte _requestTag;
         private byte _requestSecurityControl;
+        private byte _envelopeTag;
         private ProtectionStatus _lastStatus;
+
+        /// <summary>A context with a workspace of its own (a channel served on its own).</summary>
+        public SecurityContext()
+            : this(new SecurityWorkspace())
+        {
+        }
+
+        /// <summary>A context using <paramref name="workspace"/>, which it may share with others never used at the same time.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="workspace"/> is null.</exception>
+        public SecurityContext(SecurityWorkspace workspace)
+        {
+            if (workspace == null)
+            {
+                throw new ArgumentNullException();
+            }
+            _workspace = workspace;
+        }
 
         /// <summary>The Security setup state of the association; null when it has none.</summary>
         public SecurityProfile Profile
@@ -113,16 +133,16 @@ namespace DlmsDevice.Stack.Security
             get { return _serverChallengeLength; }
         }
 
-        /// <summary>A 96-byte work area for the HLS step (a secret of up to 64 bytes, then a 32-byte response); cleared after use by whoever used it.</summary>
+        /// <summary>A 96-byte work area for the HLS step (a secret of up to 64 bytes, then a 32-byte response); cleared after use by whoever used it. Shared (<see cref="SecurityWorkspace"/>): valid only while a request is served.</summary>
         public byte[] Scratch
         {
-            get { return _scratch; }
+            get { return _workspace.Scratch; }
         }
 
-        /// <summary>The HLS-SHA256 computation state of this channel.</summary>
+        /// <summary>The HLS-SHA256 computation state (shared, <see cref="SecurityWorkspace"/>).</summary>
         public HlsSha256 Sha256
         {
-            get { return _sha256; }
+            get { return _workspace.Sha256; }
         }
 
         /// <summary>True when the AARQ carried a dedicated key (in a ciphered InitiateRequest).</summary>
@@ -157,7 +177,7 @@ namespace DlmsDevice.Stack.Security
         {
             get
             {
-                if (CipheredTag.UsesDedicatedKey(_apdu.Tag))
+                if (CipheredTag.UsesDedicatedKey(_envelopeTag))
                 {
                     return _dedicatedReceived.Expected;
                 }
@@ -209,17 +229,17 @@ namespace DlmsDevice.Stack.Security
             _clientChallengeLength = 0;
             Array.Clear(_clientChallenge, 0, MaxChallengeLength);
             ClearServerChallenge();
-            Array.Clear(_scratch, 0, _scratch.Length);
             if (_hasDedicatedKey)
             {
-                // Overwrite the key schedule so the dedicated key does not outlive its association.
-                _dedicatedKey.SetKey(_scratch, 0);
+                // Neither the key nor a key schedule built from it outlives its association.
+                Array.Clear(_dedicatedKey, 0, _dedicatedKey.Length);
+                _workspace.Forget(this);
                 _hasDedicatedKey = false;
             }
 
             _dedicatedReceived.Reset();
             _dedicatedReceived.MarkSaved();
-            _apdu.Clear();
+            _envelopeTag = 0;
             ClearRequest();
         }
 
@@ -271,14 +291,17 @@ namespace DlmsDevice.Stack.Security
         /// <summary>Forgets the StoC challenge (after the client answered it, right or wrong: it is never accepted twice).</summary>
         public void ClearServerChallenge()
         {
-            Array.Clear(_serverChallenge, 0, MaxChallengeLength);
+            Array.Clear(_serverChallenge, 0, _serverChallenge.Length);
             _serverChallengeLength = 0;
         }
 
         /// <summary>Sets the dedicated key of this association (16 bytes from the ciphered InitiateRequest).</summary>
         public void SetDedicatedKey(byte[] key, int offset)
         {
-            _dedicatedKey.SetKey(key, offset);
+            SecurityGuard.Region(key, offset, SecurityProfile.KeySize);
+            // A cipher still keyed with a previous dedicated key of this context must be keyed again.
+            _workspace.Forget(this);
+            Array.Copy(key, offset, _dedicatedKey, 0, SecurityProfile.KeySize);
             _dedicatedReceived.Reset();
             _hasDedicatedKey = true;
         }
@@ -370,7 +393,7 @@ namespace DlmsDevice.Stack.Security
                 return Finish(ProtectionStatus.NoProtectedForm);
             }
 
-            Gcm128 key = CipheredTag.UsesDedicatedKey(tag) ? _dedicatedKey : _profile.EncryptionKey;
+            Gcm128 key = CipheredTag.UsesDedicatedKey(tag) ? _workspace.Dedicated(this, _dedicatedKey) : _profile.EncryptionKey;
             uint invocationCounter;
             if (!_profile.Counters.TryNextTransmit(out invocationCounter))
             {
@@ -400,13 +423,16 @@ namespace DlmsDevice.Stack.Security
                 return Finish(ProtectionStatus.NotConfigured);
             }
 
-            if (count < 1 || _apdu.Read(buffer, offset, count) != SecurityStatus.Ok || _apdu.ApduLength != count)
+            CipheredApdu apdu = _workspace.Envelope;
+            _envelopeTag = 0;
+            if (count < 1 || apdu.Read(buffer, offset, count) != SecurityStatus.Ok || apdu.ApduLength != count)
             {
-                _apdu.Clear();
+                apdu.Clear();
                 return Finish(ProtectionStatus.Malformed);
             }
 
-            byte tag = _apdu.Tag;
+            byte tag = apdu.Tag;
+            _envelopeTag = tag;
             bool accepted = initiate
                 ? tag == CipheredTag.GloInitiateRequest || tag == CipheredTag.GeneralGloCiphering
                 : IsProtectedRequestTag(tag);
@@ -423,13 +449,13 @@ namespace DlmsDevice.Stack.Security
 
             // general-glo/ded carry the sender's title, which is part of the IV: it must be the
             // association's client (an empty title, as some devices send, means that one too).
-            if (_apdu.HasSystemTitle
-                && !ConstantTime.AreEqual(buffer, _apdu.SystemTitleOffset, _clientSystemTitle, 0, Gcm128.SystemTitleSize))
+            if (apdu.HasSystemTitle
+                && !ConstantTime.AreEqual(buffer, apdu.SystemTitleOffset, _clientSystemTitle, 0, Gcm128.SystemTitleSize))
             {
                 return Finish(ProtectionStatus.SystemTitleMismatch);
             }
 
-            byte securityControl = _apdu.SecurityControl;
+            byte securityControl = apdu.SecurityControl;
             if (SecurityControl.CheckSuite0(securityControl) != SecurityStatus.Ok)
             {
                 return Finish(ProtectionStatus.UnsupportedSecurity);
@@ -446,7 +472,7 @@ namespace DlmsDevice.Stack.Security
             }
 
             ReceiveInvocationCounter counter = dedicated ? _dedicatedReceived : profile.Counters.Received;
-            uint invocationCounter = _apdu.InvocationCounter;
+            uint invocationCounter = apdu.InvocationCounter;
             bool authenticated = SecurityControl.IsAuthenticated(securityControl);
             if (!authenticated && !counter.IsAcceptable(invocationCounter))
             {
@@ -454,8 +480,8 @@ namespace DlmsDevice.Stack.Security
                 return Finish(ProtectionStatus.Replayed);
             }
 
-            Gcm128 key = dedicated ? _dedicatedKey : profile.EncryptionKey;
-            SecurityStatus status = ApduCipher.Decipher(buffer, _apdu, key, profile.AuthenticationKey, 0,
+            Gcm128 key = dedicated ? _workspace.Dedicated(this, _dedicatedKey) : profile.EncryptionKey;
+            SecurityStatus status = ApduCipher.Decipher(buffer, apdu, key, profile.AuthenticationKey, 0,
                 _clientSystemTitle, 0, out plaintextOffset, out plaintextCount);
             if (status != SecurityStatus.Ok)
             {

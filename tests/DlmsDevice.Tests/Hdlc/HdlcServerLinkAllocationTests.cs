@@ -35,9 +35,10 @@ namespace DlmsDevice.Tests.Hdlc
             }
 
             public int HandleApdu(int clientSap, int serverLogicalAddress, byte[] request, int requestOffset, int requestCount,
-                byte[] response, int responseOffset, int responseMax)
+                byte[] response, int responseOffset, int responseMax, out int responseStart)
             {
                 Calls++;
+                responseStart = responseOffset;
                 RequestBytes += requestCount;
                 byte[] answer = _responses[_next];
                 _next = (_next + 1) % _responses.Length;

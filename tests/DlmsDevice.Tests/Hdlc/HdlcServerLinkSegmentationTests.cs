@@ -132,6 +132,34 @@ namespace DlmsDevice.Tests.Hdlc
             Assert.Equal(Hex.Format(ClientFrame.Concat(s_responseLlc, response)), Hex.Format(Join(received)));
         }
 
+        // A response the handler put further into its room (a ciphered one lies behind room for
+        // its envelope) is framed where it lies: every segment, resent ones included, carries the
+        // same bytes as when it starts at the offset the link gave.
+        [Theory]
+        [InlineData(1)]
+        [InlineData(18)]
+        public void Transmit_ResponseStartingLater_SameSegmentsAndRetransmissions(int shift)
+        {
+            string[] expected = SegmentedExchange(0);
+
+            Assert.Equal(expected, SegmentedExchange(shift));
+        }
+
+        // SNRM with window 3, a 600-byte answer: the first window, the window resent from N(R) 1,
+        // and the last segment.
+        private static string[] SegmentedExchange(int shift)
+        {
+            LinkHarness h = ConnectWithWindow3();
+            h.Handler.StartShift = shift;
+            h.Handler.Responses.Enqueue(ClientFrame.Pattern(600, 3));
+            h.Send(ClientFrame.Information(0, 0, Hex.Parse("C0 01")));
+            h.Send(ClientFrame.Build(HdlcControl.ReceiveReady(1, true)));
+            h.Send(ClientFrame.Build(HdlcControl.ReceiveReady(4, true)));
+            string[] frames = h.Sink.Take();
+            Assert.Equal(7, frames.Length);
+            return frames;
+        }
+
         [Fact]
         public void Transmit_RrRepeatsNrWindow1_ResendsTheSameFrame()
         {

@@ -99,6 +99,9 @@ namespace DlmsDevice.Tests.Hdlc
         public int LastResponseOffset { get; private set; }
         public int LastResponseMax { get; private set; }
 
+        /// <summary>Writes each answer this many bytes after the offset it is given (as a ciphered response lies behind room for its envelope) and reports that start.</summary>
+        public int StartShift { get; set; }
+
         public bool IsAssociated => false;
 
 
@@ -108,7 +111,7 @@ namespace DlmsDevice.Tests.Hdlc
         }
 
         public int HandleApdu(int clientSap, int serverLogicalAddress, byte[] request, int requestOffset, int requestCount,
-            byte[] response, int responseOffset, int responseMax)
+            byte[] response, int responseOffset, int responseMax, out int responseStart)
         {
             var copy = new byte[requestCount];
             Array.Copy(request, requestOffset, copy, 0, requestCount);
@@ -117,7 +120,8 @@ namespace DlmsDevice.Tests.Hdlc
             LastResponseOffset = responseOffset;
             LastResponseMax = responseMax;
             byte[] answer = Responses.Count > 0 ? Responses.Dequeue() : (DefaultResponse ?? copy);
-            Array.Copy(answer, 0, response, responseOffset, answer.Length);
+            responseStart = responseOffset + StartShift;
+            Array.Copy(answer, 0, response, responseStart, answer.Length);
             return answer.Length;
         }
 

@@ -188,7 +188,7 @@ namespace DlmsDevice.Tests.Meter
             while (true)
             {
                 byte[] r = session.Response;
-                int h = ModelSession.Headroom;
+                int h = session.ResponseStart;
                 if (length < 8 || r[h] != 0xC4 || r[h + 1] != 0x02)
                 {
                     throw new InvalidOperationException("not a data block");

@@ -52,19 +52,24 @@ namespace DlmsDevice.Tests.Meter
         {
             int length = SendRaw(apdu);
             byte[] result = new byte[length];
-            Array.Copy(Response, Headroom, result, 0, length);
+            Array.Copy(Response, ResponseStart, result, 0, length);
             return result;
         }
 
-        /// <summary>Allocation-free send: the response stays in <see cref="Response"/> at <see cref="Headroom"/>.</summary>
+        /// <summary>Allocation-free send: the response stays in <see cref="Response"/> at <see cref="ResponseStart"/>.</summary>
         public int SendRaw(byte[] apdu)
         {
             Array.Copy(apdu, 0, Request, 0, apdu.Length);
             lock (Model.SyncRoot)
             {
-                return Session.HandleApdu(ClientSap, 1, Request, 0, apdu.Length, Response, Headroom, Response.Length - Headroom);
+                int length = Session.HandleApdu(ClientSap, 1, Request, 0, apdu.Length, Response, Headroom, Response.Length - Headroom, out int start);
+                ResponseStart = start;
+                return length;
             }
         }
+
+        /// <summary>Where the last response starts in <see cref="Response"/> (<see cref="Headroom"/> unless it came ciphered).</summary>
+        public int ResponseStart { get; private set; } = Headroom;
 
         /// <summary>
         /// GET with all the blocks: the raw Data bytes of the attribute (block contents joined),

@@ -59,7 +59,7 @@ namespace DlmsDevice.Tests.SecurityServer
                 for (int i = 0; i < script.Length; i++)
                 {
                     lengths[i] = driver.Send(script[i]);
-                    tags[i] = driver.Response[SessionDriver.Headroom];
+                    tags[i] = driver.Response[driver.ResponseStart];
                 }
             }
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;

@@ -43,8 +43,8 @@ namespace DlmsDevice.Tests.Server
             public string Send(string hex)
             {
                 byte[] request = Hex.Parse(hex);
-                int length = Session.HandleApdu(ClientSap, 1, request, 0, request.Length, Response, 4, Response.Length - 4);
-                return Hex.Format(Response, 4, length);
+                int length = Session.HandleApdu(ClientSap, 1, request, 0, request.Length, Response, 4, Response.Length - 4, out int start);
+                return Hex.Format(Response, start, length);
             }
         }
 
@@ -187,7 +187,7 @@ namespace DlmsDevice.Tests.Server
         {
             for (int i = 0; i < script.Length; i++)
             {
-                lengths[i] = f.Session.HandleApdu(16, 1, script[i], 0, script[i].Length, f.Response, 4, f.Response.Length - 4);
+                lengths[i] = f.Session.HandleApdu(16, 1, script[i], 0, script[i].Length, f.Response, 4, f.Response.Length - 4, out _);
             }
         }
     }

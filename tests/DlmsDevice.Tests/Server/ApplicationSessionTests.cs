@@ -139,7 +139,7 @@ namespace DlmsDevice.Tests.Server
             other.LinkOpened(16, 1);
             var request = Hex.Parse("C0 01 C1 0001 00002B0100FF 02 00");
             var response = new byte[256];
-            Assert.Equal(3, other.HandleApdu(16, 1, request, 0, request.Length, response, 0, 256));
+            Assert.Equal(3, other.HandleApdu(16, 1, request, 0, request.Length, response, 0, 256, out _));
             Assert.Equal("D8 01 01", Hex.Format(response, 0, 3));
             Assert.Equal("C4 01 C1 00 06 00 00 13 91", h.Send("C0 01 C1 0001 00002B0100FF 02 00"));
         }
@@ -151,7 +151,7 @@ namespace DlmsDevice.Tests.Server
             ApplicationSession session = h.Server.CreateSession();
             var response = new byte[256];
             byte[] aarq = Hex.Parse("60 00");
-            Assert.Equal(2, session.HandleApdu(16, 1, aarq, 0, aarq.Length, response, 0, 256));
+            Assert.Equal(2, session.HandleApdu(16, 1, aarq, 0, aarq.Length, response, 0, 256, out _));
             Assert.Same(h.Association, session.Association);
             Assert.Equal(AssociationStatus.Associated, session.Context.Status);
         }
@@ -161,7 +161,7 @@ namespace DlmsDevice.Tests.Server
         {
             var h = new SessionHarness().Associate();
             var request = Hex.Parse("C0 01 C1 0001 00002B0100FF 02 00");
-            int length = h.Session.HandleApdu(17, 1, request, 0, request.Length, h.Response, 0, 256);
+            int length = h.Session.HandleApdu(17, 1, request, 0, request.Length, h.Response, 0, 256, out _);
             Assert.Equal("D8 01 01", Hex.Format(h.Response, 0, length));
             Assert.Null(h.Session.Association);
             Assert.Equal(17, h.Context.ClientSap);

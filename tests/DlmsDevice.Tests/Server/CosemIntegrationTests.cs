@@ -60,9 +60,9 @@ namespace DlmsDevice.Tests.Server
             public byte[] Send(string hex)
             {
                 byte[] request = Hex.Parse(hex);
-                int length = Session.HandleApdu(ClientSap, 1, request, 0, request.Length, Response, 8, ResponseMax);
+                int length = Session.HandleApdu(ClientSap, 1, request, 0, request.Length, Response, 8, ResponseMax, out int start);
                 var result = new byte[length];
-                Array.Copy(Response, 8, result, 0, length);
+                Array.Copy(Response, start, result, 0, length);
                 return result;
             }
         }

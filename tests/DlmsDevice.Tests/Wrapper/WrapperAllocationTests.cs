@@ -51,11 +51,11 @@ namespace DlmsDevice.Tests.Wrapper
             byte[] response = new byte[520];
             int total = 0;
 
-            WrapperDatagram.Handle(handler, 512, datagram, 0, datagram.Length, response, 0, out _); // warm-up
+            WrapperDatagram.Handle(handler, 512, datagram, 0, datagram.Length, response, 0, out _, out _); // warm-up
             long allocated = GC.GetAllocatedBytesForCurrentThread();
             for (int n = 0; n < Iterations; n++)
             {
-                WrapperDatagram.Handle(handler, 512, datagram, 0, datagram.Length, response, 0, out int count);
+                WrapperDatagram.Handle(handler, 512, datagram, 0, datagram.Length, response, 0, out _, out int count);
                 total += count;
             }
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;

@@ -11,22 +11,58 @@ namespace DlmsDevice.Tests.Wrapper
         private static (WrapperStatus Status, int Count, byte[] Response, RecordingApduHandler Handler) Handle(
             string datagramHex, int maxApduSize = 512, int responseSize = 600, int responseOffset = 0, string response = GetResponseApdu)
         {
-            var handler = new RecordingApduHandler { Response = Hex.Parse(response) };
+            var (status, _, count, buffer, handler) = HandleAt(datagramHex, new RecordingApduHandler { Response = Hex.Parse(response) },
+                maxApduSize, responseSize, responseOffset);
+            return (status, count, buffer, handler);
+        }
+
+        private static (WrapperStatus Status, int ReplyOffset, int Count, byte[] Response, RecordingApduHandler Handler) HandleAt(
+            string datagramHex, RecordingApduHandler handler, int maxApduSize = 512, int responseSize = 600, int responseOffset = 0)
+        {
             byte[] datagram = Hex.Parse("EE " + datagramHex); // at offset 1
             byte[] buffer = new byte[responseSize];
-            WrapperStatus status = WrapperDatagram.Handle(handler, maxApduSize, datagram, 1, datagram.Length - 1, buffer, responseOffset, out int count);
-            return (status, count, buffer, handler);
+            WrapperStatus status = WrapperDatagram.Handle(handler, maxApduSize, datagram, 1, datagram.Length - 1, buffer, responseOffset,
+                out int replyOffset, out int count);
+            return (status, replyOffset, count, buffer, handler);
         }
 
         [Fact]
         public void Handle_ProtocolGetVector_ReplyDatagram()
         {
-            var (status, count, response, handler) = Handle(GetRequest, responseOffset: 3);
+            var (status, replyOffset, count, response, handler) = HandleAt(GetRequest, new RecordingApduHandler { Response = Hex.Parse(GetResponseApdu) }, responseOffset: 3);
 
             Assert.Equal(WrapperStatus.Ok, status);
+            Assert.Equal(3, replyOffset);
             Assert.Equal(GetReply, Hex.Format(response, 3, count));
             Assert.Equal(new[] { "apdu 16 1 " + GetApdu }, handler.Events); // no LinkOpened over UDP
             Assert.Equal(11, handler.LastResponseOffset);
+        }
+
+        // A response the handler put further into its room (a ciphered one lies behind room for
+        // its envelope) gets its header right in front of it: the reply starts there, nothing moved.
+        [Fact]
+        public void Handle_ResponseStartsLater_HeaderInFrontOfItWhereItLies()
+        {
+            var handler = new RecordingApduHandler { Response = Hex.Parse(GetResponseApdu), StartShift = 5 };
+            var (status, replyOffset, count, response, _) = HandleAt(GetRequest, handler, responseOffset: 3);
+
+            Assert.Equal(WrapperStatus.Ok, status);
+            Assert.Equal(8, replyOffset);
+            Assert.Equal(GetReply, Hex.Format(response, replyOffset, count));
+            Assert.Equal(new byte[5], response.AsSpan(3, 5).ToArray()); // the room in front of the reply is left alone
+        }
+
+        [Theory]
+        [InlineData(-1)]   // before the room: over the header's place
+        [InlineData(508)]  // the 9-byte response would end past the room (8 + 512)
+        public void Handle_HandlerReportsStartOutsideItsRoom_Throws(int shift)
+        {
+            var handler = new RecordingApduHandler { Response = Hex.Parse(GetResponseApdu) };
+            handler.ReportedStart = 8 + shift;
+            byte[] datagram = Hex.Parse(GetRequest);
+
+            Assert.Throws<InvalidOperationException>(() =>
+                WrapperDatagram.Handle(handler, 512, datagram, 0, datagram.Length, new byte[520], 0, out _, out _));
         }
 
         [Fact]
@@ -112,7 +148,7 @@ namespace DlmsDevice.Tests.Wrapper
             byte[] datagram = Hex.Parse("00 01 00 10 00 01 00 01 AA");
 
             Assert.Throws<InvalidOperationException>(() =>
-                WrapperDatagram.Handle(handler, 4, datagram, 0, datagram.Length, new byte[64], 0, out _));
+                WrapperDatagram.Handle(handler, 4, datagram, 0, datagram.Length, new byte[64], 0, out _, out _));
         }
     }
 }

@@ -48,6 +48,32 @@ namespace DlmsDevice.Tests.Wrapper
             Assert.Single(sink.Frames);
         }
 
+        // A response the handler put further into its room (a ciphered one lies behind room for
+        // its envelope) is framed where it lies: the header goes right in front of it.
+        [Fact]
+        public void Receive_ResponseStartingLater_HeaderInFrontOfItNoCopy()
+        {
+            var (channel, handler, sink) = Create(maxApduSize: 100);
+            handler.StartShift = 5;
+
+            Feed(channel, GetRequest);
+
+            Assert.Equal(new[] { GetReply }, sink.Frames);
+            Assert.Same(handler.LastResponseBuffer, sink.LastBuffer);
+            Assert.Equal(5, sink.LastOffset);
+        }
+
+        [Theory]
+        [InlineData(7)]    // in front of the room: where the header goes
+        [InlineData(100)]  // the 9-byte response would end past the room (8 + 100)
+        public void Receive_HandlerReportsStartOutsideItsRoom_Throws(int start)
+        {
+            var (channel, handler, _) = Create(maxApduSize: 100);
+            handler.ReportedStart = start;
+
+            Assert.Throws<InvalidOperationException>(() => Feed(channel, GetRequest));
+        }
+
         [Fact]
         public void Receive_JdAarq_HandlerGets34BytesForWPorts16And17()
         {

@@ -21,19 +21,27 @@ namespace DlmsDevice.Tests.Wrapper
         public int LastResponseOffset { get; private set; }
         public int LastResponseMax { get; private set; }
 
+        /// <summary>Writes the response this many bytes after the offset it is given (as a ciphered response lies behind room for its envelope) and reports that start.</summary>
+        public int StartShift { get; set; }
+
+        /// <summary>Overrides the reported start (to test contract violations).</summary>
+        public int? ReportedStart { get; set; }
+
         public bool IsAssociated => false;
 
 
         public void LinkOpened(int clientSap, int serverLogicalAddress) => Events.Add("open " + clientSap + " " + serverLogicalAddress);
 
         public int HandleApdu(int clientSap, int serverLogicalAddress, byte[] request, int requestOffset, int requestCount,
-            byte[] response, int responseOffset, int responseMax)
+            byte[] response, int responseOffset, int responseMax, out int responseStart)
         {
             Events.Add("apdu " + clientSap + " " + serverLogicalAddress + " " + Hex.Format(request, requestOffset, requestCount));
             LastResponseBuffer = response;
             LastResponseOffset = responseOffset;
             LastResponseMax = responseMax;
-            Array.Copy(Response, 0, response, responseOffset, Math.Min(Response.Length, responseMax));
+            int start = responseOffset + StartShift;
+            Array.Copy(Response, 0, response, start, Math.Min(Response.Length, responseMax - StartShift));
+            responseStart = ReportedStart ?? start;
             return ReturnedLength ?? Response.Length;
         }
 
@@ -85,9 +93,10 @@ namespace DlmsDevice.Tests.Wrapper
         public void LinkOpened(int clientSap, int serverLogicalAddress) { }
 
         public int HandleApdu(int clientSap, int serverLogicalAddress, byte[] request, int requestOffset, int requestCount,
-            byte[] response, int responseOffset, int responseMax)
+            byte[] response, int responseOffset, int responseMax, out int responseStart)
         {
             Requests++;
+            responseStart = responseOffset;
             Array.Copy(_response, 0, response, responseOffset, _response.Length);
             return _response.Length;
         }

@@ -59,8 +59,9 @@ namespace DlmsDevice.Tests.EndToEnd.Support
             }
 
             public int HandleApdu(int clientSap, int serverLogicalAddress, byte[] request, int requestOffset, int requestCount,
-                byte[] response, int responseOffset, int responseMax)
+                byte[] response, int responseOffset, int responseMax, out int responseStart)
             {
+                responseStart = responseOffset;
                 if (requestCount + 3 > responseMax)
                 {
                     return 0;

@@ -155,17 +155,22 @@ namespace DlmsDevice.Tests.SecurityServer.Support
         public byte[] Exchange(byte[] apdu)
         {
             int n = Send(apdu);
-            return _response.AsSpan(Headroom, n).ToArray();
+            return _response.AsSpan(ResponseStart, n).ToArray();
         }
 
         /// <summary>Sends <paramref name="apdu"/> (copied into the request buffer) and returns the response length; allocates nothing.</summary>
         public int Send(byte[] apdu)
         {
             Array.Copy(apdu, _request, apdu.Length);
-            return Session.HandleApdu(ClientSap, 1, _request, 0, apdu.Length, _response, Headroom, _responseMax);
+            int length = Session.HandleApdu(ClientSap, 1, _request, 0, apdu.Length, _response, Headroom, _responseMax, out int start);
+            ResponseStart = start;
+            return length;
         }
 
-        /// <summary>The response buffer (the APDU starts at <see cref="Headroom"/>).</summary>
+        /// <summary>The response buffer (the APDU starts at <see cref="ResponseStart"/>).</summary>
         public byte[] Response => _response;
+
+        /// <summary>Where the last response starts in <see cref="Response"/>: <see cref="Headroom"/>, or later for a ciphered one (its envelope was added in place in front of the plaintext).</summary>
+        public int ResponseStart { get; private set; } = Headroom;
     }
 }

@@ -25,6 +25,8 @@ namespace DlmsDevice.Tests.Services.Fakes
         public readonly byte[] Request = new byte[65536];
         public readonly byte[] Response = new byte[65536 + Headroom];
         public int ResponseMax;
+        /// <summary>Where the last response starts in <see cref="Response"/> (what the session reported).</summary>
+        public int ResponseStart = Headroom;
         /// <summary>The addresses requests arrive from (set by <see cref="Open"/>).</summary>
         public int ClientSap = 16;
         public int LogicalDevice = 1;
@@ -101,16 +103,16 @@ namespace DlmsDevice.Tests.Services.Fakes
         {
             int length = SendRaw(request, request.Length);
             var result = new byte[length];
-            Array.Copy(Response, Headroom, result, 0, length);
+            Array.Copy(Response, ResponseStart, result, 0, length);
             return result;
         }
 
-        /// <summary>Allocation-free send: the request is copied into <see cref="Request"/>; the response stays in <see cref="Response"/> at <see cref="Headroom"/>.</summary>
+        /// <summary>Allocation-free send: the request is copied into <see cref="Request"/>; the response stays in <see cref="Response"/> at <see cref="ResponseStart"/>.</summary>
         public int SendRaw(byte[] request, int count)
         {
             Array.Copy(request, 0, Request, 3, count);
             Response[Headroom - 1] = 0xEE;
-            int length = Session.HandleApdu(ClientSap, LogicalDevice, Request, 3, count, Response, Headroom, ResponseMax);
+            int length = Session.HandleApdu(ClientSap, LogicalDevice, Request, 3, count, Response, Headroom, ResponseMax, out ResponseStart);
             if (Response[Headroom - 1] != 0xEE)
             {
                 throw new InvalidOperationException("headroom overwritten");
