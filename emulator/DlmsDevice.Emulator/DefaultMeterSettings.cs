@@ -43,6 +43,9 @@ namespace DlmsDevice.Emulator
         /// <summary>A TCP connection that has not associated this long after it opened is closed (s; 0 = never).</summary>
         public int AssociationTimeoutSeconds { get; set; } = 10;
 
+        /// <summary>Serial HDLC slots: the serial line and the optical port (default 1).</summary>
+        public int SerialChannels { get; set; } = 1;
+
         /// <summary>Seed of the simulated hardware (load noise, voltage and current noise).</summary>
         public ulong Seed { get; set; } = 1;
 
@@ -97,7 +100,7 @@ namespace DlmsDevice.Emulator
         }
 
         /// <summary>
-        /// The device runtime's settings: the model, a serial slot, one TCP wrapper and one
+        /// The device runtime's settings: the model, the serial slots, one TCP wrapper and one
         /// HDLC-over-TCP slot per allowed connection, the association time-out.
         /// </summary>
         public MeterDeviceSettings ToDeviceSettings()
@@ -105,7 +108,7 @@ namespace DlmsDevice.Emulator
             return new MeterDeviceSettings
             {
                 Meter = ToModelSettings(),
-                SerialChannels = 1,
+                SerialChannels = SerialChannels,
                 HdlcTcpChannels = MaxConnections,
                 AssociationTimeoutSeconds = AssociationTimeoutSeconds,
             };
@@ -129,6 +132,7 @@ namespace DlmsDevice.Emulator
                 Seed = options.Seed,
                 TimeScale = options.TimeScale,
                 StateDirectory = options.StateDirectory,
+                SerialChannels = Math.Max(1, (string.IsNullOrEmpty(options.SerialDevice) ? 0 : 1) + (string.IsNullOrEmpty(options.OpticalDevice) ? 0 : 1)),
             };
             settings.TakeSecurityOptions(options);
             return settings;

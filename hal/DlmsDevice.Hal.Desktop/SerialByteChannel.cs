@@ -7,10 +7,12 @@ namespace DlmsDevice.Hal.Desktop
 {
     /// <summary>
     /// A serial line (a UART, an RS-485 or USB adapter, a pty made by socat) as a HAL byte
-    /// channel, through System.IO.Ports: 8 data bits, no parity, 1 stop bit, as IEC 62056-46
-    /// HDLC on a direct line uses (IEC 62056-21 mode E after the switch-over).
+    /// channel, through System.IO.Ports: 8 data bits, no parity, 1 stop bit by default, as
+    /// IEC 62056-46 HDLC on a direct line uses. Its speed and character format can change while
+    /// it is open (<see cref="ISerialLine"/>): the optical port signs on at 300 Bd 7E1 and
+    /// switches to 8N1 for HDLC (IEC 62056-21 mode E).
     /// </summary>
-    public sealed class SerialByteChannel : IByteChannel, IDisposable
+    public sealed class SerialByteChannel : ISerialLine, IDisposable
     {
         /// <summary>How often a read waiting for data looks at the driver's input queue (ms).</summary>
         public const int IdleCheckMilliseconds = 5;
@@ -18,12 +20,25 @@ namespace DlmsDevice.Hal.Desktop
         private readonly SerialPort _port;
         private volatile bool _closed;
 
+        /// <summary>How long <see cref="Configure"/> waits at most for the transmit buffer to drain (ms).</summary>
+        public const int DrainTimeoutMilliseconds = 5000;
+
         /// <summary>Opens <paramref name="portName"/> at <paramref name="baudRate"/> 8N1.</summary>
         /// <exception cref="IOException">The device does not exist or cannot be opened.</exception>
         /// <exception cref="UnauthorizedAccessException">The device is in use or access is denied.</exception>
         public SerialByteChannel(string portName, int baudRate)
+            : this(portName, baudRate, SerialCharacterFormat.EightNoneOne)
         {
-            _port = new SerialPort(portName, baudRate, Parity.None, 8, StopBits.One);
+        }
+
+        /// <summary>Opens <paramref name="portName"/> at <paramref name="baudRate"/> with <paramref name="format"/>.</summary>
+        /// <exception cref="IOException">The device does not exist or cannot be opened.</exception>
+        /// <exception cref="UnauthorizedAccessException">The device is in use or access is denied.</exception>
+        public SerialByteChannel(string portName, int baudRate, SerialCharacterFormat format)
+        {
+            _port = format == SerialCharacterFormat.SevenEvenOne
+                ? new SerialPort(portName, baudRate, Parity.Even, 7, StopBits.One)
+                : new SerialPort(portName, baudRate, Parity.None, 8, StopBits.One);
             _port.Handshake = Handshake.None;
             // Read is only called with bytes queued (see Read); the time-out is a safety net.
             _port.ReadTimeout = 1000;
@@ -33,6 +48,58 @@ namespace DlmsDevice.Hal.Desktop
 
         /// <summary>The device name, e.g. /dev/ttyUSB0.</summary>
         public string PortName => _port.PortName;
+
+        /// <inheritdoc />
+        public int BaudRate => _port.BaudRate;
+
+        /// <inheritdoc />
+        public SerialCharacterFormat Format => _port.DataBits == 7 ? SerialCharacterFormat.SevenEvenOne : SerialCharacterFormat.EightNoneOne;
+
+        /// <summary>How many times <see cref="Configure"/> changed the line (for tests and logs).</summary>
+        public int ConfigureCount { get; private set; }
+
+        /// <inheritdoc />
+        /// <remarks>
+        /// Waits until the driver's transmit queue is empty (<see cref="SerialPort.BytesToWrite"/>,
+        /// at most <see cref="DrainTimeoutMilliseconds"/>) and one more character time for the
+        /// UART's shift register, then sets speed, data bits, parity and stop bits on the open
+        /// port (termios on Unix).
+        /// </remarks>
+        public bool Configure(int baudRate, SerialCharacterFormat format)
+        {
+            if (_closed || baudRate <= 0)
+            {
+                return false;
+            }
+            try
+            {
+                long deadline = Environment.TickCount64 + DrainTimeoutMilliseconds;
+                while (_port.BytesToWrite > 0 && Environment.TickCount64 < deadline)
+                {
+                    Thread.Sleep(IdleCheckMilliseconds);
+                }
+                // The last character leaves the shift register: 10 bits at the old speed.
+                Thread.Sleep((10 * 1000 + _port.BaudRate - 1) / _port.BaudRate);
+                _port.BaudRate = baudRate;
+                if (format == SerialCharacterFormat.SevenEvenOne)
+                {
+                    _port.DataBits = 7;
+                    _port.Parity = Parity.Even;
+                }
+                else
+                {
+                    _port.DataBits = 8;
+                    _port.Parity = Parity.None;
+                }
+                _port.StopBits = StopBits.One;
+                ConfigureCount++;
+                return true;
+            }
+            catch (Exception e) when (e is IOException || e is ArgumentOutOfRangeException || e is InvalidOperationException || e is UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
 
         /// <inheritdoc />
         /// <remarks>
