@@ -18,6 +18,9 @@ namespace DlmsDevice.Hal.Desktop
         public const int IdleCheckMilliseconds = 5;
 
         private readonly SerialPort _port;
+        private readonly byte[] _parityBuffer = new byte[128];
+        private SerialCharacterFormat _format = SerialCharacterFormat.EightNoneOne;
+        private bool _softwareParity;
         private volatile bool _closed;
 
         /// <summary>How long <see cref="Configure"/> waits at most for the transmit buffer to drain (ms).</summary>
@@ -36,14 +39,17 @@ namespace DlmsDevice.Hal.Desktop
         /// <exception cref="UnauthorizedAccessException">The device is in use or access is denied.</exception>
         public SerialByteChannel(string portName, int baudRate, SerialCharacterFormat format)
         {
-            _port = format == SerialCharacterFormat.SevenEvenOne
-                ? new SerialPort(portName, baudRate, Parity.Even, 7, StopBits.One)
-                : new SerialPort(portName, baudRate, Parity.None, 8, StopBits.One);
+            _port = new SerialPort(portName, baudRate, Parity.None, 8, StopBits.One);
             _port.Handshake = Handshake.None;
             // Read is only called with bytes queued (see Read); the time-out is a safety net.
             _port.ReadTimeout = 1000;
             _port.WriteTimeout = 2000;
             _port.Open();
+            if (format == SerialCharacterFormat.SevenEvenOne && !Configure(baudRate, format))
+            {
+                _port.Dispose();
+                throw new IOException("Cannot set " + portName + " to " + baudRate + " Bd 7E1.");
+            }
         }
 
         /// <summary>The device name, e.g. /dev/ttyUSB0.</summary>
@@ -53,7 +59,15 @@ namespace DlmsDevice.Hal.Desktop
         public int BaudRate => _port.BaudRate;
 
         /// <inheritdoc />
-        public SerialCharacterFormat Format => _port.DataBits == 7 ? SerialCharacterFormat.SevenEvenOne : SerialCharacterFormat.EightNoneOne;
+        public SerialCharacterFormat Format => _format;
+
+        /// <summary>
+        /// True while 7E1 is made in software on an 8N1 line, because the device refused 7 data
+        /// bits (a Linux pty answers EINVAL). Both formats are 10 bits a character, so this is the
+        /// same on the wire: bit 7 of every character written carries its even parity, and bit 7
+        /// of every character read is cleared.
+        /// </summary>
+        public bool SoftwareParity => _softwareParity;
 
         /// <summary>How many times <see cref="Configure"/> changed the line (for tests and logs).</summary>
         public int ConfigureCount { get; private set; }
@@ -81,10 +95,22 @@ namespace DlmsDevice.Hal.Desktop
                 // The last character leaves the shift register: 10 bits at the old speed.
                 Thread.Sleep((10 * 1000 + _port.BaudRate - 1) / _port.BaudRate);
                 _port.BaudRate = baudRate;
+                bool software = false;
                 if (format == SerialCharacterFormat.SevenEvenOne)
                 {
-                    _port.DataBits = 7;
-                    _port.Parity = Parity.Even;
+                    try
+                    {
+                        _port.DataBits = 7;
+                        _port.Parity = Parity.Even;
+                    }
+                    catch (Exception e) when (e is ArgumentException || e is IOException)
+                    {
+                        // The port keeps 8 data bits; parity is made here (a pty refuses
+                        // parity changes as well: its settings are not a wire's).
+                        software = true;
+                        _port.DataBits = 8;
+                        _port.Parity = Parity.None;
+                    }
                 }
                 else
                 {
@@ -92,6 +118,8 @@ namespace DlmsDevice.Hal.Desktop
                     _port.Parity = Parity.None;
                 }
                 _port.StopBits = StopBits.One;
+                _softwareParity = software;
+                _format = format;
                 ConfigureCount++;
                 return true;
             }
@@ -134,7 +162,15 @@ namespace DlmsDevice.Hal.Desktop
                         return -1;
                     }
                 }
-                return _port.Read(buffer, offset, count);
+                int n = _port.Read(buffer, offset, count);
+                if (_softwareParity)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        buffer[offset + i] &= 0x7F;
+                    }
+                }
+                return n;
             }
             catch (TimeoutException)
             {
@@ -171,7 +207,14 @@ namespace DlmsDevice.Hal.Desktop
             }
             try
             {
-                _port.Write(buffer, offset, count);
+                if (_softwareParity)
+                {
+                    WriteWithParity(buffer, offset, count);
+                }
+                else
+                {
+                    _port.Write(buffer, offset, count);
+                }
             }
             catch (IOException)
             {
@@ -184,6 +227,33 @@ namespace DlmsDevice.Hal.Desktop
             catch (TimeoutException)
             {
                 // Nobody drains the line; HDLC retries are the client's business.
+            }
+        }
+
+        /// <summary>Bit 7 of <paramref name="value"/> set so that the byte has an even number of ones (7E1 in 8 bits).</summary>
+        public static byte WithEvenParity(byte value)
+        {
+            int c = value & 0x7F;
+            int ones = 0;
+            for (int v = c; v != 0; v >>= 1)
+            {
+                ones += v & 1;
+            }
+            return (byte)((ones & 1) != 0 ? c | 0x80 : c);
+        }
+
+        private void WriteWithParity(byte[] buffer, int offset, int count)
+        {
+            while (count > 0)
+            {
+                int n = count < _parityBuffer.Length ? count : _parityBuffer.Length;
+                for (int i = 0; i < n; i++)
+                {
+                    _parityBuffer[i] = WithEvenParity(buffer[offset + i]);
+                }
+                _port.Write(_parityBuffer, 0, n);
+                offset += n;
+                count -= n;
             }
         }
 

@@ -35,6 +35,18 @@ namespace DlmsDevice.Client
             return new byte[] { 0x06, (byte)'2', (byte)baudRateCharacter, (byte)'2', 0x0D, 0x0A };
         }
 
+        /// <summary>The 7E1 characters of <paramref name="message"/> as 8-bit bytes: bit 7 = even parity of bits 0..6.</summary>
+        public static byte[] WithEvenParity(byte[] message)
+        {
+            byte[] result = new byte[message.Length];
+            for (int i = 0; i < message.Length; i++)
+            {
+                int c = message[i] & 0x7F;
+                result[i] = (byte)(System.Numerics.BitOperations.PopCount((uint)c) % 2 == 1 ? c | 0x80 : c);
+            }
+            return result;
+        }
+
         /// <summary>The speed of baud rate character <paramref name="z"/>; 0 when it is not '0'..'6'.</summary>
         public static int BaudRate(char z)
         {

@@ -27,14 +27,26 @@ namespace DlmsDevice.Client
             ArgumentNullException.ThrowIfNull(port);
             char wanted = ModeEMessages.BaudRateCharacter(maxBaudRate);
             port.BaudRate = 300;
-            port.DataBits = 7;
-            port.Parity = Parity.Even;
             port.StopBits = StopBits.One;
+            bool softwareParity = false;
+            try
+            {
+                port.DataBits = 7;
+                port.Parity = Parity.Even;
+            }
+            catch (Exception e) when (e is ArgumentException or IOException)
+            {
+                // A device without 7 data bits (a Linux pty): 7E1 made by hand on 8N1, the
+                // same 10 bits on the wire, bit 7 carrying the parity.
+                softwareParity = true;
+                port.DataBits = 8;
+                port.Parity = Parity.None;
+            }
             port.DiscardInBuffer();
 
             byte[] request = ModeEMessages.Request(deviceAddress);
             trace?.Invoke("-> " + Printable(request));
-            port.Write(request, 0, request.Length);
+            Write(port, request, softwareParity);
             ModeEIdentification? identification = null;
             Stopwatch watch = Stopwatch.StartNew();
             while (identification is null)
@@ -55,7 +67,7 @@ namespace DlmsDevice.Client
             char z = identification.BaudRateCharacter < wanted ? identification.BaudRateCharacter : wanted;
             byte[] select = ModeEMessages.OptionSelect(z);
             trace?.Invoke("-> " + Printable(select));
-            port.Write(select, 0, select.Length);
+            Write(port, select, softwareParity);
             // Meters may repeat the option select before they switch; a meter that does not is
             // silent: either way the line is quiet when this returns.
             byte[]? echo = ReadLine(port, TimeSpan.FromMilliseconds(1500));
@@ -74,6 +86,12 @@ namespace DlmsDevice.Client
             port.DiscardInBuffer();
             trace?.Invoke("== " + port.BaudRate + " Bd 8N1, HDLC");
             return identification;
+        }
+
+        private static void Write(SerialPort port, byte[] message, bool softwareParity)
+        {
+            byte[] bytes = softwareParity ? ModeEMessages.WithEvenParity(message) : message;
+            port.Write(bytes, 0, bytes.Length);
         }
 
         // Bytes up to LF (included), or null when none came in time.

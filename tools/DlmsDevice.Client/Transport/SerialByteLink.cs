@@ -56,7 +56,7 @@ namespace DlmsDevice.Client
         /// <exception cref="DlmsLinkException">The port cannot be opened, or the meter did not sign on.</exception>
         public static SerialByteLink OpenOptical(string portName, string? deviceAddress, int maxBaudRate, TimeSpan timeout, Action<string>? trace, out ModeEIdentification identification)
         {
-            SerialByteLink link = Open(portName, 300, Parity.Even, 7, StopBits.One);
+            SerialByteLink link = Open(portName, 300);
             try
             {
                 identification = OpticalSignOn.SignOn(link._port, deviceAddress, maxBaudRate, timeout, trace);
