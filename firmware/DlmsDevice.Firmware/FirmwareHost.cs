@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using DlmsDevice.Hal;
 using DlmsDevice.Meter;
 using DlmsDevice.Runtime;
@@ -55,7 +56,8 @@ namespace DlmsDevice.Firmware
         private long _nextPoll;
         private long _nextTick;
         private bool _networkUp;
-        private volatile bool _powerFailing;
+        // 1 after a power-fail edge (set on the GPIO event thread, taken by the loop).
+        private int _powerFailing;
 
         /// <summary>A firmware with <paramref name="settings"/> on <paramref name="board"/>; nothing is opened before <see cref="Start"/>.</summary>
         public FirmwareHost(FirmwareSettings settings, IBoard board)
@@ -133,7 +135,7 @@ namespace DlmsDevice.Firmware
         public void RunOnce()
         {
             long now = _board.Clock.GetMonotonicMilliseconds();
-            bool powerFailing = _powerFailing;
+            bool powerFailing = Interlocked.Exchange(ref _powerFailing, 0) != 0;
             if (powerFailing || now - _nextPoll >= 0)
             {
                 _board.Poll();
@@ -144,7 +146,6 @@ namespace DlmsDevice.Firmware
             _device.ServiceAll(_buffer);
             if (powerFailing || now - _nextTick >= 0)
             {
-                _powerFailing = false;
                 _device.Tick();
                 _nextTick = now + TickIntervalMilliseconds;
             }
@@ -329,7 +330,7 @@ namespace DlmsDevice.Firmware
         {
             if (level)
             {
-                _powerFailing = true;
+                Interlocked.Exchange(ref _powerFailing, 1);
             }
         }
 

@@ -38,7 +38,8 @@ namespace DlmsDevice.Runtime.Optical
         private long _lastReceived;
         private int _switches;
         private int _returns;
-        private volatile bool _closed;
+        // Set by Close (any thread); the line's own close is what ends a read in progress.
+        private bool _closed;
 
         /// <summary>
         /// Takes over <paramref name="line"/> (set to 300 Bd 7E1 here) for mode E with
