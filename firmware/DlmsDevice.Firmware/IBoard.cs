@@ -50,14 +50,4 @@ namespace DlmsDevice.Firmware
         /// <summary>One line to the debug output.</summary>
         void Log(string line);
     }
-
-    /// <summary>A listening TCP socket polled by the main loop.</summary>
-    public interface IConnectionListener
-    {
-        /// <summary>A connection that is waiting, as a byte channel; null when none is (never blocks).</summary>
-        IByteChannel Accept();
-
-        /// <summary>Stops listening.</summary>
-        void Close();
-    }
 }
