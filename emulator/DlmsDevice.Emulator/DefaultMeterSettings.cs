@@ -46,6 +46,9 @@ namespace DlmsDevice.Emulator
         /// <summary>A TCP connection that has not associated this long after it opened is closed (s; 0 = never).</summary>
         public int AssociationTimeoutSeconds { get; set; } = 10;
 
+        /// <summary>Serial HDLC slots: the serial line and the optical port (default 1).</summary>
+        public int SerialChannels { get; set; } = 1;
+
         /// <summary>Seed of the simulated hardware (load noise, voltage and current noise).</summary>
         public ulong Seed { get; set; } = 1;
 
@@ -100,7 +103,7 @@ namespace DlmsDevice.Emulator
         }
 
         /// <summary>
-        /// The device runtime's settings: the model, a serial slot, one TCP wrapper and one
+        /// The device runtime's settings: the model, the serial slots, one TCP wrapper and one
         /// HDLC-over-TCP slot per allowed connection, the association time-out.
         /// </summary>
         public MeterDeviceSettings ToDeviceSettings()
@@ -108,7 +111,7 @@ namespace DlmsDevice.Emulator
             return new MeterDeviceSettings
             {
                 Meter = ToModelSettings(),
-                SerialChannels = 1,
+                SerialChannels = SerialChannels,
                 HdlcTcpChannels = MaxConnections,
                 AssociationTimeoutSeconds = AssociationTimeoutSeconds,
                 BlockBufferSize = BlockBufferSize,
@@ -133,6 +136,7 @@ namespace DlmsDevice.Emulator
                 Seed = options.Seed,
                 TimeScale = options.TimeScale,
                 StateDirectory = options.StateDirectory,
+                SerialChannels = Math.Max(1, (string.IsNullOrEmpty(options.SerialDevice) ? 0 : 1) + (string.IsNullOrEmpty(options.OpticalDevice) ? 0 : 1)),
             };
             settings.TakeSecurityOptions(options);
             return settings;

@@ -27,6 +27,16 @@ namespace DlmsDevice.Emulator
         /// <summary>Serial line speed (default 9600, 8N1).</summary>
         public int BaudRate { get; set; } = 9600;
 
+        /// <summary>
+        /// Serial device of an optical port (IEC 62056-21 mode E): it signs on at 300 Bd 7E1 and
+        /// switches to <see cref="OpticalBaudRate"/> (or the slower speed the client picks) 8N1
+        /// for HDLC; null = none.
+        /// </summary>
+        public string? OpticalDevice { get; set; }
+
+        /// <summary>The fastest speed the optical port offers for HDLC (300 .. 19200, default 9600).</summary>
+        public int OpticalBaudRate { get; set; } = 9600;
+
         /// <summary>HDLC physical (lower) server address (default 17).</summary>
         public int HdlcPhysicalAddress { get; set; } = 17;
 

@@ -8,6 +8,8 @@ using DlmsDevice.Emulator.Transport;
 using DlmsDevice.Hal;
 using DlmsDevice.Hal.Desktop;
 using DlmsDevice.Runtime;
+using DlmsDevice.Runtime.Optical;
+using DlmsDevice.Stack.Hdlc;
 using Microsoft.Extensions.Logging;
 
 namespace DlmsDevice.Emulator
@@ -30,6 +32,8 @@ namespace DlmsDevice.Emulator
         private TcpEndpoint? _wrapper;
         private TcpEndpoint? _hdlc;
         private ChannelWorker? _serial;
+        private ChannelWorker? _optical;
+        private OpticalPort? _opticalPort;
         private int _nextId;
         private bool _started;
         private bool _stopped;
@@ -58,6 +62,12 @@ namespace DlmsDevice.Emulator
 
         /// <summary>The serial line's worker, when one is configured.</summary>
         public ChannelWorker? SerialConnection => _serial;
+
+        /// <summary>The optical port's worker, when one is configured.</summary>
+        public ChannelWorker? OpticalConnection => _optical;
+
+        /// <summary>The optical port (IEC 62056-21 mode E), when one is configured.</summary>
+        public OpticalPort? OpticalPort => _opticalPort;
 
         /// <summary>A snapshot of the open TCP connections.</summary>
         public ChannelWorker[] GetConnections()
@@ -101,6 +111,10 @@ namespace DlmsDevice.Emulator
                         throw new InvalidOperationException("The meter serves no serial line.");
                     }
                 }
+                if (!string.IsNullOrEmpty(_options.OpticalDevice))
+                {
+                    StartOptical(_options.OpticalDevice);
+                }
             }
             catch
             {
@@ -110,6 +124,7 @@ namespace DlmsDevice.Emulator
             _wrapper?.Start();
             _hdlc?.Start();
             _serial?.Start();
+            _optical?.Start();
             if (_wrapper != null)
             {
                 _logger.LogInformation("TCP wrapper listening on {EndPoint}", _wrapper.LocalEndPoint);
@@ -121,6 +136,10 @@ namespace DlmsDevice.Emulator
             if (_serial != null)
             {
                 _logger.LogInformation("HDLC on {Serial}", _serial.Description);
+            }
+            if (_optical != null)
+            {
+                _logger.LogInformation("Optical port on {Optical}", _optical.Description);
             }
         }
 
@@ -147,6 +166,7 @@ namespace DlmsDevice.Emulator
                 worker.Stop(2000);
             }
             _serial?.Stop(2000);
+            _optical?.Stop(2000);
             _logger.LogInformation("Stopped ({Count} connection(s) closed)", open.Length);
         }
 
@@ -154,6 +174,38 @@ namespace DlmsDevice.Emulator
         public void Dispose()
         {
             Stop();
+        }
+
+        // The optical port: the device at 300 Bd 7E1 under an OpticalPort (mode E) in a serial
+        // slot, watching the HDLC link of that slot to know when a session ends.
+        private void StartOptical(string device)
+        {
+            ModeESettings settings = new ModeESettings
+            {
+                Identification = _options.SerialNumber,
+                DeviceAddress = _options.SerialNumber,
+                MaxBaudRate = _options.OpticalBaudRate,
+            };
+            SerialByteChannel line = new SerialByteChannel(device, OpticalPort.SignOnBaudRate, SerialCharacterFormat.SevenEvenOne);
+            OpticalPort port;
+            try
+            {
+                port = new OpticalPort(line, settings, new SystemClock());
+            }
+            catch
+            {
+                line.Close();
+                throw;
+            }
+            string description = "optical " + device + ": IEC 62056-21 mode E, sign-on 300 Bd 7E1, HDLC up to " + _options.OpticalBaudRate + " Bd 8N1";
+            _optical = Attach(ChannelKind.SerialHdlc, port, description, null);
+            if (_optical == null)
+            {
+                port.Close();
+                throw new InvalidOperationException("The meter has no serial slot left for the optical port.");
+            }
+            port.Attach((HdlcServerLink)_optical.Channel.Link);
+            _opticalPort = port;
         }
 
         private void OnAccept(Socket socket, ChannelKind kind)

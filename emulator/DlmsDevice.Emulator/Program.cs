@@ -42,6 +42,15 @@ namespace DlmsDevice.Emulator
                 Description = "Serial line speed (8N1)",
                 DefaultValueFactory = _ => 9600,
             };
+            Option<string?> optical = new Option<string?>("--optical")
+            {
+                Description = "Serial device of an optical port: IEC 62056-21 mode E sign-on at 300 Bd 7E1, then HDLC 8N1 at the agreed speed",
+            };
+            Option<int> opticalBaud = new Option<int>("--optical-baud")
+            {
+                Description = "Fastest speed the optical port offers for HDLC (300, 600, 1200, 2400, 4800, 9600 or 19200)",
+                DefaultValueFactory = _ => 9600,
+            };
             Option<int> physical = new Option<int>("--hdlc-physical-address")
             {
                 Description = "HDLC physical (lower) server address",
@@ -114,7 +123,7 @@ namespace DlmsDevice.Emulator
 
             RootCommand root = new RootCommand("DlmsDevice emulator: a DLMS/COSEM meter on TCP (wrapper, HDLC) and serial HDLC.")
             {
-                wrapperPort, hdlcPort, bind, serial, baud, physical, password, inactivity, maxPdu, trace, stateDir, timeScale, seed,
+                wrapperPort, hdlcPort, bind, serial, baud, optical, opticalBaud, physical, password, inactivity, maxPdu, trace, stateDir, timeScale, seed,
                 authKey, blockKey, kek, systemTitle, maxConnections, wrapperInactivity, associationTimeout,
             };
             root.SetAction(parse =>
@@ -126,6 +135,8 @@ namespace DlmsDevice.Emulator
                     BindAddress = parse.GetValue(bind) ?? "127.0.0.1",
                     SerialDevice = parse.GetValue(serial),
                     BaudRate = parse.GetValue(baud),
+                    OpticalDevice = parse.GetValue(optical),
+                    OpticalBaudRate = parse.GetValue(opticalBaud),
                     HdlcPhysicalAddress = parse.GetValue(physical),
                     Password = parse.GetValue(password) ?? "12345678",
                     HdlcInactivityTimeoutSeconds = parse.GetValue(inactivity),
@@ -230,9 +241,17 @@ namespace DlmsDevice.Emulator
             {
                 return "--wrapper-port and --hdlc-port must differ";
             }
-            if (o.WrapperPort == 0 && o.HdlcPort == 0 && string.IsNullOrEmpty(o.SerialDevice))
+            if (o.WrapperPort == 0 && o.HdlcPort == 0 && string.IsNullOrEmpty(o.SerialDevice) && string.IsNullOrEmpty(o.OpticalDevice))
             {
-                return "every endpoint is disabled: give a TCP port or --serial";
+                return "every endpoint is disabled: give a TCP port, --serial or --optical";
+            }
+            if (!string.IsNullOrEmpty(o.OpticalDevice) && o.OpticalDevice == o.SerialDevice)
+            {
+                return "--optical and --serial must be different devices";
+            }
+            if (DlmsDevice.Runtime.Optical.ModeESettings.BaudRateCharacter(o.OpticalBaudRate) < 0)
+            {
+                return "--optical-baud is one of 300, 600, 1200, 2400, 4800, 9600, 19200";
             }
             if (o.BaudRate <= 0)
             {

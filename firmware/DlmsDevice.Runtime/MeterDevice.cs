@@ -36,7 +36,7 @@ namespace DlmsDevice.Runtime
     /// <see cref="DeviceChannel.Service"/> in each; the requests of all channels are serialised
     /// on <see cref="SyncRoot"/>, which <see cref="Tick"/> holds too.</para>
     /// </remarks>
-    public sealed class MeterDevice
+    public sealed partial class MeterDevice
     {
         private readonly DefaultMeterModel _model;
         private readonly SlottedRecordStore _store;
@@ -45,6 +45,7 @@ namespace DlmsDevice.Runtime
         private readonly ChannelPool _wrapper;
         private readonly ChannelPool _hdlc;
         private readonly StoreStatus _countersStatus;
+        private readonly ISystemClock _linkClock;
         private bool _shutDown;
 
         /// <summary>Builds and starts the meter.</summary>
@@ -71,6 +72,7 @@ namespace DlmsDevice.Runtime
             _server.Entropy = entropy;
 
             ISystemClock linkClock = settings.LinkClock != null ? settings.LinkClock : configuration.Clock;
+            _linkClock = linkClock;
             ChannelSettings channel = CreateChannelSettings(_model, settings);
             object sync = _model.SyncRoot;
             _serial = CreatePool(ChannelKind.SerialHdlc, settings.SerialChannels, channel, sync, linkClock);

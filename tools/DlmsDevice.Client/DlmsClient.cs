@@ -70,6 +70,14 @@ namespace DlmsDevice.Client
                 }
                 link = SerialByteLink.Open(options.SerialPort, options.BaudRate);
             }
+            else if (options.Transport == TransportKind.Optical)
+            {
+                if (string.IsNullOrEmpty(options.SerialPort))
+                {
+                    throw new ArgumentException("The optical transport needs SerialPort (the IR head, e.g. /dev/ttyUSB0).", nameof(options));
+                }
+                link = SerialByteLink.OpenOptical(options.SerialPort, options.OpticalAddress, options.BaudRate, options.Timeout, options.SignOnTrace, out _);
+            }
             else
             {
                 link = await StreamByteLink.ConnectTcpAsync(options.Host, options.EffectivePort, options.Timeout, cancellationToken).ConfigureAwait(false);
@@ -79,7 +87,7 @@ namespace DlmsDevice.Client
 
         /// <summary>
         /// Opens the data link over an already open byte link (e.g. a <see cref="StreamByteLink"/> over a
-        /// pipe). <see cref="TransportKind.Serial"/> and <see cref="TransportKind.Hdlc"/> both mean HDLC here.
+        /// pipe). <see cref="TransportKind.Serial"/>, <see cref="TransportKind.Optical"/> and <see cref="TransportKind.Hdlc"/> all mean HDLC here.
         /// </summary>
         public static async Task<DlmsClient> ConnectAsync(IByteLink link, DlmsClientOptions options, CancellationToken cancellationToken = default)
         {

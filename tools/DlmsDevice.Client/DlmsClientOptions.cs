@@ -11,6 +11,11 @@ namespace DlmsDevice.Client
         Hdlc,
         /// <summary>HDLC over a serial port.</summary>
         Serial,
+        /// <summary>
+        /// An optical port (IEC 62056-21 mode E): sign-on at 300 Bd 7E1 on the serial port, then
+        /// HDLC at the agreed speed (at most <see cref="DlmsClientOptions.BaudRate"/>) 8N1.
+        /// </summary>
+        Optical,
     }
 
     /// <summary>Everything needed to reach and associate with a server. Defaults match the CLI's.</summary>
@@ -34,8 +39,17 @@ namespace DlmsDevice.Client
         /// <summary>Serial device for <see cref="TransportKind.Serial"/> (e.g. /dev/ttyUSB0, COM3).</summary>
         public string? SerialPort { get; init; }
 
-        /// <summary>Serial baud rate (default 9600, 8N1).</summary>
+        /// <summary>
+        /// Serial baud rate (default 9600, 8N1); for <see cref="TransportKind.Optical"/> the fastest
+        /// speed to accept after the sign-on (the meter's offer is used when lower).
+        /// </summary>
         public int BaudRate { get; init; } = 9600;
+
+        /// <summary>Device address for the optical sign-on (<c>/?address!</c>); null sends <c>/?!</c>.</summary>
+        public string? OpticalAddress { get; init; }
+
+        /// <summary>Called with each message of the optical sign-on (null = quiet).</summary>
+        public Action<string>? SignOnTrace { get; init; }
 
         /// <summary>Client SAP (default 16, the public client). HDLC address (SAP&lt;&lt;1)|1; wrapper source wPort.</summary>
         public int ClientSap { get; init; } = 16;

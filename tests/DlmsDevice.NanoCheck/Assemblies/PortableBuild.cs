@@ -44,9 +44,13 @@ namespace DlmsDevice.NanoCheck.Assemblies
     /// </summary>
     public sealed class PortableBuild
     {
-        // The repository is compiled once per test run, on first use, and shared by every test.
-        private static readonly Lazy<PortableBuild> s_repository = new Lazy<PortableBuild>(
-            () => Compile(PortableDiscovery.Discover(NanoCheckPaths.RepoRoot)));
+        // The repository is compiled once per test run, on first use, and shared by every test:
+        // the portable projects, then the reference declarations and the device projects.
+        private static readonly Lazy<PortableBuild> s_repository = new Lazy<PortableBuild>(() =>
+        {
+            IReadOnlyList<PortableProject> portable = PortableDiscovery.Discover(NanoCheckPaths.RepoRoot);
+            return Compile(portable.Concat(DeviceDiscovery.Discover(NanoCheckPaths.RepoRoot, portable)).ToArray());
+        });
 
         private PortableBuild(IReadOnlyList<PortableAssembly> assemblies, NanoTypeResolver resolver)
         {
@@ -104,9 +108,12 @@ namespace DlmsDevice.NanoCheck.Assemblies
                 .Select(a => a.Name + " (" + a.Errors.Count + " errors):" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", a.Errors))
                 .ToArray();
 
+        /// <summary>The assemblies the rules apply to: every one but the reference declarations.</summary>
+        public IEnumerable<PortableAssembly> Inspected => Assemblies.Where(a => a.Project.Kind != ProjectKind.ReferenceDeclaration);
+
         /// <summary>
         /// Inspects <paramref name="assembly"/>'s image: it may reference mscorlib and the
-        /// portable assemblies its project declares, nothing else.
+        /// assemblies its project declares, nothing else.
         /// </summary>
         public IReadOnlyList<NanoViolation> Inspect(PortableAssembly assembly)
         {

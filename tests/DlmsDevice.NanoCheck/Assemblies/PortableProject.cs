@@ -21,5 +21,30 @@ namespace DlmsDevice.NanoCheck.Assemblies
         string Folder,
         IReadOnlyList<string> References,
         IReadOnlyList<PortableSource> Sources,
-        IReadOnlyList<string> Problems);
+        IReadOnlyList<string> Problems)
+    {
+        /// <summary>What the assembly is to the gate (default: a portable assembly).</summary>
+        public ProjectKind Kind { get; init; } = ProjectKind.Portable;
+    }
+
+    /// <summary>The kinds of assemblies NanoCheck compiles against nano's mscorlib.</summary>
+    public enum ProjectKind
+    {
+        /// <summary>A portable project (.csproj with DlmsPortable): every rule applies.</summary>
+        Portable,
+
+        /// <summary>
+        /// Reference declarations of a nanoFramework class library (tests/NanoReferenceDeclarations):
+        /// compiled so that device code can be, never inspected (they declare the platform's
+        /// structs), never shipped.
+        /// </summary>
+        ReferenceDeclaration,
+
+        /// <summary>
+        /// Device code (.nfproj under firmware/ or hal/, e.g. the ESP32 HAL and Program): every rule
+        /// applies; a platform struct of a reference declaration only where
+        /// <see cref="Inspection.PlatformValueTypes"/> allows it.
+        /// </summary>
+        Device,
+    }
 }

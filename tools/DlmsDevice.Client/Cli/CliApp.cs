@@ -13,14 +13,15 @@ namespace DlmsDevice.Client.Cli
     {
         private static readonly Option<string> s_transport = new("--transport", "-t")
         {
-            Description = "wrapper (TCP, IEC 62056-47), hdlc (HDLC over TCP) or serial (HDLC over a serial port)",
+            Description = "wrapper (TCP, IEC 62056-47), hdlc (HDLC over TCP), serial (HDLC over a serial port) or optical (IEC 62056-21 mode E sign-on on a serial port, then HDLC)",
             DefaultValueFactory = _ => "wrapper",
             Recursive = true,
         };
         private static readonly Option<string> s_host = new("--host", "-H") { Description = "Server host", DefaultValueFactory = _ => "127.0.0.1", Recursive = true };
         private static readonly Option<int?> s_port = new("--port", "-p") { Description = "TCP port (default 4059 wrapper, 4060 hdlc)", Recursive = true };
         private static readonly Option<string?> s_serial = new("--serial") { Description = "Serial device for --transport serial (e.g. /dev/ttyUSB0)", Recursive = true };
-        private static readonly Option<int> s_baud = new("--baud") { Description = "Serial baud rate (8N1)", DefaultValueFactory = _ => 9600, Recursive = true };
+        private static readonly Option<int> s_baud = new("--baud") { Description = "Serial baud rate (8N1); with --transport optical the fastest speed to accept after the sign-on", DefaultValueFactory = _ => 9600, Recursive = true };
+        private static readonly Option<string?> s_opticalAddress = new("--optical-address") { Description = "Device address for the optical sign-on (/?address!); default /?!", Recursive = true };
         private static readonly Option<int> s_client = new("--client", "-c") { Description = "Client SAP", DefaultValueFactory = _ => 16, Recursive = true };
         private static readonly Option<int> s_server = new("--server", "-s") { Description = "Server logical device address (wrapper wPort / HDLC upper address)", DefaultValueFactory = _ => 1, Recursive = true };
         private static readonly Option<int> s_physical = new("--physical") { Description = "HDLC physical address (lower address); 0 = none (1-byte server address)", DefaultValueFactory = _ => 17, Recursive = true };
@@ -49,7 +50,7 @@ namespace DlmsDevice.Client.Cli
         private static RootCommand Build(TextWriter stdout, TextWriter stderr)
         {
             var root = new RootCommand("DLMS/COSEM client: read, list, set and invoke COSEM objects over the TCP wrapper, HDLC over TCP or a serial port.");
-            foreach (Option option in new Option[] { s_transport, s_host, s_port, s_serial, s_baud, s_client, s_server, s_physical, s_noPhysical, s_addressSize, s_auth, s_password, s_maxPdu, s_conformance, s_maxInfo, s_window, s_timeout, s_trace })
+            foreach (Option option in new Option[] { s_transport, s_host, s_port, s_serial, s_baud, s_opticalAddress, s_client, s_server, s_physical, s_noPhysical, s_addressSize, s_auth, s_password, s_maxPdu, s_conformance, s_maxInfo, s_window, s_timeout, s_trace })
             {
                 root.Options.Add(option);
             }
@@ -153,7 +154,8 @@ namespace DlmsDevice.Client.Cli
                 "wrapper" or "tcp" => TransportKind.Wrapper,
                 "hdlc" => TransportKind.Hdlc,
                 "serial" => TransportKind.Serial,
-                string other => throw new FormatException("Unknown transport '" + other + "' (wrapper, hdlc, serial)."),
+                "optical" => TransportKind.Optical,
+                string other => throw new FormatException("Unknown transport '" + other + "' (wrapper, hdlc, serial, optical)."),
             };
             AuthenticationMechanism auth = (p.GetValue(s_auth) ?? "none").ToLowerInvariant() switch
             {
@@ -203,6 +205,8 @@ namespace DlmsDevice.Client.Cli
                 Port = p.GetValue(s_port),
                 SerialPort = p.GetValue(s_serial),
                 BaudRate = p.GetValue(s_baud),
+                OpticalAddress = p.GetValue(s_opticalAddress),
+                SignOnTrace = trace ? line => stderr.WriteLine(line) : null,
                 ClientSap = p.GetValue(s_client),
                 ServerLogical = p.GetValue(s_server),
                 ServerPhysical = noPhysical ? null : physical,
@@ -230,9 +234,13 @@ namespace DlmsDevice.Client.Cli
             try
             {
                 options = Options(p, stderr);
-                if (options.Transport == TransportKind.Serial && string.IsNullOrEmpty(options.SerialPort))
+                if ((options.Transport == TransportKind.Serial || options.Transport == TransportKind.Optical) && string.IsNullOrEmpty(options.SerialPort))
                 {
-                    throw new FormatException("--transport serial needs --serial <device>.");
+                    throw new FormatException("--transport " + (options.Transport == TransportKind.Serial ? "serial" : "optical") + " needs --serial <device>.");
+                }
+                if (options.Transport == TransportKind.Optical && Array.IndexOf(ModeEMessages.BaudRates, options.BaudRate) < 0)
+                {
+                    throw new FormatException("--baud with --transport optical is 300, 600, 1200, 2400, 4800, 9600 or 19200.");
                 }
             }
             catch (FormatException e)

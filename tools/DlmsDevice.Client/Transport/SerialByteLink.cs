@@ -49,6 +49,31 @@ namespace DlmsDevice.Client
             return new SerialByteLink(port);
         }
 
+        /// <summary>
+        /// Opens an optical port (IR head) and signs on with IEC 62056-21 mode E
+        /// (<see cref="OpticalSignOn"/>): 300 Bd 7E1 first, then HDLC at the agreed speed 8N1.
+        /// </summary>
+        /// <exception cref="DlmsLinkException">The port cannot be opened, or the meter did not sign on.</exception>
+        public static SerialByteLink OpenOptical(string portName, string? deviceAddress, int maxBaudRate, TimeSpan timeout, Action<string>? trace, out ModeEIdentification identification)
+        {
+            SerialByteLink link = Open(portName, 300);
+            try
+            {
+                identification = OpticalSignOn.SignOn(link._port, deviceAddress, maxBaudRate, timeout, trace);
+            }
+            catch (Exception e) when (e is IOException or TimeoutException or InvalidOperationException or ArgumentOutOfRangeException)
+            {
+                link._port.Dispose();
+                throw new DlmsLinkException("Optical sign-on on " + portName + " failed: " + e.Message, e);
+            }
+            catch
+            {
+                link._port.Dispose();
+                throw;
+            }
+            return link;
+        }
+
         /// <inheritdoc/>
         public ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
         {
