@@ -133,8 +133,30 @@ namespace DlmsDevice.Benchmarks
             {
                 within &= budget == 0 || n <= budget;
             }
+            within &= Firmware(output);
             GC.KeepAlive(device);
             return within ? 0 : 1;
+        }
+
+        /// <summary>
+        /// The ESP32 firmware as it starts with its default settings and Wi-Fi: <see cref="FirmwareHost"/>
+        /// (settings, the meter through <see cref="Runtime.MeterDevice"/>, RS-485, the optical port,
+        /// two TCP wrapper connections, the watchdog) on a board of inert parts. The whole graph
+        /// the firmware holds is charged, the board's parts are not.
+        /// </summary>
+        private static bool Firmware(TextWriter output)
+        {
+            var settings = new DlmsDevice.Firmware.FirmwareSettings { WifiSsid = "meters", WifiPassword = "wifi-password" };
+            var host = new DlmsDevice.Firmware.FirmwareHost(settings, new BenchmarkBoard());
+            host.Start();
+            var walker = NanoHeapWalker.ForDlmsDevice();
+            long nano = walker.Add(host) + walker.AddStatics();
+            output.WriteLine("ESP32 firmware with its default settings and Wi-Fi (FirmwareHost: the meter, RS-485, the optical port, "
+                + host.Device.WrapperChannels.Capacity + " TCP wrapper connections, watchdog), statics included: "
+                + Format(nano) + " bytes (budget " + Format(TotalBudget) + Verdict(nano, TotalBudget) + ")");
+            output.WriteLine("- " + TopAndClear(walker));
+            output.WriteLine();
+            return nano <= TotalBudget;
         }
 
         private static Device Build(SimulatedMeterHardware hardware, int channels)

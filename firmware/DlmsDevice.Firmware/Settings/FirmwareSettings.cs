@@ -1,3 +1,5 @@
+using DlmsDevice.Runtime;
+
 namespace DlmsDevice.Firmware
 {
     /// <summary>
@@ -15,7 +17,7 @@ namespace DlmsDevice.Firmware
             Password = "12345678";
             HdlcPhysicalAddress = 17;
             HdlcInactivityTimeoutSeconds = 120;
-            MaxApduSize = 1024;
+            MaxApduSize = MeterDeviceSettings.DefaultMaxApduSize;
             Rs485 = new SerialLineSettings { Enabled = true, Uart = 2, TxPin = 17, RxPin = 16, RtsPin = 4, BaudRate = 9600, TurnaroundMilliseconds = 5 };
             Optical = new SerialLineSettings { Enabled = true, Uart = 3, TxPin = 25, RxPin = 26, RtsPin = -1, BaudRate = 9600 };
             PulsePin = 27;

@@ -35,7 +35,7 @@ namespace DlmsDevice.Benchmarks.NanoHeap
             _portable = portable;
         }
 
-        /// <summary>A walker whose portable assemblies are those named DlmsDevice.Hal, DlmsDevice.Stack*, DlmsDevice.Meter and DlmsDevice.Runtime.</summary>
+        /// <summary>A walker whose portable assemblies are those named DlmsDevice.Hal, DlmsDevice.Stack*, DlmsDevice.Meter, DlmsDevice.Runtime and DlmsDevice.Firmware.</summary>
         public static NanoHeapWalker ForDlmsDevice()
         {
             return new NanoHeapWalker(IsDlmsDevicePortable);
@@ -45,7 +45,7 @@ namespace DlmsDevice.Benchmarks.NanoHeap
         public static bool IsDlmsDevicePortable(Assembly assembly)
         {
             string name = assembly.GetName().Name ?? "";
-            return name == "DlmsDevice.Hal" || name == "DlmsDevice.Meter" || name == "DlmsDevice.Runtime"
+            return name == "DlmsDevice.Hal" || name == "DlmsDevice.Meter" || name == "DlmsDevice.Runtime" || name == "DlmsDevice.Firmware"
                 || name == "DlmsDevice.Stack" || name.StartsWith("DlmsDevice.Stack.", StringComparison.Ordinal);
         }
 
