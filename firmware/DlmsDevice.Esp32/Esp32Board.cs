@@ -17,12 +17,16 @@ namespace DlmsDevice.Esp32
     /// </summary>
     internal sealed class Esp32Board : IBoard
     {
-        // The records the meter keeps (SlottedRecordStore ids 0..n-1), a margin above the default model's.
-        private const int StorageRecords = 512;
+        // The most bytes a record slot holds: the store's 16-byte header and the largest record
+        // (a daily profile chunk of the default model, 700 bytes), with a margin.
+        private const int SlotCapacity = 768;
+
+        // The state file on the internal flash drive: every record slot is a region of it.
+        private const string StatePath = "I:\\dlmsdevice.state";
 
         private readonly Esp32Clock _clock = new Esp32Clock();
         private readonly Esp32Entropy _entropy = new Esp32Entropy();
-        private readonly FlashStorageMedium _storage = new FlashStorageMedium("I:\\", StorageRecords);
+        private readonly RegionStorageMedium _storage = new RegionStorageMedium(new Esp32StateFile(StatePath), SlotCapacity);
         private readonly GpioController _gpio = new GpioController();
         private Esp32PulseCounter[] _counters = new Esp32PulseCounter[0];
         private Esp32DigitalOutput[] _outputs = new Esp32DigitalOutput[0];

@@ -53,7 +53,7 @@ namespace DlmsDevice.Runtime
         /// <param name="configuration">The hardware behind the HAL interfaces (clock, pulse and analog channels, inputs, relay) and the engine's sizes.</param>
         /// <param name="medium">Non-volatile storage for the meter's records; null = none (every start is a first start, counters in RAM).</param>
         /// <param name="entropy">Where HLS challenges come from (the hardware RNG); null = HLS associations are refused.</param>
-        /// <exception cref="ArgumentException">A setting does not fit (see <see cref="DefaultMeterModel"/>).</exception>
+        /// <exception cref="ArgumentException">A setting does not fit (see <see cref="DefaultMeterModel"/>), or the slots of a <see cref="RegionStorageMedium"/> are too small for the meter's largest record.</exception>
         public MeterDevice(MeterDeviceSettings settings, MeterConfiguration configuration, IStorageMedium medium, IEntropySource entropy)
         {
             if (settings == null || configuration == null || settings.Meter == null)
@@ -64,6 +64,12 @@ namespace DlmsDevice.Runtime
             MeterEngine engine = _model.Engine;
             if (medium != null)
             {
+                RegionStorageMedium regions = medium as RegionStorageMedium;
+                if (regions != null && regions.SlotCapacity < RecordSlotFormat.HeaderLength + engine.RequiredPayloadLength)
+                {
+                    // The meter's largest record would not fit a slot: refuse now, not at the first write.
+                    throw new ArgumentException();
+                }
                 _store = new SlottedRecordStore(medium, engine.RequiredRecordCount, engine.RequiredPayloadLength);
             }
             _countersStatus = _model.Start(_store);

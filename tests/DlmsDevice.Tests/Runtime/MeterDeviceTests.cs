@@ -81,6 +81,43 @@ namespace DlmsDevice.Tests.Runtime
         }
 
         [Fact]
+        public void Build_RegionSlotsTooSmallForTheLargestRecord_Refused()
+        {
+            var meterClock = new Meter.ManualClock(DeviceRig.Start);
+            var small = new DlmsDevice.Hal.Storage.RegionStorageMedium(new MemoryRegions(), 256);
+            var fits = new DlmsDevice.Hal.Storage.RegionStorageMedium(new MemoryRegions(), 768);
+
+            Assert.Throws<ArgumentException>(() => new MeterDevice(new MeterDeviceSettings(), new DlmsDevice.Meter.MeterConfiguration(meterClock), small, null));
+            Assert.Equal(StoreStatus.Ok, new MeterDevice(new MeterDeviceSettings(), new DlmsDevice.Meter.MeterConfiguration(meterClock), fits, null).CountersStatus);
+        }
+
+        private sealed class MemoryRegions : DlmsDevice.Hal.Storage.IRandomAccessFile
+        {
+            private byte[] _bytes = new byte[0];
+
+            public int Read(long position, byte[] buffer, int offset, int count)
+            {
+                if (position >= _bytes.Length)
+                {
+                    return 0;
+                }
+                int n = (int)Math.Min(count, _bytes.Length - position);
+                Array.Copy(_bytes, position, buffer, offset, n);
+                return n;
+            }
+
+            public bool Write(long position, byte[] buffer, int offset, int count)
+            {
+                if (position + count > _bytes.Length)
+                {
+                    Array.Resize(ref _bytes, (int)(position + count));
+                }
+                Array.Copy(buffer, offset, _bytes, position, count);
+                return true;
+            }
+        }
+
+        [Fact]
         public void Build_WithoutMedium_CountersInRamAndEveryStartIsFirst()
         {
             var meterClock = new Meter.ManualClock(DeviceRig.Start);
