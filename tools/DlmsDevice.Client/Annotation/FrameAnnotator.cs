@@ -48,23 +48,28 @@ namespace DlmsDevice.Client
                 int headerEnd = c.Position;
                 byte[] hcs = c.Take(2, "HCS");
                 root.Add(Check("HCS (header check sequence)", frame.AsSpan(1, headerEnd - 1), hcs));
-                int infoEnd = frame.Length - 3;
-                if (c.Position < infoEnd)
+                int closingFlag = frame.Length - 1;
+                if (c.Position < closingFlag)
                 {
-                    byte[] info = frame.AsSpan(c.Position, infoEnd - c.Position).ToArray();
-                    c.Position = infoEnd;
-                    Annotation infoNode = root.Add("information field", info.Length.ToString(CultureInfo.InvariantCulture) + " bytes");
-                    Information(infoNode, control, segmented, fromClient, info, session);
-                    byte[] fcs = c.Take(2, "FCS");
-                    root.Add(Check("FCS (frame check sequence)", frame.AsSpan(1, infoEnd - 1), fcs));
-                }
-                else if (c.Position > infoEnd)
-                {
-                    root.AddError("the frame ends inside its header");
-                }
-                else if (session.HasPendingSegments(fromClient) && (control & 0x01) == 0)
-                {
-                    root.AddError("an I-frame without information");
+                    // An information field, then the FCS (IEC 62056-46 8.4.1.3).
+                    int infoEnd = closingFlag - 2;
+                    if (infoEnd < c.Position)
+                    {
+                        root.AddError("the frame ends before its FCS", frame.AsSpan(c.Position, closingFlag - c.Position));
+                        c.Position = closingFlag;
+                    }
+                    else
+                    {
+                        if (infoEnd > c.Position)
+                        {
+                            byte[] info = frame.AsSpan(c.Position, infoEnd - c.Position).ToArray();
+                            Annotation infoNode = root.Add("information field", info.Length.ToString(CultureInfo.InvariantCulture) + " bytes");
+                            Information(infoNode, control, segmented, fromClient, info, session);
+                        }
+                        c.Position = infoEnd;
+                        byte[] fcs = c.Take(2, "FCS");
+                        root.Add(Check("FCS (frame check sequence)", frame.AsSpan(1, infoEnd - 1), fcs));
+                    }
                 }
                 byte close = c.TakeByte("closing flag");
                 Annotation closing = root.Add("closing flag", new[] { close });
