@@ -107,6 +107,14 @@ namespace DlmsDevice.Client
             cts.CancelAfter(timeout);
             while (true)
             {
+                if (_buffer.Count >= 2 && (_buffer[0] != 0x00 || _buffer[1] != 0x01))
+                {
+                    // Without version 1 the length field cannot be trusted: nothing after it can be framed.
+                    byte[] garbage = _buffer.ToArray();
+                    _buffer.Clear();
+                    _context.Record("<-", garbage, "not a wrapper PDU");
+                    throw new CheckFailedException("the server sent bytes that are not a wrapper PDU (version " + ((garbage[0] << 8) | garbage[1]) + ", not 1)");
+                }
                 if (_buffer.Count >= 8)
                 {
                     int length = (_buffer[6] << 8) | _buffer[7];
