@@ -96,7 +96,8 @@ namespace DlmsDevice.Client.Cli
                     : type.Contains("Boolean", StringComparison.Ordinal) ? "true or false" : "a valid value";
                 return "'" + m.Groups["value"].Value + "' is not " + expected + " for " + m.Groups["option"].Value + ".";
             }
-            return message;
+            return message.Replace("\r", "", StringComparison.Ordinal).Replace(":\n\t", " ", StringComparison.Ordinal)
+                .Replace("\n\t", ", ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
         }
 
         [GeneratedRegex(@"Cannot parse argument '(?<value>[^']*)' for (?:option|command|argument) '(?<option>[^']*)' as expected type '(?<type>[^']*)'", RegexOptions.CultureInvariant)]
@@ -126,7 +127,7 @@ namespace DlmsDevice.Client.Cli
             return length >= 3 && bestDistance <= Math.Max(1, length / 3) ? best : null;
         }
 
-        // Levenshtein distance, small strings only.
+        // Optimal string alignment distance (Levenshtein with adjacent transpositions), small strings only.
         private static int Distance(string a, string b)
         {
             var d = new int[a.Length + 1, b.Length + 1];
@@ -144,6 +145,10 @@ namespace DlmsDevice.Client.Cli
                 {
                     int cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
                     d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                    if (i > 1 && j > 1 && char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 2]) && char.ToLowerInvariant(a[i - 2]) == char.ToLowerInvariant(b[j - 1]))
+                    {
+                        d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    }
                 }
             }
             return d[a.Length, b.Length];
