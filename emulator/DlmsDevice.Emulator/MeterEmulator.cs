@@ -240,6 +240,12 @@ namespace DlmsDevice.Emulator
             worker.Start();
         }
 
+        // The trace deciphers with client 48's keys (the options' hex; null = the test keys).
+        private static byte[]? TraceKey(string? hex)
+        {
+            return string.IsNullOrEmpty(hex) ? null : Convert.FromHexString(hex);
+        }
+
         // A slot of the meter's pool for this kind, and a worker to serve it; null when none is free.
         private ChannelWorker? Attach(ChannelKind kind, IByteChannel connection, string description, Action<ChannelWorker>? onClosed)
         {
@@ -252,7 +258,8 @@ namespace DlmsDevice.Emulator
             IByteChannel stream = connection;
             if (_options.Trace)
             {
-                stream = new TracingByteChannel(connection, new ConnectionTrace("[" + id + " " + description + "]", kind, _traceLogger));
+                stream = new TracingByteChannel(connection, new ConnectionTrace("[" + id + " " + description + "]", kind, _traceLogger,
+                    TraceKey(_options.BlockCipherKey), TraceKey(_options.AuthenticationKey)));
             }
             DeviceChannel? channel = pool.Accept(stream, out bool evicted);
             if (channel == null)

@@ -19,7 +19,7 @@ namespace DlmsDevice.Stack.Cosem
     /// deviation is the minutes from local time to UTC, UTC = local + deviation. UTC+1 (CET) is
     /// time_zone -60; in summer the date-time deviation is time_zone - daylight_savings_deviation
     /// = -120 and clock status bit 7 (daylight saving active) is set. This is what Gurux writes
-    /// by default (PROTOCOL.md 2.5); meters using the opposite sign are an interop trap.</para>
+    /// by default (the Green Book's A-XDR examples); meters using the opposite sign are an interop trap.</para>
     /// <para><b>Daylight savings subset</b>: see <see cref="CosemCalendar.TryResolveSwitch"/>.
     /// daylight_savings_begin is read as local standard time, daylight_savings_end as local
     /// daylight time (the EU rule is begin last Sunday of March 02:00, end last Sunday of

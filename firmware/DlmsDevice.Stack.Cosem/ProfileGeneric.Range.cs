@@ -18,7 +18,7 @@ namespace DlmsDevice.Stack.Cosem
     /// mixed with floats as double). A row holding null-data never matches. A bound of another
     /// type, bounds of different kinds, or a row value of another kind than the bounds is
     /// type-unmatched.</para>
-    /// <para><b>Date-times</b> (PROTOCOL.md §4 item 10, traces/NOTES.md "Range descriptor").
+    /// <para><b>Date-times</b> (a problem users report, docs/interop.md "Range descriptor").
     /// The deviation, when specified, gives UTC = local + deviation (the Gurux sign, as
     /// <see cref="Clock"/> uses). Deviation 0x8000 (dlms-cosem, and many meters' own readers)
     /// means local time of the clock: the restricting column's object when it is a

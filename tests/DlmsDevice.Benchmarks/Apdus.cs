@@ -1,8 +1,8 @@
 namespace DlmsDevice.Benchmarks
 {
     /// <summary>
-    /// The request APDUs the benchmarks send (shapes from /work/shared/dlms/PROTOCOL.md §2.3-2.4
-    /// and the client traces) and the start of the answer each must get.
+    /// The request APDUs the benchmarks send (shapes from the Green Book examples (AARQ/AARE, GET)
+    /// and the recorded clients, docs/interop.md) and the start of the answer each must get.
     /// </summary>
     internal static class Apdus
     {

@@ -35,7 +35,7 @@ namespace DlmsDevice.Benchmarks
             byte[] get = Hex.Parse(Apdus.GetRegisterValue);
             _getFrame = ClientFrames.Information(1, 1, get, MeterModel.PublicClientSap);
 
-            // The response I-frame I(1,2) of PROTOCOL.md's Trace A: LLC E6 E7 00 + GET response.
+            // The response I-frame I(1,2) of Trace A (docs/interop.md): LLC E6 E7 00 + GET response.
             byte[] response = Hex.Parse("E6 E7 00 C4 01 C1 00 06 00 00 30 39");
             _responseCount = response.Length;
             Array.Copy(response, 0, _responseBuffer, HdlcServerLink.ResponseHeadroom, response.Length);

@@ -158,7 +158,7 @@ namespace DlmsDevice.Client
             return aare;
         }
 
-        // HLS passes 3 and 4 (Green Book 9.2.7.4, PROTOCOL.md 2.6): send f(StoC), check f(CtoS).
+        // HLS passes 3 and 4 (Green Book 9.2.7.4, the Green Book's security examples): send f(StoC), check f(CtoS).
         private async Task AuthenticateAsync(AssociationResponse aare, SecurityContext context, AuthenticationMechanism mechanism,
             byte[] clientChallenge, CancellationToken cancellationToken)
         {
@@ -209,7 +209,7 @@ namespace DlmsDevice.Client
         /// Releases the association: RLRQ (<c>62 03 80 01 00</c>), or in a ciphered association
         /// <c>62 L 80 01 00 BE …</c> with the InitiateRequest as glo-initiate-request, as the reference
         /// clients send. Expects an RLRE; its content is not checked (both Gurux example servers send
-        /// wrong BER lengths in it, traces/NOTES.md W1/W6).
+        /// wrong BER lengths in it, docs/interop.md W1/W6).
         /// </summary>
         public async Task ReleaseAsync(CancellationToken cancellationToken = default)
         {

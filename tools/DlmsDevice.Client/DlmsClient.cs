@@ -222,6 +222,7 @@ namespace DlmsDevice.Client
                     throw new DlmsProtocolException("Expected data block " + expected + ", got block " + block.BlockNumber + ".");
                 }
                 raw.AddRange(block.RawData);
+                Options.BlockReceived?.Invoke(block.BlockNumber, raw.Count);
                 if (block.LastBlock)
                 {
                     return raw.ToArray();

@@ -99,6 +99,12 @@ namespace DlmsDevice.Client
         /// </summary>
         public Action<FrameDirection, byte[]>? ApduTrace { get; init; }
 
+        /// <summary>
+        /// Called after every data block of a long GET (GET-Response-With-Datablock) with the block
+        /// number and the bytes of the value received so far (progress for long transfers).
+        /// </summary>
+        public Action<uint, int>? BlockReceived { get; init; }
+
         /// <summary>The TCP port actually used.</summary>
         public int EffectivePort => Port ?? (Transport == TransportKind.Wrapper ? DefaultWrapperPort : DefaultHdlcPort);
     }

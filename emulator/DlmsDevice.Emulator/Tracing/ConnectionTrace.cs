@@ -1,35 +1,56 @@
 using System;
 using System.Collections.Generic;
+using DlmsDevice.Client;
 using DlmsDevice.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace DlmsDevice.Emulator.Tracing
 {
     /// <summary>
-    /// The annotated protocol trace of one connection: every frame in hex with a one-line
-    /// decoding ("C&gt;S" client to server, "S&gt;C" server to client). Created only when the
-    /// trace is switched on; it allocates freely (strings), which is why it is off by default.
+    /// The annotated protocol trace of one connection: every frame in hex ("C&gt;S" client to
+    /// server, "S&gt;C" server to client), then its layers field by field with the Green Book's
+    /// names: HDLC or wrapper, LLC, the ACSE or xDLMS APDU, for ciphered APDUs the security header
+    /// and the deciphered APDU, and the A-XDR values. Created only when the trace is switched on;
+    /// it allocates freely (strings), which is why it is off by default.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// Received bytes arrive in arbitrary chunks, so they are cut into frames here the way the
     /// link does it: HDLC by the frame length in the format field (IEC 62056-46 clause 8.4.1.2,
     /// no byte stuffing), wrapper by the length in the 8-byte header (IEC 62056-47 clause 5).
     /// Bytes that form no frame are logged as "garbage".
+    /// </para>
+    /// <para>
+    /// The decoding is the client's (<see cref="TraceSession"/>, tools/DlmsDevice.Client): an
+    /// implementation independent of the server stack, so the trace shows what a client reads in
+    /// the bytes, not what the server meant to send; <c>dlms translate</c> prints the same. The
+    /// trace holds the meter's keys (client 48's EK and AK) and learns the rest from the frames as
+    /// any observer with the keys would: the system titles from the AARQ and AARE, the dedicated
+    /// key from the deciphered InitiateRequest. Nothing in the meter calls it.
+    /// </para>
     /// </remarks>
     public sealed class ConnectionTrace
     {
+        private const byte HdlcFlag = 0x7E;
+        private const int WrapperHeaderLength = 8;
+
         private readonly string _label;
         private readonly bool _hdlc;
         private readonly ILogger _logger;
+        private readonly TraceSession _session;
         private readonly List<byte> _pending = new List<byte>();
         private readonly object _sync = new object();
 
-        /// <summary>Creates the trace of the connection called <paramref name="label"/>.</summary>
-        public ConnectionTrace(string label, ChannelKind kind, ILogger logger)
+        /// <summary>Creates the trace of the connection called <paramref name="label"/>, deciphering with EK and AK (null: the Green Book test keys).</summary>
+        public ConnectionTrace(string label, ChannelKind kind, ILogger logger, byte[]? blockCipherKey = null, byte[]? authenticationKey = null)
         {
             _label = label;
             _hdlc = kind != ChannelKind.TcpWrapper;
             _logger = logger;
+            _session = new TraceSession();
+            _session.UseTestKeys();
+            _session.BlockCipherKey = blockCipherKey ?? _session.BlockCipherKey;
+            _session.AuthenticationKey = authenticationKey ?? _session.AuthenticationKey;
         }
 
         /// <summary>Bytes received from the client.</summary>
@@ -57,7 +78,10 @@ namespace DlmsDevice.Emulator.Tracing
         {
             byte[] frame = new byte[count];
             Array.Copy(buffer, offset, frame, 0, count);
-            Log("S>C", frame);
+            lock (_sync)
+            {
+                Log("S>C", frame);
+            }
         }
 
         private void CutHdlcFrames()
@@ -65,14 +89,14 @@ namespace DlmsDevice.Emulator.Tracing
             List<byte> garbage = new List<byte>();
             while (_pending.Count > 0)
             {
-                if (_pending[0] != FrameAnnotator.HdlcFlag)
+                if (_pending[0] != HdlcFlag)
                 {
                     garbage.Add(_pending[0]);
                     _pending.RemoveAt(0);
                     continue;
                 }
                 // Two flags in a row: the first closed an earlier frame (or is fill).
-                if (_pending.Count >= 2 && _pending[1] == FrameAnnotator.HdlcFlag)
+                if (_pending.Count >= 2 && _pending[1] == HdlcFlag)
                 {
                     _pending.RemoveAt(0);
                     continue;
@@ -92,7 +116,7 @@ namespace DlmsDevice.Emulator.Tracing
                 {
                     break;
                 }
-                if (length < 5 || _pending[length + 1] != FrameAnnotator.HdlcFlag)
+                if (length < 5 || _pending[length + 1] != HdlcFlag)
                 {
                     garbage.Add(_pending[0]);
                     _pending.RemoveAt(0);
@@ -108,7 +132,7 @@ namespace DlmsDevice.Emulator.Tracing
 
         private void CutWrapperFrames()
         {
-            while (_pending.Count >= FrameAnnotator.WrapperHeaderLength)
+            while (_pending.Count >= WrapperHeaderLength)
             {
                 int version = (_pending[0] << 8) | _pending[1];
                 int length = (_pending[6] << 8) | _pending[7];
@@ -117,14 +141,14 @@ namespace DlmsDevice.Emulator.Tracing
                     // The wrapper channel closes the connection on a bad header; show the rest as is.
                     byte[] rest = _pending.ToArray();
                     _pending.Clear();
-                    _logger.LogInformation("{Label} C>S {Hex} ; garbage (wrapper version {Version} is not 1)", _label, FrameAnnotator.Hex(rest, 0, rest.Length), version);
+                    _logger.LogInformation("{Label} C>S {Hex} ; garbage (wrapper version {Version} is not 1)", _label, AnnotationText.Hex(rest), version);
                     return;
                 }
-                if (_pending.Count < FrameAnnotator.WrapperHeaderLength + length)
+                if (_pending.Count < WrapperHeaderLength + length)
                 {
                     return;
                 }
-                byte[] frame = _pending.GetRange(0, FrameAnnotator.WrapperHeaderLength + length).ToArray();
+                byte[] frame = _pending.GetRange(0, WrapperHeaderLength + length).ToArray();
                 _pending.RemoveRange(0, frame.Length);
                 Log("C>S", frame);
             }
@@ -138,24 +162,20 @@ namespace DlmsDevice.Emulator.Tracing
             }
             byte[] bytes = garbage.ToArray();
             garbage.Clear();
-            _logger.LogInformation("{Label} C>S {Hex} ; garbage (no HDLC frame), ignored", _label, FrameAnnotator.Hex(bytes, 0, bytes.Length));
+            _logger.LogInformation("{Label} C>S {Hex} ; garbage (no HDLC frame), ignored", _label, AnnotationText.Hex(bytes));
         }
 
         private void Log(string direction, byte[] frame)
         {
-            string annotation;
-            try
+            // The annotator never throws on bad input: a frame it cannot read is annotated as far as it goes.
+            // One log entry per line: the emulator's console log is single-line, and the layers
+            // stay aligned under the frame's hex.
+            Annotation annotation = _session.Annotate(frame, _hdlc ? TraceInput.Hdlc : TraceInput.Wrapper);
+            _logger.LogInformation("{Label} {Direction} {Hex}", _label, direction, AnnotationText.Hex(frame));
+            foreach (string line in AnnotationText.Render(annotation, 2).TrimEnd('\n').Split('\n'))
             {
-                annotation = _hdlc
-                    ? FrameAnnotator.DescribeHdlc(frame, direction == "C>S")
-                    : FrameAnnotator.DescribeWrapper(frame);
+                _logger.LogInformation("{Label} {Line}", _label, line);
             }
-            catch (Exception ex)
-            {
-                // The annotator is best effort: a frame it cannot read is still logged in hex.
-                annotation = "(annotation failed: " + ex.GetType().Name + ")";
-            }
-            _logger.LogInformation("{Label} {Direction} {Hex} ; {Annotation}", _label, direction, FrameAnnotator.Hex(frame, 0, frame.Length), annotation);
         }
     }
 }

@@ -13,7 +13,7 @@ namespace DlmsDevice.Stack.Acse
 
         /// <summary>
         /// Smallest client-max-receive-pdu-size accepted by default. Gurux servers reject below 64
-        /// with pdu-size-too-short (PROTOCOL.md 2.3); we do the same, 0 included.
+        /// with pdu-size-too-short (the Green Book's AARQ/AARE examples); we do the same, 0 included.
         /// </summary>
         public const int DefaultMinClientMaxReceivePdu = 64;
 

@@ -3,7 +3,7 @@ namespace DlmsDevice.Stack.Acse
     /// <summary>
     /// Encodes an RLRE: <c>63 03 80 01 r</c>, optionally followed by a user-information element
     /// <c>BE l 04 n &lt;xDLMS&gt;</c> (the ciphered InitiateResponse a ciphered release expects).
-    /// Lengths are computed from the content, unlike the Gurux .NET server (traces/NOTES.md W1).
+    /// Lengths are computed from the content, unlike the Gurux .NET server (docs/interop.md W1).
     /// </summary>
     public static class RlreWriter
     {

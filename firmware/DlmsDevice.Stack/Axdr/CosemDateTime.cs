@@ -16,7 +16,7 @@ namespace DlmsDevice.Stack.Axdr
     /// <para>Layout of the 12 bytes: year (uint16), month, day-of-month, day-of-week, hour, minute,
     /// second, hundredths, deviation (int16 minutes), clock status. A date is the first 5 of
     /// them, a time the 4 from hour to hundredths. The deviation's sign is taken as sent:
-    /// Gurux-style clients write -(UTC offset), e.g. UTC+1 = 0xFFC4 (PROTOCOL.md 2.5).</para>
+    /// Gurux-style clients write -(UTC offset), e.g. UTC+1 = 0xFFC4 (the Green Book's A-XDR examples).</para>
     /// </remarks>
     public sealed class CosemDateTime
     {

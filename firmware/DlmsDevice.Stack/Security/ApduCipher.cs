@@ -4,7 +4,7 @@ namespace DlmsDevice.Stack.Security
 {
     /// <summary>
     /// Suite-0 protection of a whole xDLMS APDU, in place (Green Book, "cryptographic protection
-    /// of xDLMS APDUs"; PROTOCOL.md §2.6). IV = system title (8) || IC (4); the tag is 12 bytes.
+    /// of xDLMS APDUs"; the Green Book's security examples). IV = system title (8) || IC (4); the tag is 12 bytes.
     /// By the SC bits:
     /// <list type="bullet">
     /// <item>authenticated and encrypted (0x30): AAD = SC || AK, payload = ciphertext || tag;</item>

@@ -2,7 +2,7 @@ namespace DlmsDevice.Stack.Security
 {
     /// <summary>
     /// HLS authentication mechanism 5 (HLS-GMAC, Green Book "HLS authentication mechanisms";
-    /// PROTOCOL.md §2.6). Each side proves it holds EK and AK by returning
+    /// the Green Book's security examples). Each side proves it holds EK and AK by returning
     /// <c>f(challenge) = SC || IC || GMAC(EK, IV = ST || IC, AAD = SC || AK || challenge)</c>
     /// with SC = 0x10 (authentication only, suite 0) and the GMAC truncated to 12 bytes. ST and
     /// IC are the responder's own: the client answers StoC with ST_C and IC_C in

@@ -2,7 +2,7 @@ namespace DlmsDevice.Stack.Security
 {
     /// <summary>
     /// HLS authentication mechanism 6 (HLS-SHA256, Green Book "HLS authentication mechanisms";
-    /// PROTOCOL.md §2.6). With the HLS secret shared by both sides:
+    /// the Green Book's security examples). With the HLS secret shared by both sides:
     /// <list type="bullet">
     /// <item>the client's f(StoC) = SHA-256(secret || ST_C || ST_S || StoC || CtoS);</item>
     /// <item>the server's f(CtoS) = SHA-256(secret || ST_S || ST_C || CtoS || StoC).</item>

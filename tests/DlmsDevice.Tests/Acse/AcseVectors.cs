@@ -5,17 +5,17 @@ using DlmsDevice.Tests.Support;
 namespace DlmsDevice.Tests.Acse
 {
     /// <summary>
-    /// AARQ/RLRQ byte vectors: client (C&gt;S) bytes from PROTOCOL.md 2.7 and dlms/traces, and
+    /// AARQ/RLRQ byte vectors: client (C&gt;S) bytes from Trace A and the recorded client sessions (docs/interop.md), and
     /// Green Book examples (via dlms-cosem tests). Server replies in the traces are never used
-    /// as expected output (traces/NOTES.md warning).
+    /// as expected output (docs/interop.md, malformed replies).
     /// </summary>
     internal static class AcseVectors
     {
-        /// <summary>Trace A (PROTOCOL.md 2.7) AARQ: LN, conformance 00 1E 1D, client PDU FFFF.</summary>
+        /// <summary>Trace A (docs/interop.md) AARQ: LN, conformance 00 1E 1D, client PDU FFFF.</summary>
         public const string TraceAAarq =
             "60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 1E 1D FF FF";
 
-        /// <summary>Trace A AARE APDU (the server's answer in a known-good session, PROTOCOL.md 2.7).</summary>
+        /// <summary>Trace A AARE APDU (the server's answer in a known-good published session, docs/interop.md).</summary>
         public const string TraceAAare =
             "61 29 A1 09 06 07 60 85 74 05 08 01 01 A2 03 02 01 00 A3 05 A1 03 02 01 00 " +
             "BE 10 04 0E 08 00 06 5F 1F 04 00 00 1E 1D 04 C8 00 07";

@@ -127,7 +127,7 @@ namespace DlmsDevice.Tests.Acse
         [Fact]
         public void Write_WithInitiateResponse_CorrectLengthsUnlikeGuruxW1()
         {
-            // NOTES.md W1: the Gurux server sends 63 11 .. BE 0F for this content; correct is 63 15 .. BE 10.
+            // docs/interop.md W1: the Gurux server sends 63 11 .. BE 0F for this content; correct is 63 15 .. BE 10.
             byte[] initiate = Hex.Parse("08 00 06 5F 1F 04 00 00 00 10 04 00 00 07");
             byte[] buffer = new byte[32];
 
@@ -139,7 +139,7 @@ namespace DlmsDevice.Tests.Acse
         [Fact]
         public void Write_WithCipheredUserInformation_CorrectLengthsUnlikeGuruxW1()
         {
-            // NOTES.md W1: ciphered RLRE declared 63 2D .. BE 2B 04 2A for a 42-byte APDU; correct is 63 31 .. BE 2C.
+            // docs/interop.md W1: ciphered RLRE declared 63 2D .. BE 2B 04 2A for a 42-byte APDU; correct is 63 31 .. BE 2C.
             byte[] ciphered = new byte[42];
             ciphered[0] = 0xDB;
             byte[] buffer = new byte[64];

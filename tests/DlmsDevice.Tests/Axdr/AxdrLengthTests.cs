@@ -4,7 +4,7 @@ using static DlmsDevice.Tests.Axdr.AxdrTestBuffers;
 namespace DlmsDevice.Tests.Axdr
 {
     /// <summary>
-    /// Length/count forms (PROTOCOL.md 2.5, Gurux GetObjectCount/SetObjectCount): one byte below
+    /// Length/count forms (the Green Book's A-XDR examples, Gurux GetObjectCount/SetObjectCount): one byte below
     /// 0x80, otherwise 81 xx, 82 xx xx, 84 xx xx xx xx; 83 accepted when reading.
     /// </summary>
     public class AxdrLengthTests

@@ -5,12 +5,12 @@ using static DlmsDevice.Tests.Axdr.AxdrTestBuffers;
 namespace DlmsDevice.Tests.Axdr
 {
     /// <summary>
-    /// The A-XDR vectors of /work/shared/dlms/PROTOCOL.md 2.4 and 2.5, byte for byte: APDU
+    /// A-XDR vectors from the Green Book examples and the published traces (docs/interop.md), byte for byte: APDU
     /// parameters read with the untagged reads, Data values with the tagged ones.
     /// </summary>
     public class AxdrProtocolVectorTests
     {
-        // PROTOCOL.md 2.4, selective access on IC7 buffer, range_descriptor (DC test_selective_access.py).
+        // the Green Book's xDLMS APDU examples, selective access on IC7 buffer, range_descriptor (DC test_selective_access.py).
         private const string RangeDescriptor =
             "02 04 " +
             "02 04 12 00 08 09 06 00 00 01 00 00 FF 0F 02 12 00 00 " +   // restricting object: clock attr 2
@@ -20,7 +20,7 @@ namespace DlmsDevice.Tests.Axdr
 
         private const string RangeGetRequest = "C0 01 C1 00 07 01 00 63 01 00 FF 02 01 01 " + RangeDescriptor;
 
-        // PROTOCOL.md 2.5 object_list element (GXDLMSDirector#4). The source ends in "...";
+        // Trace C's object_list element (a real meter, GXDLMSDirector#4, docs/interop.md). The source ends in "...";
         // we close it with an empty method_access array (01 00).
         private const string ObjectListElement =
             "02 04 12 00 08 11 00 09 06 00 00 01 00 00 FF 02 02 01 01 02 03 0F 01 16 01 00 01 00";

@@ -3,7 +3,7 @@ using static DlmsDevice.Tests.Axdr.AxdrTestBuffers;
 
 namespace DlmsDevice.Tests.Axdr
 {
-    /// <summary>Reading each tagged Data type from byte vectors (PROTOCOL.md 2.5 encodings).</summary>
+    /// <summary>Reading each tagged Data type from byte vectors (the Green Book's A-XDR encodings).</summary>
     public class AxdrReaderTests
     {
         [Fact]
@@ -89,7 +89,7 @@ namespace DlmsDevice.Tests.Axdr
         }
 
         [Theory]
-        [InlineData("06 00 00 13 91", 5009u)]         // GET response data (PROTOCOL.md 2.4)
+        [InlineData("06 00 00 13 91", 5009u)]         // GET response data (the Green Book's xDLMS APDU examples)
         [InlineData("06 00 00 04 62", 1122u)]         // push excerpt: 1122 W
         [InlineData("06 FF FF FF FF", uint.MaxValue)]
         [InlineData("06 00 00 00 00", 0u)]

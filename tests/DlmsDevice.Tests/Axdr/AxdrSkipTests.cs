@@ -145,7 +145,7 @@ namespace DlmsDevice.Tests.Axdr
         [Fact]
         public void SkipValue_DefaultDepth_DeepestRealDataOk()
         {
-            // object_list element nests 5 levels below the array (PROTOCOL.md 2.5): well within 16.
+            // object_list element nests 5 levels below the array (the Green Book's A-XDR examples): well within 16.
             AxdrReader reader = Reader(
                 "01 01 02 04 12 00 08 11 00 09 06 00 00 01 00 00 FF 02 02 " +
                 "01 01 02 03 0F 01 16 01 01 01 0F 02 01 00");

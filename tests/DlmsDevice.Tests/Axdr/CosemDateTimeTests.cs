@@ -10,7 +10,7 @@ namespace DlmsDevice.Tests.Axdr
         [Fact]
         public void ReadFrom_DcSetExample_AllFields()
         {
-            // SET clock from DC test_set.py (PROTOCOL.md 2.4): 2021-01-24, day of week not
+            // SET clock from DC test_set.py (the Green Book's xDLMS APDU examples): 2021-01-24, day of week not
             // specified, 14:48:57.80, deviation -60 (UTC+1 in Gurux's sign), status 0.
             CosemDateTime value = CosemDateTime.FromBytes(Hex.Parse("07 E5 01 18 FF 0E 30 39 50 FF C4 00"), 0);
 

@@ -5,7 +5,7 @@ using DlmsDevice.Tests.Support;
 
 namespace DlmsDevice.Tests.Client
 {
-    /// <summary>A-XDR decode/encode of COSEM Data (PROTOCOL.md 2.5) and the typed text syntax.</summary>
+    /// <summary>A-XDR decode/encode of COSEM Data (the Green Book's A-XDR examples) and the typed text syntax.</summary>
     public class AxdrTests
     {
         [Theory]

@@ -51,25 +51,31 @@ namespace DlmsDevice.Tests.Client
             Assert.Equal("u32:12345\n", output);
         }
 
-        [Fact]
-        public async Task Read_ScalerUnit_AddsMeaning()
+        [Theory]
+        [InlineData(false, "10^-1 V")]
+        [InlineData(true, "{i8:-1, enum:35}   # 10^-1 V")]
+        public async Task Read_ScalerUnit_ForPeopleOrRaw(bool raw, string expected)
         {
             await using var server = new ScriptedServer(
                 SessionTests.WrapperAssociation(),
                 ScriptStep.Of(TestFrames.WrapperRequest("C0 01 C1 0003 0100200700FF 03 00"), TestFrames.WrapperReply("C4 01 C1 00 02 02 0F FF 16 23")),
                 SessionTests.WrapperRelease());
 
-            var (code, output, _) = await Run("read", "1.0.32.7.0.255:3:3", "-p", P(server));
+            var (code, output, _) = await Run(raw ? new[] { "read", "1.0.32.7.0.255:3:3", "--raw", "-p", P(server) } : new[] { "read", "1.0.32.7.0.255:3:3", "-p", P(server) });
 
             Assert.Equal(0, code);
-            Assert.Equal("{i8:-1, enum:35}   # 10^-1 V\n", output);
+            Assert.Equal(expected + "\n", output);
         }
 
         [Theory]
-        [InlineData("0.0.1.0.0.255:8:2", "C0 01 C1 0008 0000010000FF 02 00", "C4 01 C1 00 09 0C 07EA0B19FF08131AFF800000", "dt:2026-11-25T08:19:26")]
-        [InlineData("0.0.1.0.0.255:8:1", "C0 01 C1 0008 0000010000FF 01 00", "C4 01 C1 00 09 06 0000010000FF", "obis:0.0.1.0.0.255")]
-        [InlineData("0.0.42.0.0.255:1:2", "C0 01 C1 0001 00002A0000FF 02 00", "C4 01 C1 00 09 06 0000010000FF", "oct:0000010000FF")]
-        public async Task Read_ClockAndLogicalName_UseHints(string target, string request, string reply, string expected)
+        [InlineData("0.0.1.0.0.255:8:2", "C0 01 C1 0008 0000010000FF 02 00", "C4 01 C1 00 09 0C 07EA0B19FF08131AFF800000", "2026-11-25T08:19:26")]
+        [InlineData("0.0.1.0.0.255:8:1", "C0 01 C1 0008 0000010000FF 01 00", "C4 01 C1 00 09 06 0000010000FF", "0.0.1.0.0.255")]
+        [InlineData("0.0.42.0.0.255:1:2", "C0 01 C1 0001 00002A0000FF 02 00", "C4 01 C1 00 09 10 444C4430303030303030303030303031", "DLD0000000000001")]
+        [InlineData("0.0.42.0.0.255:1:2", "C0 01 C1 0001 00002A0000FF 02 00", "C4 01 C1 00 09 06 0000010000FF", "0000010000FF")]
+        [InlineData("0.0.96.11.0.255:1:2", "C0 01 C1 0001 0000600B00FF 02 00", "C4 01 C1 00 11 3E", "62 remote disconnection")]
+        [InlineData("0.0.96.3.10.255:70:3", "C0 01 C1 0046 000060030AFF 03 00", "C4 01 C1 00 16 02", "2 ready_for_reconnection")]
+        [InlineData("0.0.96.3.10.255:70:2", "C0 01 C1 0046 000060030AFF 02 00", "C4 01 C1 00 03 01", "true")]
+        public async Task Read_ForPeople_TextDatesNamesAndEvents(string target, string request, string reply, string expected)
         {
             await using var server = new ScriptedServer(
                 SessionTests.WrapperAssociation(),
@@ -77,6 +83,23 @@ namespace DlmsDevice.Tests.Client
                 SessionTests.WrapperRelease());
 
             var (code, output, _) = await Run("read", target, "-p", P(server));
+
+            Assert.Equal(0, code);
+            Assert.Equal(expected + "\n", output);
+        }
+
+        [Theory]
+        [InlineData("0.0.1.0.0.255:8:2", "C0 01 C1 0008 0000010000FF 02 00", "C4 01 C1 00 09 0C 07EA0B19FF08131AFF800000", "dt:2026-11-25T08:19:26")]
+        [InlineData("0.0.1.0.0.255:8:1", "C0 01 C1 0008 0000010000FF 01 00", "C4 01 C1 00 09 06 0000010000FF", "obis:0.0.1.0.0.255")]
+        [InlineData("0.0.42.0.0.255:1:2", "C0 01 C1 0001 00002A0000FF 02 00", "C4 01 C1 00 09 06 0000010000FF", "oct:0000010000FF")]
+        public async Task Read_Raw_ClockAndLogicalName_UseHints(string target, string request, string reply, string expected)
+        {
+            await using var server = new ScriptedServer(
+                SessionTests.WrapperAssociation(),
+                ScriptStep.Of(TestFrames.WrapperRequest(request), TestFrames.WrapperReply(reply)),
+                SessionTests.WrapperRelease());
+
+            var (code, output, _) = await Run("read", target, "--raw", "-p", P(server));
 
             Assert.Equal(0, code);
             Assert.Equal(expected + "\n", output);
@@ -163,7 +186,7 @@ namespace DlmsDevice.Tests.Client
         }
 
         [Fact]
-        public async Task ConnectionRefused_ExitsOne()
+        public async Task ConnectionRefused_ExitsThree()
         {
             int port;
             await using (var server = new ScriptedServer())
@@ -173,7 +196,7 @@ namespace DlmsDevice.Tests.Client
 
             var (code, _, error) = await Run("read", "1.0.1.8.0.255:3:2", "-p", port.ToString(CultureInfo.InvariantCulture));
 
-            Assert.Equal(1, code);
+            Assert.Equal(3, code);
             Assert.StartsWith("error: Cannot connect to 127.0.0.1:", error);
             Assert.Single(error.TrimEnd('\n').Split('\n'));
         }

@@ -5,7 +5,7 @@ using DlmsDevice.Tests.Support;
 
 namespace DlmsDevice.Tests.Client
 {
-    /// <summary>Decoding of known-good server bytes (PROTOCOL.md 2.3, 2.4, 2.7).</summary>
+    /// <summary>Decoding of known-good server bytes (the Green Book's AARQ/AARE examples, Traces A and D of docs/interop.md).</summary>
     public class ReplyDecodingTests
     {
         private static HdlcFrame ParseFrame(string hex)

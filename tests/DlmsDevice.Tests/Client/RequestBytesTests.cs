@@ -6,7 +6,7 @@ using DlmsDevice.Tests.Support;
 namespace DlmsDevice.Tests.Client
 {
     /// <summary>
-    /// What the client sends, byte for byte, against known-good client bytes: PROTOCOL.md 2.7
+    /// What the client sends, byte for byte, against known-good client bytes: the published traces (docs/interop.md)
     /// (Trace A/B/D, the Gurux forum request) and the C>S lines of the reference traces.
     /// </summary>
     public class RequestBytesTests
@@ -18,7 +18,7 @@ namespace DlmsDevice.Tests.Client
         [InlineData(1, 17, HdlcAddressSize.Auto, 16, "7E A0 08 02 23 21 93 BD 64 7E")]
         // Trace B (Kmethy): 4-byte server address.
         [InlineData(1, 17, HdlcAddressSize.Four, 16, "7E A0 0A 00 02 00 23 21 93 18 71 7E")]
-        // All three reference clients, 1-byte server address (traces/NOTES.md).
+        // All three reference clients, 1-byte server address (docs/interop.md).
         [InlineData(1, null, HdlcAddressSize.Auto, 16, "7E A0 07 03 21 93 0F 01 7E")]
         // dlms-cosem session 2: client 17, 2-byte address.
         [InlineData(1, 17, HdlcAddressSize.Two, 17, "7E A0 08 02 23 23 93 0D 57 7E")]

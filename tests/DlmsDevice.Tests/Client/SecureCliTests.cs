@@ -120,7 +120,7 @@ namespace DlmsDevice.Tests.Client
         }
 
         [Fact]
-        public async Task Read_ServerProofWrong_ExitsOneWithOneLine()
+        public async Task Read_ServerProofWrong_ExitsThreeWithOneLine()
         {
             await using var server = new ScriptedServer(
                 ScriptStep.Of(W(SecureVectors.S1_Aarq), R(SecureVectors.S1_Aare)),
@@ -129,7 +129,7 @@ namespace DlmsDevice.Tests.Client
             var (code, output, error) = await Run("read", "1.0.1.8.0.255:3:2", "--raw", "-p", P(server.Port), "--client", "25",
                 "--auth", "hls-gmac", "--security", "auth-enc", "--challenge", Challenge, "--ic", "100");
 
-            Assert.Equal(1, code);
+            Assert.Equal(3, code);
             Assert.Equal("", output);
             Assert.StartsWith("error: The server's HLS-GMAC proof f(CtoS) ", error);
             Assert.Single(error.TrimEnd('\n').Split('\n'));

@@ -24,7 +24,7 @@ namespace DlmsDevice.Tests.Client
         [Fact]
         public void Aarq_DlmsCosemCipheredLowSecurityVector_IsByteExact()
         {
-            // PROTOCOL.md 2.6 (DC test_aarq.py::test_parse_ciphered_low_security). Deciphered, its
+            // the Green Book's security examples (DC test_aarq.py::test_parse_ciphered_low_security). Deciphered, its
             // InitiateRequest is 01 01 10 00112233445566778899AABBCCDDEEFF 00 00 06 5F1F 04 00 007E1F 04B0.
             byte[] dedicatedKey = Hex.Parse("00112233445566778899AABBCCDDEEFF");
             SecurityContext context = Context(0x01234567, Hex.Parse("4D4D4D0000BC614E"), dedicatedKey: dedicatedKey);

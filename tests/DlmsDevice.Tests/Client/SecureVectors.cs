@@ -3,7 +3,7 @@ namespace DlmsDevice.Tests.Client
     /// <summary>
     /// Byte vectors for the ciphering/HLS tests.
     /// <list type="bullet">
-    /// <item>Trace*: C>S bytes of the reference traces (shared/dlms/traces, session 3), known-good
+    /// <item>Trace*: C>S bytes of the reference traces (recorded from three widely used clients, session 3), known-good
     /// client requests with the Green Book keys, and S>C replies used only as input.</item>
     /// <item>S1..S5: [constructed] by an independent generator (hand-written encodings in Python
     /// with pyca/cryptography's AES-GCM, see SecurityVectorsGenerator.py.txt next to this file).
@@ -81,7 +81,7 @@ namespace DlmsDevice.Tests.Client
         public const string NetW_Get = "0001001900010029DB0847757275783132331E300000000322F7091E73B059FE30D71A90C4BBD75E8E2F1A09765F26E31C";
         public const string NetW_Value = "0001000100190025DB084752580000BC614E1A300000000313AF7D73E824CC75EE4DF82A7F39B6A981FC4D9FEF";
         public const string NetW_Rlrq = "000100190001002A6228800100BE230421211F3000000004DF0EF915C84395022DBFC61718247E8D70CC172AF8E599A77A76";
-        // Malformed BER lengths (traces/NOTES.md W1): the client only checks the RLRE tag.
+        // Malformed BER lengths (docs/interop.md W1): the client only checks the RLRE tag.
         public const string NetW_Rlre = "0001000100190033632D800100BE2B042ADB084752580000BC614E1F3000000004B9747770484297F13E721822ADB12B9E24A39BBF9EDE77C4D5B8";
 
         // Gurux.DLMS.Net client, HDLC, client 25, server 1-byte address 03: CtoS 571A4D0E1966084F5420046F53137944.
@@ -96,7 +96,7 @@ namespace DlmsDevice.Tests.Client
         public const string NetH_Rlrq = "7EA036033376C447E6E6006228800100BE230421211F3000000004DF0EF915C84395022DBFC61718247E8D70CC172AF8E599A77A7671C87E";
         public const string NetH_Rlre = "7EA03F330396A569E6E700632D800100BE2B042ADB0841424344454647481F3000000004081E8C197012A6E987B36F89C0E6BEC83A140FA2FFCED2EBDD299B307E";
         public const string NetH_Disc = "7EA00703335322617E";
-        // Malformed parameter-group length 0xFD (traces/NOTES.md W2).
+        // Malformed parameter-group length 0xFD (docs/interop.md W2).
         public const string NetH_DiscUa = "7EA01E330373EE4A8180FD050180060180070400000001080400000001CF997E";
 
         // GuruxDLMS.c client (fixed CtoS 70389CCE67B359AC56AB552A158A4522, conformance 401E1D).

@@ -5,7 +5,7 @@ using DlmsDevice.Tests.Support;
 namespace DlmsDevice.Tests.Client
 {
     /// <summary>
-    /// The client's suite-0 and HLS primitives against known-good vectors: PROTOCOL.md 2.6 (Green
+    /// The client's suite-0 and HLS primitives against known-good vectors: the Green Book's security examples (Green
     /// Book), the GMAC proofs of the reference traces, and independently constructed ones.
     /// </summary>
     public class SecurityVectorTests
@@ -16,7 +16,7 @@ namespace DlmsDevice.Tests.Client
         private const string ClockGet = "C0 01 00 00 08 0000010000FF 02 00";
 
         [Theory]
-        // PROTOCOL.md 2.6: Green Book ciphered GET (JD CipheringTest, DC test_security.py).
+        // the Green Book's security examples: Green Book ciphered GET (JD CipheringTest, DC test_security.py).
         [InlineData(SecurityPolicy.AuthenticatedEncrypted, "C8 1E 30 01234567 411312FF935A47566827C467BC 7D825C3BE4A77C3FCC056B6B")]
         [InlineData(SecurityPolicy.Encrypted, "C8 12 20 01234567 411312FF935A47566827C467BC")]
         // [constructed] auth only: plaintext in clear, GMAC over SC ‖ AK ‖ plaintext (SecureVectors.S3_Auth_Get).
@@ -74,7 +74,7 @@ namespace DlmsDevice.Tests.Client
         }
 
         [Theory]
-        // PROTOCOL.md 2.6 step 5 (DC test_gmac, JD GmacTest).
+        // the Green Book's security examples step 5 (DC test_gmac, JD GmacTest).
         [InlineData("4D4D4D0000000001", 1u, "503677524A323146", "10 00000001 1A52FE7DD3E72748973C1E28")]
         // f(StoC) of the reference traces' reply_to_HLS_authentication (client ST 4775727578313233).
         [InlineData(SecureVectors.GuruxTitle, 1u, SecureVectors.GxcW_StoC, "10 00000001 FA07F4BC9DF794E467E770A1")]

@@ -43,7 +43,7 @@ namespace DlmsDevice.Tests.Client
         [Fact]
         public async Task Hdlc_TraceAD_SessionIsByteExact()
         {
-            // PROTOCOL.md 2.7 Trace A then Trace D, every client frame checked byte for byte.
+            // Trace A then Trace D, every client frame checked byte for byte.
             await using var server = new ScriptedServer(
                 HdlcAssociation[0],
                 HdlcAssociation[1],

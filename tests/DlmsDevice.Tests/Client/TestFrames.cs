@@ -79,7 +79,7 @@ namespace DlmsDevice.Tests.Client
             return all.ToArray();
         }
 
-        // PROTOCOL.md 2.7 Trace A/D, known-good client and server frames.
+        // Trace A/D, known-good client and server frames.
         public const string TraceA_Snrm = "7E A0 08 02 23 21 93 BD 64 7E";
         public const string TraceA_Ua = "7E A0 1F 21 02 23 73 E6 C7 81 80 12 05 01 9A 06 01 9A 07 04 00 00 00 01 08 04 00 00 00 01 CC A2 7E";
         public const string TraceA_Aarq = "7E A0 2C 02 23 21 10 AF 9F E6 E6 00 60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 1E 1D FF FF C5 E4 7E";

@@ -24,7 +24,7 @@ namespace DlmsDevice.Tests.Cosem
         [Fact]
         public void Get_Time_KmethyVector()
         {
-            // PROTOCOL.md 2.5 (Kmethy test): 09 0C 07D2 0C 04 03 0A 06 0B FF 0078 00 = 2002-12-04 Wed
+            // the Green Book's A-XDR examples (Kmethy test): 09 0C 07D2 0C 04 03 0A 06 0B FF 0078 00 = 2002-12-04 Wed
             // 10:06:11, deviation +120. We report hundredths (00), not "not specified" (FF).
             Clock clock = new Clock(ClockName, FakeClockSource.At(2002, 12, 4, 12, 6, 11));
             clock.TimeZone = 120;
@@ -34,7 +34,7 @@ namespace DlmsDevice.Tests.Cosem
         [Fact]
         public void Get_Time_SummerTimeDeviationAndStatus()
         {
-            // PROTOCOL.md 2.4 (dlms-cosem range "from"): 07E2 06 01 FF 00 03 00 FF FF88 80 =
+            // the Green Book's xDLMS APDU examples (dlms-cosem range "from"): 07E2 06 01 FF 00 03 00 FF FF88 80 =
             // 2018-06-01 00:03 CEST, deviation -120, DST active. UTC is 2018-05-31 22:03.
             Clock clock = EuropeanClock(FakeClockSource.At(2018, 5, 31, 22, 3, 0));
             Assert.Equal("09 0C 07 E2 06 01 05 00 03 00 00 FF 88 80", CosemTestKit.Get(clock, 2));
@@ -202,7 +202,7 @@ namespace DlmsDevice.Tests.Cosem
         }
 
         [Theory]
-        [InlineData(3, "10 FE B6", DataAccessResult.Success)]               // IST: -330 (PROTOCOL.md 2.5 FEB6)
+        [InlineData(3, "10 FE B6", DataAccessResult.Success)]               // IST: -330 (the Green Book's A-XDR examples FEB6)
         [InlineData(3, "10 80 00", DataAccessResult.Success)]               // not specified
         [InlineData(3, "10 02 D1", DataAccessResult.ScopeOfAccessViolated)] // +721
         [InlineData(3, "0F 3C", DataAccessResult.TypeUnmatched)]

@@ -23,14 +23,14 @@ namespace DlmsDevice.Tests.Cosem
             return value.Decode(reader);
         }
 
-        // Integer encodings (Green Book A-XDR, PROTOCOL.md 2.5): tag then big-endian value.
+        // Integer encodings (Green Book A-XDR, the Green Book's A-XDR examples): tag then big-endian value.
         [Theory]
         [InlineData(DataType.Integer, -5L, "0F FB")]
         [InlineData(DataType.Long, -2L, "10 FF FE")]
         [InlineData(DataType.Unsigned, 200L, "11 C8")]
         [InlineData(DataType.LongUnsigned, 4059L, "12 0F DB")]
         [InlineData(DataType.DoubleLong, -1L, "05 FF FF FF FF")]
-        [InlineData(DataType.DoubleLongUnsigned, 12345L, "06 00 00 30 39")]   // PROTOCOL.md trace D: value 12345
+        [InlineData(DataType.DoubleLongUnsigned, 12345L, "06 00 00 30 39")]   // Trace D (docs/interop.md): value 12345
         [InlineData(DataType.Long64, -2L, "14 FF FF FF FF FF FF FF FE")]
         [InlineData(DataType.Long64Unsigned, 1L, "15 00 00 00 00 00 00 00 01")]
         [InlineData(DataType.Enum, 3L, "16 03")]
@@ -141,7 +141,7 @@ namespace DlmsDevice.Tests.Cosem
             dt.Year = 2002; dt.Month = 12; dt.DayOfMonth = 4; dt.DayOfWeek = 3;
             dt.Hour = 10; dt.Minute = 6; dt.Second = 11; dt.Deviation = 120; dt.ClockStatus = 0;
             Assert.True(v.SetDateTime(dt));
-            // Kmethy clock value (PROTOCOL.md 2.5): 2002-12-04 Wed 10:06:11, deviation +120.
+            // Kmethy clock value (the Green Book's A-XDR examples): 2002-12-04 Wed 10:06:11, deviation +120.
             Assert.Equal("09 0C 07 D2 0C 04 03 0A 06 0B FF 00 78 00", Encode(v));
             CosemDateTime back = new CosemDateTime();
             Assert.True(v.GetDateTime(back));

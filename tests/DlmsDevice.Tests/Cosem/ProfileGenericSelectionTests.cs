@@ -61,7 +61,7 @@ namespace DlmsDevice.Tests.Cosem
         [Fact]
         public void Entry_TraceDescriptor_FirstEntryAllColumns()
         {
-            // traces/NOTES.md: byte-identical in all three clients (after the "01 02" of the
+            // docs/interop.md: byte-identical in all three clients (after the "01 02" of the
             // access selection): entries 1..1, selected values 1..0 (0 = all columns).
             string[] rows;
             LoadProfileFixture f = Filled(3, out rows);
@@ -154,7 +154,7 @@ namespace DlmsDevice.Tests.Cosem
         }
 
         // ----------------------------------------------------------------------------------
-        // Range descriptor on the clock column: the three clients of traces/NOTES.md.
+        // Range descriptor on the clock column: the three recorded clients (docs/interop.md).
         // ----------------------------------------------------------------------------------
 
         /// <summary>
@@ -187,7 +187,7 @@ namespace DlmsDevice.Tests.Cosem
         {
             string[] rows;
             LoadProfileFixture f = TraceDays(out rows);
-            // Exact descriptor shape of traces/NOTES.md: clock attr 2, data-index 0, empty selected values.
+            // The exact descriptor the clients send (docs/interop.md): clock attr 2, data-index 0, empty selected values.
             string descriptor = "02 04 02 04 12 00 08 09 06 00 00 01 00 00 FF 0F 02 12 00 00 " + from + " " + to + " 01 00";
             Assert.Equal(ProfileHex.Array(rows.Skip(first).Take(last - first + 1).ToArray()), ProfileHex.GetBuffer(f.Profile, 1, descriptor));
         }
@@ -195,7 +195,7 @@ namespace DlmsDevice.Tests.Cosem
         [Fact]
         public void Range_ProtocolVector_SummerAndWinterDeviations()
         {
-            // PROTOCOL.md 2.4 (dlms-cosem test): from 2018-06-01 00:03:00 deviation -120 (summer,
+            // the Green Book's xDLMS APDU examples (dlms-cosem test): from 2018-06-01 00:03:00 deviation -120 (summer,
             // = 2018-05-31 22:03Z), to 2021-01-06 00:03:00.FF deviation -60 (= 2021-01-05 23:03:00.99Z).
             LoadProfileFixture f = new LoadProfileFixture(entries: 10, timeZone: -60, europeanDst: true);
             string[] rows =

@@ -15,7 +15,7 @@ namespace DlmsDevice.Tests.Cosem
         [Fact]
         public void Get_Value_PROTOCOL_TraceD()
         {
-            // PROTOCOL.md 2.7 trace D: value = 12345 -> 06 00 00 30 39.
+            // trace D: value = 12345 -> 06 00 00 30 39.
             Assert.Equal("06 00 00 30 39", CosemTestKit.Get(Energy(), 2));
         }
 
@@ -29,7 +29,7 @@ namespace DlmsDevice.Tests.Cosem
         [Fact]
         public void Get_ScalerUnit_NegativeScaler()
         {
-            // L1 voltage from a real meter push (PROTOCOL.md 2.5): 02 02 0F FF 16 23 = 10^-1 V.
+            // L1 voltage from a real meter push (the Green Book's A-XDR examples): 02 02 0F FF 16 23 = 10^-1 V.
             CosemValue value = new CosemValue(DataType.LongUnsigned);
             value.SetInteger(2356);
             Register voltage = new Register(new ObisCode(1, 0, 32, 7, 0, 255), value, -1, Unit.Volt);

@@ -246,10 +246,14 @@ namespace DlmsDevice.Tests.EndToEnd
 
             string[] trace = _logs.Lines.Where(l => l.StartsWith("DlmsDevice.Emulator.Trace", StringComparison.Ordinal)).ToArray();
 
-            Assert.Contains(trace, l => l.Contains("C>S 7E A0 08 02 23 21 93") && l.Contains("client 16 -> server 1/17 SNRM"));
-            Assert.Contains(trace, l => l.Contains("S>C 7E A0") && l.Contains("UA F=1") && l.Contains("max-info-tx="));
-            Assert.Contains(trace, l => l.Contains("C>S") && l.Contains("GET-Request-Normal iid=0xC1 3/1.0.1.8.0.255/2"));
-            Assert.Contains(trace, l => l.Contains("DISC P=1"));
+            Assert.Contains(trace, l => l.Contains("C>S 7E A0 08 02 23 21 93 BD 64 7E"));
+            Assert.Contains(trace, l => l.Contains("control") && l.Contains("SNRM (set normal response mode) P=1"));
+            Assert.Contains(trace, l => l.Contains("UA (unnumbered acknowledge) F=1"));
+            Assert.Contains(trace, l => l.Contains("maximum_information_field_length_transmit"));
+            Assert.Contains(trace, l => l.Contains("get-request-normal [1]"));
+            Assert.Contains(trace, l => l.Contains("instance-id") && l.Contains("logical name 1.0.1.8.0.255"));
+            Assert.Contains(trace, l => l.Contains("DISC (disconnect) P=1"));
+            Assert.DoesNotContain(trace, l => l.Contains("<-- !!"));
         }
 
         [Fact]

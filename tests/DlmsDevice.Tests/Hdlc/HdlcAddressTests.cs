@@ -6,7 +6,7 @@ namespace DlmsDevice.Tests.Hdlc
     public class HdlcAddressTests
     {
         [Theory]
-        // PROTOCOL.md §2.1: logical 1 / physical 17 -> 02 23 (2-byte), 00 02 00 23 (4-byte), 03 (1-byte).
+        // IEC 62056-46 (HDLC frame format): logical 1 / physical 17 -> 02 23 (2-byte), 00 02 00 23 (4-byte), 03 (1-byte).
         [InlineData(1, 17, 2, "02 23")]
         [InlineData(1, 17, 4, "00 02 00 23")]
         [InlineData(1, -1, 1, "03")]

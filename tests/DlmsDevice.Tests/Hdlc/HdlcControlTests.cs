@@ -5,7 +5,7 @@ namespace DlmsDevice.Tests.Hdlc
     public class HdlcControlTests
     {
         [Theory]
-        // PROTOCOL.md §2.1 control table (with P/F) and EPRI's values without P/F.
+        // IEC 62056-46 (HDLC frame format) control table (with P/F) and EPRI's values without P/F.
         [InlineData(0x93, HdlcFrameType.SetNormalResponseMode, true)]
         [InlineData(0x83, HdlcFrameType.SetNormalResponseMode, false)]
         [InlineData(0x73, HdlcFrameType.UnnumberedAcknowledge, true)]

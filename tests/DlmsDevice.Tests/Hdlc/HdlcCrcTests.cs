@@ -21,7 +21,7 @@ namespace DlmsDevice.Tests.Hdlc
         }
 
         [Theory]
-        // PROTOCOL.md §2.1 worked example: HCS of A0 08 02 23 21 93 is 0x64BD, sent BD 64.
+        // IEC 62056-46 (HDLC frame format) worked example: HCS of A0 08 02 23 21 93 is 0x64BD, sent BD 64.
         [InlineData("A0 08 02 23 21 93", 0x64BD)]
         // Trace A AARQ header: A0 2C 02 23 21 10 -> AF 9F.
         [InlineData("A0 2C 02 23 21 10", 0x9FAF)]

@@ -7,7 +7,7 @@ namespace DlmsDevice.Tests.Hdlc
 {
     public class HdlcFrameAssemblerTests
     {
-        // Trace A/D client and server frames (PROTOCOL.md §2.7).
+        // Trace A/D client and server frames (docs/interop.md).
         private const string Snrm = "7E A0 08 02 23 21 93 BD 64 7E";
         private const string Aarq = "7E A0 2C 02 23 21 10 AF 9F E6 E6 00 60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 1E 1D FF FF C5 E4 7E";
         private const string Get = "7E A0 1A 02 23 21 32 F6 72 E6 E6 00 C0 01 C1 00 03 01 00 01 08 00 FF 02 00 32 68 7E";

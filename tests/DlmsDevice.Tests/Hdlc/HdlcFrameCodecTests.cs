@@ -15,7 +15,7 @@ namespace DlmsDevice.Tests.Hdlc
         public static TheoryData<string, int, int, int, int, int, int, int, int, bool> Vectors => new TheoryData<string, int, int, int, int, int, int, int, int, bool>
         {
             // hex, control, dst upper, dst lower, dst size, src upper, src lower, src size, info count, segmented
-            // PROTOCOL.md §2.7 Trace A (dlms-cosem test_hdlc.py)
+            // Trace A (dlms-cosem test_hdlc.py)
             { "7E A0 08 02 23 21 93 BD 64 7E", 0x93, 1, 17, 2, 16, -1, 1, 0, false },
             { "7E A0 1F 21 02 23 73 E6 C7 81 80 12 05 01 9A 06 01 9A 07 04 00 00 00 01 08 04 00 00 00 01 CC A2 7E", 0x73, 16, -1, 1, 1, 17, 2, 21, false },
             { "7E A0 2C 02 23 21 10 AF 9F E6 E6 00 60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 1E 1D FF FF C5 E4 7E", 0x10, 1, 17, 2, 16, -1, 1, 34, false },

@@ -6,7 +6,7 @@ namespace DlmsDevice.Tests.Hdlc
     public class HdlcParameterCodecTests
     {
         [Theory]
-        // Kmethy / Green Book UA (PROTOCOL.md §2.1): 2-byte lengths, 4-byte windows.
+        // Kmethy / Green Book UA (IEC 62056-46 (HDLC frame format)): 2-byte lengths, 4-byte windows.
         [InlineData("81 80 14 05 02 00 80 06 02 00 80 07 04 00 00 00 01 08 04 00 00 00 01", 128, 128, 1, 1)]
         // dlms-cosem test UA (Trace A): 1-byte lengths 0x9A = 154.
         [InlineData("81 80 12 05 01 9A 06 01 9A 07 04 00 00 00 01 08 04 00 00 00 01", 154, 154, 1, 1)]

@@ -4,7 +4,7 @@ using DlmsDevice.Tests.Support;
 
 namespace DlmsDevice.Tests.Hdlc
 {
-    /// <summary>The server link driven with the exact client frames of PROTOCOL.md §2.7 and of the client traces.</summary>
+    /// <summary>The server link driven with the exact client frames of Trace A and of the recorded client sessions (docs/interop.md).</summary>
     public class HdlcServerLinkSessionTests
     {
         // Trace A (dlms-cosem test_hdlc.py): the AARQ and AARE APDUs inside the I-frames.

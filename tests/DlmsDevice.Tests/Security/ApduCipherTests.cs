@@ -10,7 +10,7 @@ namespace DlmsDevice.Tests.Security
         private static readonly byte[] s_ak = Hex.Parse(SecurityVectors.AuthenticationKey);
         private static readonly byte[] s_st = Hex.Parse(SecurityVectors.SystemTitle);
 
-        // PROTOCOL.md 2.6 Green Book vectors, byte for byte.
+        // the Green Book's security examples, byte for byte.
         [Theory]
         [InlineData(0x30, SecurityVectors.GloGetAuthenticatedEncrypted)]
         [InlineData(0x20, SecurityVectors.GloGetEncrypted)]
@@ -86,7 +86,7 @@ namespace DlmsDevice.Tests.Security
                 Hex.Format(buffer, start, length));
         }
 
-        // The ciphered AARQ of PROTOCOL.md 2.6: its user-information deciphers to a valid
+        // The ciphered AARQ of the Green Book's security examples: its user-information deciphers to a valid
         // xDLMS InitiateRequest (dedicated key 00112233..FF, DLMS 6, conformance 007E1F, PDU 1200).
         [Fact]
         public void Decipher_GreenBookAarqUserInformation_IsValidInitiateRequest()

@@ -8,7 +8,7 @@ namespace DlmsDevice.Tests.Security
     {
         private static readonly byte[] s_ak = Hex.Parse(SecurityVectors.AuthenticationKey);
 
-        // PROTOCOL.md 2.6 (dlms-cosem test_gmac, jDLMS GmacTest): StoC 503677524A323146,
+        // the Green Book's security examples (dlms-cosem test_gmac, jDLMS GmacTest): StoC 503677524A323146,
         // ST_C 4D4D4D0000000001, IC 1 -> 10 00000001 1A52FE7DD3E72748973C1E28.
         private const string StoC = "503677524A323146";
         private const string ClientTitle = "4D4D4D0000000001";

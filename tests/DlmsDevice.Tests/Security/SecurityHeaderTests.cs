@@ -6,7 +6,7 @@ namespace DlmsDevice.Tests.Security
 {
     public class SecurityHeaderTests
     {
-        // PROTOCOL.md 2.6: bits 0-3 suite, 0x10 authentication, 0x20 encryption, 0x40 broadcast key, 0x80 compression.
+        // the Green Book's security examples: bits 0-3 suite, 0x10 authentication, 0x20 encryption, 0x40 broadcast key, 0x80 compression.
         [Theory]
         [InlineData(0x30, 0, true, true, false, false)]
         [InlineData(0x10, 0, true, false, false, false)]

@@ -1,11 +1,11 @@
 namespace DlmsDevice.Tests.Security
 {
     /// <summary>
-    /// Suite-0 vectors. Green Book example keys and the ciphered GET from PROTOCOL.md §2.6 (also in
+    /// Suite-0 vectors. Green Book example keys and the ciphered GET from the Green Book's security examples (also in
     /// dlms-cosem tests/test_security.py and jDLMS CipheringTest); C&gt;S frames of the Gurux.DLMS.Net
-    /// client's HLS-GMAC session (dlms/traces/gurux-net-client.txt, session 3, WRAPPER), made with
+    /// client's recorded HLS-GMAC session over the wrapper (docs/interop.md), made with
     /// the same demo keys. Only client-sent bytes are used as input; nothing a server sent is used
-    /// as expected output (traces/NOTES.md).
+    /// as expected output (docs/interop.md).
     /// </summary>
     internal static class SecurityVectors
     {
@@ -28,7 +28,7 @@ namespace DlmsDevice.Tests.Security
         public const string GloGetEncrypted = "C8 12 20 01234567 411312FF935A47566827C467BC";
 
         /// <summary>
-        /// user-information of the ciphered AARQ in PROTOCOL.md §2.6 (dlms-cosem tests/test_asce/test_aarq.py),
+        /// user-information of the ciphered AARQ in the Green Book's security examples (dlms-cosem tests/test_asce/test_aarq.py),
         /// sent by the client with system title 4D4D4D0000BC614E.
         /// </summary>
         public const string AarqGloInitiateRequest =

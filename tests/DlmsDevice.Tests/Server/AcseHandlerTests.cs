@@ -8,10 +8,10 @@ using DlmsDevice.Tests.Support;
 
 namespace DlmsDevice.Tests.Server
 {
-    /// <summary>The real ACSE behind the session: AARQ vectors from PROTOCOL.md and the traces.</summary>
+    /// <summary>The real ACSE behind the session: AARQ vectors from the Green Book examples and the traces.</summary>
     public class AcseHandlerTests
     {
-        // PROTOCOL.md 2.7 trace A (dlms-cosem test_hdlc.py): AARQ with conformance 00 1E 1D and
+        // Trace A (dlms-cosem test_hdlc.py, docs/interop.md): AARQ with conformance 00 1E 1D and
         // client PDU 0xFFFF; the AARE grants 00 1E 1D and server PDU 0x04C8.
         private const string TraceAAarq = "60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 1E 1D FF FF";
         private const string TraceAAare = "61 29 A1 09 06 07 60 85 74 05 08 01 01 A2 03 02 01 00 A3 05 A1 03 02 01 00 BE 10 04 0E 08 00 06 5F 1F 04 00 00 1E 1D 04 C8 00 07";

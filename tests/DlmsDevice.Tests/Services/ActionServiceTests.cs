@@ -17,7 +17,7 @@ namespace DlmsDevice.Tests.Services
             return new SessionHarness(conformance, clientPdu, blockBuffer).Associate();
         }
 
-        // PROTOCOL.md 2.4 (dlms-cosem test_action.py): reply_to_HLS_authentication with an
+        // the Green Book's xDLMS APDU examples (dlms-cosem test_action.py): reply_to_HLS_authentication with an
         // octet-string parameter, answered with action-result success and return parameters.
         [Fact]
         public void ActionNormal_HlsReplyVector_ReturnParameters()

@@ -15,7 +15,7 @@ namespace DlmsDevice.Tests.Services
             return new SessionHarness(conformance, clientPdu, blockBuffer).Associate();
         }
 
-        // PROTOCOL.md 2.4: GET normal of Data 0.0.43.1.0.255 attribute 2 (dlms-cosem test_get.py)
+        // the Green Book's xDLMS APDU examples: GET normal of Data 0.0.43.1.0.255 attribute 2 (dlms-cosem test_get.py)
         // answered with double-long-unsigned 5009; 2.7 trace D (Register 12345, scaler_unit);
         // trace B (Kmethy): clock logical_name with invoke-id 0x81.
         [Theory]
@@ -32,7 +32,7 @@ namespace DlmsDevice.Tests.Services
             Assert.Equal(response, Associated().Send(request));
         }
 
-        // PROTOCOL.md 2.4: "C4 01 C1 01 01" = data-access-result hardware-fault.
+        // the Green Book's xDLMS APDU examples: "C4 01 C1 01 01" = data-access-result hardware-fault.
         [Fact]
         public void GetNormal_ObjectReportsHardwareFault_DataAccessResult()
         {
@@ -73,7 +73,7 @@ namespace DlmsDevice.Tests.Services
             Assert.Equal(response, Associated().Send(request));
         }
 
-        // Entry descriptor, byte-identical in all three clients (NOTES.md): entries 1..1.
+        // Entry descriptor, byte-identical in all three clients (docs/interop.md): entries 1..1.
         [Fact]
         public void GetNormal_EntryDescriptor_DeliveredToObjectAndApplied()
         {
@@ -85,7 +85,7 @@ namespace DlmsDevice.Tests.Services
             Assert.Equal(0, h.Profile.ParametersPositionFromStart);
         }
 
-        // Range descriptors of the three clients (NOTES.md: .NET, C with weekday set, dlms-cosem
+        // Range descriptors of the three clients (docs/interop.md: .NET, C with weekday set, dlms-cosem
         // with deviation 0x8000): the whole access-parameters Data, and only it, reaches the
         // object; the reader starts at its first byte.
         [Theory]
@@ -131,7 +131,7 @@ namespace DlmsDevice.Tests.Services
         [Theory]
         [InlineData("C003C10300030100010800FF020000030100010800FF030000080000010000FF0200", "C4 03 C1 03 00 06 00 00 30 39 00 02 02 0F 00 16 1E 00 09 0C 07 E5 01 18 FF 0E 30 39 50 FF C4 00")]
         [InlineData("C003C70300030100010800FF020000030100010800FF030000080000010000FF0200", "C4 03 C7 03 00 06 00 00 30 39 00 02 02 0F 00 16 1E 00 09 0C 07 E5 01 18 FF 0E 30 39 50 FF C4 00")]
-        // PROTOCOL.md 2.4 with-list example shape: 0.0.42.0.0.255 is not there, the clock is.
+        // the Green Book's xDLMS APDU examples with-list example shape: 0.0.42.0.0.255 is not there, the clock is.
         [InlineData("C0 03 C1 02 0001 00002A0000FF 02 00 0008 0000010000FF 02 00", "C4 03 C1 02 01 04 00 09 0C 07 E5 01 18 FF 0E 30 39 50 FF C4 00")]
         // an item without access, an undefined one, and an empty list
         [InlineData("C0 03 C1 02 0001 0000600100FF 02 00 0001 00002B0100FF 02 00", "C4 03 C1 02 01 03 00 06 00 00 13 91")]
@@ -258,7 +258,7 @@ namespace DlmsDevice.Tests.Services
             Assert.Equal("C4 01 C1 01 FA", h.Send("C0 01 C1 0001 00002B0100FF 02 00"));
         }
 
-        // PROTOCOL.md 2.4: "C4 02 C1 00 00000001 00 82 049E ...": last-block FALSE, block 1,
+        // the Green Book's xDLMS APDU examples: "C4 02 C1 00 00000001 00 82 049E ...": last-block FALSE, block 1,
         // raw-data [0] with a two-byte length. Client PDU 1224 leaves 1224 - 12 = 0x4BC bytes.
         [Fact]
         public void GetWithBlock_FirstBlock_DatablockShapeWithLongLength()

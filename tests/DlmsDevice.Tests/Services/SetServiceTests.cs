@@ -15,7 +15,7 @@ namespace DlmsDevice.Tests.Services
             return new SessionHarness(conformance, blockBufferSize: blockBuffer).Associate();
         }
 
-        // PROTOCOL.md 2.4: SET normal of the clock time (dlms-cosem test_set.py); success is
+        // the Green Book's xDLMS APDU examples: SET normal of the clock time (dlms-cosem test_set.py); success is
         // C5 01 <invoke-id> 00 (JD FcsCalcTest shows it for invoke-id 0x81).
         [Theory]
         [InlineData("C1", "C5 01 C1 00")]

@@ -5,7 +5,7 @@ namespace DlmsDevice.Tests.Wrapper
 {
     public class WrapperHeaderTests
     {
-        // PROTOCOL.md 2.1 "Wrapper" and Trace D: version | source wPort | destination wPort | length.
+        // IEC 62056-46 (HDLC frame format) "Wrapper" and Trace D: version | source wPort | destination wPort | length.
         [Theory]
         [InlineData("00 01 00 10 00 01 00 0D C0 01 C1 00 03 01 00 01 08 00 FF 02 00", 0x10, 0x01, 13)] // Trace D GET over the wrapper
         [InlineData("00 01 00 01 00 10 00 09 C4 01 C1 00 06 00 00 30 39", 0x01, 0x10, 9)]            // its reply

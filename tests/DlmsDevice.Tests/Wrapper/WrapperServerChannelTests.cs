@@ -86,7 +86,7 @@ namespace DlmsDevice.Tests.Wrapper
             Assert.Equal(new[] { "open 16 17", "apdu 16 17 " + apdu }, handler.Events);
         }
 
-        // C>S wrapper frames of real clients (/work/shared/dlms/traces, see NOTES.md).
+        // C>S wrapper frames of real clients (recorded traces, EndToEnd/Replay).
         [Theory]
         [InlineData("000100100001001F601DA109060760857405080101BE10040E01000000065F1F0400621E5DFFFF")]              // gurux-net AARQ, no security
         [InlineData("00010011000100356033A1090607608574050801018A0207808B0760857405080201AC0780054775727578BE10040E01000000065F1F0400621E5DFFFF")] // gurux-net AARQ, LLS

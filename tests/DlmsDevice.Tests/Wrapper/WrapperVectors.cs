@@ -3,7 +3,7 @@ namespace DlmsDevice.Tests.Wrapper
     /// <summary>Wrapper byte vectors shared by the wrapper tests.</summary>
     internal static class WrapperVectors
     {
-        // PROTOCOL.md Trace D, "Same GET over the TCP wrapper": request and the reply for value 12345.
+        // Trace D (docs/interop.md), "Same GET over the TCP wrapper": request and the reply for value 12345.
         public const string GetRequest = "00 01 00 10 00 01 00 0D C0 01 C1 00 03 01 00 01 08 00 FF 02 00";
         public const string GetApdu = "C0 01 C1 00 03 01 00 01 08 00 FF 02 00";
         public const string GetResponseApdu = "C4 01 C1 00 06 00 00 30 39";

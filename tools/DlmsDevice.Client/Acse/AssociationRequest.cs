@@ -5,7 +5,7 @@ namespace DlmsDevice.Client
 {
     /// <summary>
     /// Builds the AARQ and RLRQ APDUs (ACSE, IEC 62056-5-3 / Green Book 9.4.2) for logical name
-    /// referencing, in the shape real clients send (PROTOCOL.md 2.3, traces/NOTES.md):
+    /// referencing, in the shape real clients send (the Green Book's AARQ/AARE examples, docs/interop.md):
     /// <c>60 L A1 09 06 07 60 85 74 05 08 01 0x [A6 0A 04 08 title] [8A 02 07 80 8B 07 .. 02 0m AC L 80 n value]
     /// BE L 04 L user-information</c>, where user-information is the xDLMS InitiateRequest or a
     /// glo-initiate-request around it.
@@ -128,7 +128,7 @@ namespace DlmsDevice.Client
         /// <summary>
         /// RLRQ with reason normal(0) and a user-information element, e.g. a glo-initiate-request:
         /// <c>62 L 80 01 00 BE L 04 L …</c>. All three reference clients put a ciphered
-        /// InitiateRequest there in a ciphered association (traces/NOTES.md, u9n/dlms-cosem#79).
+        /// InitiateRequest there in a ciphered association (docs/interop.md, u9n/dlms-cosem#79).
         /// </summary>
         public static byte[] EncodeReleaseRequest(byte[] userInformation)
         {

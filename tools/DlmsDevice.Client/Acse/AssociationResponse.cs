@@ -59,7 +59,7 @@ namespace DlmsDevice.Client
 
         /// <summary>
         /// Result accepted with acse-service-user diagnostic authentication-required (14): the HLS
-        /// association is pending until reply_to_HLS_authentication succeeds (PROTOCOL.md 2.6).
+        /// association is pending until reply_to_HLS_authentication succeeds (the Green Book's security examples).
         /// </summary>
         public bool IsAuthenticationRequired => Result == 0 && !DiagnosticIsProvider && Diagnostic == 14;
 
@@ -187,7 +187,7 @@ namespace DlmsDevice.Client
                     {
                         CipheredApdu.Decode(x); // well-formed tag, lengths, title, or DlmsProtocolException
                         // glo-initiate-response (28) as the standard and dlms-cosem want, or general-glo
-                        // (DB) as the Gurux .NET server sends (traces/NOTES.md W4): the client deciphers it.
+                        // (DB) as the Gurux .NET server sends (docs/interop.md W4): the client deciphers it.
                         return r with { CipheredUserInformation = x };
                     }
                     throw new DlmsProtocolException("AARE user-information holds APDU 0x" + x[0].ToString("X2", CultureInfo.InvariantCulture) + ", not an InitiateResponse.");

@@ -62,7 +62,7 @@ namespace DlmsDevice.Client
         /// The client's default proposal, <c>00 1E 1D</c>: block transfer with GET/SET/ACTION,
         /// multiple-references, get, set, selective-access, action. It is GuruxDLMS.c's 0x401E1D
         /// without general-protection (this client does not cipher) and is the proposal of
-        /// PROTOCOL.md Trace A.
+        /// Trace A (docs/interop.md).
         /// </summary>
         Default = BlockTransferWithGetOrRead | BlockTransferWithSetOrWrite | BlockTransferWithAction
             | MultipleReferences | Get | Set | SelectiveAccess | Action,

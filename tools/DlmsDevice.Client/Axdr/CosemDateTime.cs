@@ -16,7 +16,7 @@ namespace DlmsDevice.Client
     /// <c>YYYY-MM-DDTHH:MM:SS[.hh][Z|+HH:MM|-HH:MM][/SS]</c>. Any numeric field may be <c>*</c>
     /// (not specified). The offset is the local time's offset from UTC; it is stored as the
     /// deviation = minutes from local time to UTC, i.e. <c>+01:00</c> is deviation -60 (the sign
-    /// Gurux and the Blue Book example use; PROTOCOL.md 2.5). No offset means deviation not
+    /// Gurux and the Blue Book example use; the Green Book's A-XDR examples). No offset means deviation not
     /// specified (0x8000). <c>/SS</c> is the clock status in hex (default 00). The day of week is
     /// computed from the date when the date is fully given, else 0xFF.
     /// </remarks>

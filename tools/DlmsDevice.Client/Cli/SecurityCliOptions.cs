@@ -189,7 +189,7 @@ namespace DlmsDevice.Client.Cli
             return value;
         }
 
-        private static byte[]? Hex(string? text, int? length, string option)
+        internal static byte[]? Hex(string? text, int? length, string option)
         {
             if (text is null)
             {

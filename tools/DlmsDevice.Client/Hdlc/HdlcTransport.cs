@@ -76,7 +76,7 @@ namespace DlmsDevice.Client
             }
             // The UA states the server's own view: its transmit limit is our receive limit and vice versa.
             // Without a proposal the UA's values stand (a server may offer more than the defaults,
-            // as in PROTOCOL.md Trace A: 154); with one, never exceed what we proposed to send.
+            // as in Trace A (docs/interop.md): 154); with one, never exceed what we proposed to send.
             HdlcParameters server = HdlcParameters.Decode(reply.Information);
             Negotiated = _proposed is null
                 ? new HdlcParameters(server.MaxInfoReceive, server.MaxInfoTransmit, server.WindowReceive, server.WindowTransmit)

@@ -21,7 +21,7 @@ namespace DlmsDevice.Client
     public sealed record CipheredApduParts(byte Tag, CipheredKeyKind Key, byte[]? SystemTitle, byte[] Content);
 
     /// <summary>
-    /// The wrapping of protected APDUs (Green Book 9.5, PROTOCOL.md 2.4/2.6): service-specific
+    /// The wrapping of protected APDUs (Green Book 9.5, the Green Book's xDLMS APDU and security examples): service-specific
     /// <c>tag len SC IC …</c> (glo- and ded-) and general-glo/general-ded
     /// <c>DB|DC len ST len SC IC …</c>, and the tag maps between plain and ciphered services.
     /// </summary>

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace DlmsDevice.Client
 {
     /// <summary>
-    /// The HLS pass 3/4 proofs (Green Book 9.2.7.4, PROTOCOL.md 2.6): what the client sends in
+    /// The HLS pass 3/4 proofs (Green Book 9.2.7.4, the Green Book's security examples): what the client sends in
     /// reply_to_HLS_authentication, f(StoC), and what it expects back from the server, f(CtoS).
     /// </summary>
     public static class HlsAuthentication
@@ -55,7 +55,7 @@ namespace DlmsDevice.Client
 
         /// <summary>
         /// Mechanism 6, the client's proof: <c>SHA-256(secret ‖ ST_c ‖ ST_s ‖ StoC ‖ CtoS)</c>
-        /// (the order of Gurux.DLMS.Net's client, PROTOCOL.md 2.6).
+        /// (the order of Gurux.DLMS.Net's client, the Green Book's security examples).
         /// </summary>
         public static byte[] Sha256ClientProof(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> clientSystemTitle, ReadOnlySpan<byte> serverSystemTitle,
             ReadOnlySpan<byte> serverChallenge, ReadOnlySpan<byte> clientChallenge) =>

@@ -17,7 +17,7 @@ namespace DlmsDevice.Client
         AuthenticatedEncrypted = 0x30,
     }
 
-    /// <summary>How protected xDLMS APDUs are wrapped (Green Book 9.2.7.2.4, PROTOCOL.md 2.6).</summary>
+    /// <summary>How protected xDLMS APDUs are wrapped (Green Book 9.2.7.2.4, the Green Book's security examples).</summary>
     public enum CipheringKind
     {
         /// <summary>

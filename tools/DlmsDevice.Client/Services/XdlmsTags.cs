@@ -1,6 +1,6 @@
 namespace DlmsDevice.Client
 {
-    /// <summary>xDLMS APDU tags used by this client (Green Book 9.5, PROTOCOL.md 2.4).</summary>
+    /// <summary>xDLMS APDU tags used by this client (Green Book 9.5, the Green Book's xDLMS APDU examples).</summary>
     public static class XdlmsTags
     {
         /// <summary>get-request [192].</summary>

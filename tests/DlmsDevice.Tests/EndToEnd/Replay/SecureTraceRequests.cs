@@ -2,11 +2,11 @@ namespace DlmsDevice.Tests.EndToEnd.Replay
 {
     /// <summary>
     /// The client-to-server APDUs of the HLS-GMAC sessions of the reference traces
-    /// (shared/dlms/traces, session 3 / 3b, WRAPPER; the 8-byte wrapper header removed), copied
+    /// (the recorded traces, session 3 / 3b, WRAPPER; the 8-byte wrapper header removed), copied
     /// verbatim. The clients used the Green Book keys (AK D0..DF, EK 00..0F) and the system title
     /// 4775727578313233. The only server bytes kept are the StoC challenges the clients answered:
     /// they are inputs for checking that our test client builds the same reply_to_HLS bytes the
-    /// real clients sent, never expected output (traces/NOTES.md).
+    /// real clients sent, never expected output (docs/interop.md).
     /// </summary>
     public sealed class SecureTraceRequests
     {

@@ -2,10 +2,10 @@ namespace DlmsDevice.Tests.EndToEnd.Replay
 {
     /// <summary>
     /// The client-to-server wrapper frames (C&gt;S lines) of session 2 of the reference traces in
-    /// shared/dlms/traces, copied verbatim: client SAP 17, LLS password "Gurux", all reads in one
+    /// the recorded traces, copied verbatim: client SAP 17, LLS password "Gurux", all reads in one
     /// association: object list (4 GET-Next), 1.0.1.8.0.255 attributes 2 and 3, the clock,
     /// profile generic 1.0.99.1.0.255 capture_objects, buffer by entry 1..1, buffer by range
-    /// (each client's own date-time forms, NOTES.md), GET-with-list, RLRQ. The traces' server
+    /// (each client's own date-time forms, docs/interop.md), GET-with-list, RLRQ. The traces' server
     /// replies come from other servers and are not a reference.
     /// </summary>
     public static class Session2Requests

@@ -2,10 +2,10 @@ namespace DlmsDevice.Tests.EndToEnd.Replay
 {
     /// <summary>
     /// The client-to-server bytes (C&gt;S lines) of session 1 of the reference traces in
-    /// shared/dlms/traces (captured 2026-11-25 from three DLMS clients: public client 16, no
+    /// the traces (captured 2026-11-25 from three DLMS clients: public client 16, no
     /// security; association, object list with block transfer, 1.0.1.8.0.255 attributes 2 and 3,
     /// clock, release), copied verbatim, one frame per string. Only requests are kept: the
-    /// traces' server replies come from other servers and are not a reference (NOTES.md).
+    /// traces' server replies come from other servers and are not a reference (docs/interop.md).
     /// </summary>
     public static class TraceRequests
     {

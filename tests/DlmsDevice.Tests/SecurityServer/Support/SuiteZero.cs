@@ -7,7 +7,7 @@ namespace DlmsDevice.Tests.SecurityServer.Support
     /// <summary>
     /// The client side of suite 0, written with System.Security.Cryptography.AesGcm and nothing
     /// from the stack, so every exchange with the server is also a cross-check of the stack's own
-    /// AES/GCM (Green Book "cryptographic protection"; PROTOCOL.md §2.6): IV = system title ||
+    /// AES/GCM (Green Book "cryptographic protection"; the Green Book's security examples): IV = system title ||
     /// IC, 12-byte tags; AAD SC || AK (authenticated and encrypted), SC || AK || plaintext
     /// (authentication only), none (encryption only: the GCM counter-mode output without a tag).
     /// </summary>
