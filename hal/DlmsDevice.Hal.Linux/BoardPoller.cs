@@ -35,7 +35,10 @@ namespace DlmsDevice.Hal.Linux
         private long _nextAnalog;
         private long _turns;
 
-        /// <summary>A poller reading the ADC inputs every <paramref name="analogIntervalMilliseconds"/> (10..60000).</summary>
+        /// <summary>
+        /// A poller reading the ADC inputs every <paramref name="analogIntervalMilliseconds"/> (10..60000)
+        /// of real time; <paramref name="clock"/> is the one the switches stamp their edges with.
+        /// </summary>
         public BoardPoller(ISystemClock clock, int analogIntervalMilliseconds, ILogger logger)
         {
             ArgumentNullException.ThrowIfNull(clock);
@@ -76,7 +79,7 @@ namespace DlmsDevice.Hal.Linux
         public void Start()
         {
             EnsureNotStarted();
-            _nextAnalog = _clock.GetMonotonicMilliseconds() + _analogInterval;
+            _nextAnalog = Environment.TickCount64 + _analogInterval;
             _thread = new Thread(Run) { IsBackground = true, Name = "board poll" };
             _thread.Start();
         }
@@ -124,12 +127,14 @@ namespace DlmsDevice.Hal.Linux
         {
             while (!_stop.Wait(SettleIntervalMilliseconds))
             {
-                long now = _clock.GetMonotonicMilliseconds();
-                bool analog = now - _nextAnalog >= 0;
+                // The ADC schedule is real time; the switches settle on the clock that stamped their edges.
+                long real = Environment.TickCount64;
+                bool analog = real - _nextAnalog >= 0;
                 if (analog)
                 {
-                    _nextAnalog = now + _analogInterval;
+                    _nextAnalog = real + _analogInterval;
                 }
+                long now = _clock.GetMonotonicMilliseconds();
                 try
                 {
                     PollOnce(now, analog);

@@ -36,6 +36,7 @@ namespace DlmsDevice.LinuxMeter
         private readonly BoardMeter _meter;
         private readonly ILogger _logger;
         private readonly ISystemdNotifier? _notifier;
+        private readonly int _tickInterval;
         private readonly object _sync = new object();
         private readonly List<ChannelThread> _channels = new List<ChannelThread>();
         private readonly ManualResetEventSlim _stop = new ManualResetEventSlim(false);
@@ -51,10 +52,17 @@ namespace DlmsDevice.LinuxMeter
         private bool _stopped;
 
         /// <summary>Serves <paramref name="meter"/>; <paramref name="notifier"/> is systemd's (null outside systemd).</summary>
-        public MeterService(BoardMeter meter, ILoggerFactory loggers, ISystemdNotifier? notifier)
+        /// <param name="meter">The opened board.</param>
+        /// <param name="loggers">Where the service logs.</param>
+        /// <param name="notifier">systemd's notifier; null outside systemd.</param>
+        /// <param name="tickIntervalMilliseconds">Real time between engine ticks (10..1000; tests tick faster).</param>
+        public MeterService(BoardMeter meter, ILoggerFactory loggers, ISystemdNotifier? notifier, int tickIntervalMilliseconds = TickIntervalMilliseconds)
         {
             ArgumentNullException.ThrowIfNull(meter);
             ArgumentNullException.ThrowIfNull(loggers);
+            ArgumentOutOfRangeException.ThrowIfLessThan(tickIntervalMilliseconds, 10);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(tickIntervalMilliseconds, 1000);
+            _tickInterval = tickIntervalMilliseconds;
             _meter = meter;
             _logger = loggers.CreateLogger("DlmsDevice.LinuxMeter");
             _notifier = notifier;
@@ -207,7 +215,7 @@ namespace DlmsDevice.LinuxMeter
         private void TickLoop()
         {
             WaitHandle[] handles = { _stop.WaitHandle, _tickNow };
-            while (WaitHandle.WaitAny(handles, TickIntervalMilliseconds) != 0)
+            while (WaitHandle.WaitAny(handles, _tickInterval) != 0)
             {
                 try
                 {
@@ -239,7 +247,7 @@ namespace DlmsDevice.LinuxMeter
             {
                 return;
             }
-            long period = Math.Max(microseconds / 1000, 2 * TickIntervalMilliseconds + 1000);
+            long period = Math.Max(microseconds / 1000, 2 * _tickInterval + 1000);
             LoopWatchdog watchdog = new LoopWatchdog(period);
             watchdog.Feed(_realTime.GetMonotonicMilliseconds());
             _watchdog = watchdog;
