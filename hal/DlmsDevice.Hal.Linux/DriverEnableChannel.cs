@@ -1,5 +1,4 @@
 using System;
-using System.Device.Gpio;
 using System.Diagnostics;
 using System.Threading;
 
@@ -19,43 +18,37 @@ namespace DlmsDevice.Hal.Linux
     /// mode is exact and is preferred where the UART has it.</para>
     /// <para>Reads pass straight through. Put a <see cref="HalfDuplexChannel"/> (hal/DlmsDevice.Hal)
     /// over this for the bus turnaround and, with /RE tied low, the echo. Allocates nothing after
-    /// construction.</para>
+    /// construction (a <see cref="GpioOutput"/> as the DE line does, inside System.Device.Gpio).</para>
     /// </remarks>
     public sealed class DriverEnableChannel : IByteChannel
     {
         private readonly IByteChannel _line;
         private readonly Func<int> _pendingBytes;
-        private readonly GpioController _controller;
-        private readonly int _pin;
-        private readonly bool _activeHigh;
+        private readonly IDigitalOutput _driverEnable;
         private readonly long _characterTicks;
         private readonly object _writeLock = new object();
         private long _frames;
 
-        /// <summary>Drives <paramref name="pin"/> around every write to <paramref name="line"/>.</summary>
+        /// <summary>Drives <paramref name="driverEnable"/> around every write to <paramref name="line"/>.</summary>
         /// <param name="line">The UART (System.IO.Ports).</param>
         /// <param name="pendingBytes">Bytes still queued in the driver (SerialByteChannel.BytesToWrite).</param>
-        /// <param name="controller">The GPIO chip's controller (the caller keeps and disposes it).</param>
-        /// <param name="pin">The DE line; opened here as an output, driver off.</param>
-        /// <param name="activeHigh">True when a high line enables the driver (MAX485, MAX3485, SP3485).</param>
+        /// <param name="driverEnable">The DE line (a <see cref="GpioOutput"/> opened at false: driver off); true drives the bus.</param>
         /// <param name="baudRate">The line speed.</param>
-        public DriverEnableChannel(IByteChannel line, Func<int> pendingBytes, GpioController controller, int pin, bool activeHigh, int baudRate)
+        public DriverEnableChannel(IByteChannel line, Func<int> pendingBytes, IDigitalOutput driverEnable, int baudRate)
         {
             ArgumentNullException.ThrowIfNull(line);
             ArgumentNullException.ThrowIfNull(pendingBytes);
-            ArgumentNullException.ThrowIfNull(controller);
+            ArgumentNullException.ThrowIfNull(driverEnable);
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(baudRate);
             _line = line;
             _pendingBytes = pendingBytes;
-            _controller = controller;
-            _pin = pin;
-            _activeHigh = activeHigh;
+            _driverEnable = driverEnable;
             _characterTicks = (10 * Stopwatch.Frequency + baudRate - 1) / baudRate;
-            _controller.OpenPin(pin, PinMode.Output, Level(false));
+            _driverEnable.Write(false);
         }
 
         /// <summary>The DE line.</summary>
-        public int Pin => _pin;
+        public int Pin => _driverEnable.Pin;
 
         /// <summary>Frames written so far.</summary>
         public long Frames => Interlocked.Read(ref _frames);
@@ -75,7 +68,7 @@ namespace DlmsDevice.Hal.Linux
             }
             lock (_writeLock)
             {
-                _controller.Write(_pin, Level(true));
+                _driverEnable.Write(true);
                 long start = Stopwatch.GetTimestamp();
                 try
                 {
@@ -84,7 +77,7 @@ namespace DlmsDevice.Hal.Linux
                 }
                 finally
                 {
-                    _controller.Write(_pin, Level(false));
+                    _driverEnable.Write(false);
                 }
                 Interlocked.Increment(ref _frames);
             }
@@ -116,11 +109,6 @@ namespace DlmsDevice.Hal.Linux
             {
                 Thread.SpinWait(20);
             }
-        }
-
-        private PinValue Level(bool driving)
-        {
-            return driving == _activeHigh ? PinValue.High : PinValue.Low;
         }
     }
 }

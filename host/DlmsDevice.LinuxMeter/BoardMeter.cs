@@ -70,7 +70,7 @@ namespace DlmsDevice.LinuxMeter
         public GpioDigitalInput? PowerFail { get; private set; }
 
         /// <summary>The relay; null without one.</summary>
-        public GpioRelayOutput? Relay { get; private set; }
+        public GpioOutput? Relay { get; private set; }
 
         /// <summary>The RS-485 line as the meter serves it (with the driver enable and half duplex); null without one.</summary>
         public IByteChannel? Rs485 { get; private set; }
@@ -183,7 +183,7 @@ namespace DlmsDevice.LinuxMeter
             {
                 RelaySection r = _board.Relay;
                 // Opened "connected": the engine then drives the state Disconnect control recovered.
-                Relay = Gpio("relay", r.Pin, () => new GpioRelayOutput(_gpio!, r.Pin, r.ActiveLow, true));
+                Relay = Gpio("relay", r.Pin, () => new GpioOutput(_gpio!, r.Pin, r.ActiveLow, true));
                 _owned.Add(Relay);
                 configuration.Relay = Relay;
             }
@@ -281,7 +281,9 @@ namespace DlmsDevice.LinuxMeter
                 SerialByteChannel serial = _serial;
                 try
                 {
-                    line = Gpio("rs485.dePin", s.DriverEnablePin, () => new DriverEnableChannel(serial, () => serial.BytesToWrite, _gpio!, s.DriverEnablePin, !s.DriverEnableActiveLow, s.Baud));
+                    GpioOutput de = Gpio("rs485.dePin", s.DriverEnablePin, () => new GpioOutput(_gpio!, s.DriverEnablePin, s.DriverEnableActiveLow, false));
+                    _owned.Add(de);
+                    line = new DriverEnableChannel(serial, () => serial.BytesToWrite, de, s.Baud);
                 }
                 catch
                 {

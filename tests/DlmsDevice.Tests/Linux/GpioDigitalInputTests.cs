@@ -111,7 +111,7 @@ namespace DlmsDevice.Tests.Linux
         public void Relay_LogicalLevelToLine(bool activeLow, bool connected, bool lineHigh)
         {
             using GpioController controller = new GpioController(_driver);
-            using GpioRelayOutput relay = new GpioRelayOutput(controller, 25, activeLow, !connected);
+            using GpioOutput relay = new GpioOutput(controller, 25, activeLow, !connected);
 
             relay.Write(connected);
 
@@ -124,7 +124,7 @@ namespace DlmsDevice.Tests.Linux
         public void Relay_OpensAtTheRequestedLevel()
         {
             using GpioController controller = new GpioController(_driver);
-            using GpioRelayOutput relay = new GpioRelayOutput(controller, 25, false, true);
+            using GpioOutput relay = new GpioOutput(controller, 25, false, true);
 
             Assert.True(_driver.Level(25));
             Assert.True(relay.Read());

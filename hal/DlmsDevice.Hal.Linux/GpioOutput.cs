@@ -4,15 +4,19 @@ using System.Device.Gpio;
 namespace DlmsDevice.Hal.Linux
 {
     /// <summary>
-    /// The disconnect relay's driver on a GPIO line (a transistor or ULN2003 channel driving the
-    /// coil, or a relay HAT's input) as an <see cref="IDigitalOutput"/>: true = connected.
+    /// A GPIO output line as an <see cref="IDigitalOutput"/> with a logical level: the disconnect
+    /// relay's driver (a transistor or ULN2003 channel driving the coil, a relay HAT's input;
+    /// true = connected) or an RS-485 transceiver's driver enable (true = driving).
     /// </summary>
     /// <remarks>
-    /// The line is opened as an output at the level of <c>initiallyConnected</c> (the driver is
-    /// asked not to glitch), so a restart does not toggle the supply; the metering engine then
-    /// drives it to the state Disconnect control recovered. Writing allocates nothing here.
+    /// The line is opened as an output at the level of <c>initialLevel</c> (the driver is asked
+    /// not to glitch), so a restart does not toggle the supply; the metering engine then drives
+    /// the relay to the state Disconnect control recovered. Nothing here allocates, but
+    /// System.Device.Gpio 4.2 does, inside <see cref="GpioController.Write(int, PinValue)"/>: it
+    /// records the level in a <c>ConcurrentDictionary&lt;int, PinValue?&gt;</c>, a new node per
+    /// write (40 bytes), and the libgpiod driver keeps its own dictionary the same way.
     /// </remarks>
-    public sealed class GpioRelayOutput : IDigitalOutput, IDisposable
+    public sealed class GpioOutput : IDigitalOutput, IDisposable
     {
         private readonly GpioController _controller;
         private readonly int _pin;
@@ -24,16 +28,16 @@ namespace DlmsDevice.Hal.Linux
         /// <summary>Opens <paramref name="pin"/> as an output.</summary>
         /// <param name="controller">The GPIO chip's controller (the caller keeps and disposes it).</param>
         /// <param name="pin">The line number on that chip.</param>
-        /// <param name="activeLow">True when "connected" is a low line (a relay board with inverted inputs).</param>
-        /// <param name="initiallyConnected">The level to open with.</param>
-        public GpioRelayOutput(GpioController controller, int pin, bool activeLow, bool initiallyConnected)
+        /// <param name="activeLow">True when the logical level true is a low line (a relay board with inverted inputs).</param>
+        /// <param name="initialLevel">The logical level to open with.</param>
+        public GpioOutput(GpioController controller, int pin, bool activeLow, bool initialLevel)
         {
             ArgumentNullException.ThrowIfNull(controller);
             _controller = controller;
             _pin = pin;
             _activeLow = activeLow;
-            _level = initiallyConnected;
-            _controller.OpenPin(pin, PinMode.Output, Electrical(initiallyConnected));
+            _level = initialLevel;
+            _controller.OpenPin(pin, PinMode.Output, Electrical(initialLevel));
         }
 
         /// <inheritdoc />
@@ -76,9 +80,9 @@ namespace DlmsDevice.Hal.Linux
             _controller.ClosePin(_pin);
         }
 
-        private PinValue Electrical(bool connected)
+        private PinValue Electrical(bool level)
         {
-            return connected != _activeLow ? PinValue.High : PinValue.Low;
+            return level != _activeLow ? PinValue.High : PinValue.Low;
         }
     }
 }
