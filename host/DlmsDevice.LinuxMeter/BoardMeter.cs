@@ -82,8 +82,13 @@ namespace DlmsDevice.LinuxMeter
         public IStorageMedium? Storage { get; private set; }
 
         /// <summary>Opens every device of <paramref name="board"/> and builds the meter.</summary>
+        /// <param name="board">The board file.</param>
+        /// <param name="secrets">The secrets it references, read.</param>
+        /// <param name="devices">Where the devices come from.</param>
+        /// <param name="loggers">Where the board's parts log.</param>
+        /// <param name="useStateDirectory">False: the meter runs in memory, the state directory is not touched (<c>--check</c>, which must not log a power-up and a power-down in the real meter's event log).</param>
         /// <exception cref="DeviceOpenException">A device cannot be opened (everything opened so far is closed).</exception>
-        public static BoardMeter Open(BoardFile board, MeterSecrets secrets, IBoardDevices devices, ILoggerFactory loggers)
+        public static BoardMeter Open(BoardFile board, MeterSecrets secrets, IBoardDevices devices, ILoggerFactory loggers, bool useStateDirectory = true)
         {
             ArgumentNullException.ThrowIfNull(board);
             ArgumentNullException.ThrowIfNull(secrets);
@@ -92,7 +97,7 @@ namespace DlmsDevice.LinuxMeter
             BoardMeter meter = new BoardMeter(board, devices, loggers);
             try
             {
-                meter.OpenAll(secrets);
+                meter.OpenAll(secrets, useStateDirectory);
             }
             catch
             {
@@ -125,7 +130,7 @@ namespace DlmsDevice.LinuxMeter
             }
         }
 
-        private void OpenAll(MeterSecrets secrets)
+        private void OpenAll(MeterSecrets secrets, bool useStateDirectory)
         {
             ISystemClock clock = _devices.Clock;
             MeterConfiguration configuration = new MeterConfiguration(clock);
@@ -137,7 +142,7 @@ namespace DlmsDevice.LinuxMeter
             OpenPulseInputs(configuration, clock);
             OpenSwitches(configuration, clock);
             OpenAnalog(configuration);
-            if (_board.StateDirectory != null)
+            if (_board.StateDirectory != null && useStateDirectory)
             {
                 Storage = _devices.OpenStorage(_board.StateDirectory);
             }

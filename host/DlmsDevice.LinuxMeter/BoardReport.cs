@@ -19,7 +19,8 @@ namespace DlmsDevice.LinuxMeter
             CultureInfo c = CultureInfo.InvariantCulture;
             List<string> lines = new List<string>();
             lines.Add("board " + b.Path + ": every device opened");
-            lines.Add("meter " + meter.Device.Model.LogicalDeviceName + ", HDLC address " + b.Meter.HdlcAddress + ", state " + (b.StateDirectory ?? "in memory only (nothing survives a restart)"));
+            string state = b.StateDirectory == null ? "in memory only (nothing survives a restart)" : meter.Storage == null ? b.StateDirectory + " (not opened by --check)" : b.StateDirectory;
+            lines.Add("meter " + meter.Device.Model.LogicalDeviceName + ", HDLC address " + b.Meter.HdlcAddress + ", state " + state);
             lines.Add("password of client 32: " + (b.Meter.Password != null ? b.Meter.Password.ToString() : "the default 12345678"));
             lines.Add("keys of client 48: " + Key("authentication", b.Meter.AuthenticationKey) + ", " + Key("encryption", b.Meter.EncryptionKey) + ", " + Key("master", b.Meter.MasterKey));
             for (int i = 0; i < meter.PulseInputs.Count; i++)

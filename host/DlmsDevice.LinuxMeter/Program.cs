@@ -87,7 +87,7 @@ namespace DlmsDevice.LinuxMeter
             BoardMeter meter;
             try
             {
-                meter = BoardMeter.Open(board, secrets, devices, loggers);
+                meter = BoardMeter.Open(board, secrets, devices, loggers, !check);
             }
             catch (DeviceOpenException e)
             {

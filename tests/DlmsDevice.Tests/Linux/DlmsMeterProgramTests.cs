@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -7,6 +8,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using DlmsDevice.Client;
 using DlmsDevice.LinuxMeter;
+using DlmsDevice.LinuxMeter.Board;
+using DlmsDevice.Tests.Linux.Fakes;
 using Microsoft.Extensions.Logging;
 
 namespace DlmsDevice.Tests.Linux
@@ -124,6 +127,52 @@ namespace DlmsDevice.Tests.Linux
 
             Assert.Equal(0, await run.WaitAsync(LinuxMeterTestKit.Timeout));
             Assert.NotEmpty(Directory.GetFiles(Path.Combine(kit.Directory, "state"), "record-*.slot"));
+        }
+
+        [Fact]
+        public void Check_OneReadingOfEveryInput_SecretsByPlaceOnly_StateDirectoryUntouched()
+        {
+            string board = @"{
+  ""meter"": { ""serialNumber"": ""4711"", ""keys"": { ""authentication"": { ""env"": ""DLMS_TEST_AK_CHECK"" } } },
+  ""stateDirectory"": ""$STATE"",
+  ""pulseInputs"": [ { ""pin"": 17 } ],
+  ""adcs"": [ { ""id"": ""mcp"", ""type"": ""mcp3008"", ""spiBus"": 0, ""chipSelect"": 1 } ],
+  ""voltage"": { ""adc"": ""mcp"", ""input"": 2, ""samples"": 1, ""calibration"": { ""raw1"": 0, ""value1"": 0, ""raw2"": 1000, ""value2"": 250 } },
+  ""cover"": { ""pin"": 22 },
+  ""relay"": { ""pin"": 25 }
+}";
+            using LinuxMeterTestKit kit = new LinuxMeterTestKit(board, devices =>
+            {
+                FakeMcp3008 mcp = new FakeMcp3008(0, 1);
+                mcp.SetChannel(2, 920);
+                devices.Spi[(0, 1)] = mcp;
+                devices.Gpio.SetLevel(22, true);
+            });
+            Environment.SetEnvironmentVariable("DLMS_TEST_AK_CHECK", "000102030405060708090A0B0C0D0E0F");
+            List<string> errors = new List<string>();
+            BoardFile file = BoardFileReader.ReadFile(kit.BoardPath, errors)!;
+            MeterSecrets secrets = SecretReader.Resolve(file.Meter, errors)!;
+            using ILoggerFactory loggers = kit.Logs.CreateFactory();
+
+            BoardMeter meter = BoardMeter.Open(file, secrets, kit.Devices, loggers, useStateDirectory: false);
+            List<string> lines = BoardReport.Describe(meter);
+            meter.Device.Shutdown();
+            meter.Dispose();
+
+            Assert.Equal(new[]
+            {
+                "board " + kit.BoardPath + ": every device opened",
+                "meter DLD4711, HDLC address 17, state " + Path.Combine(kit.Directory, "state") + " (not opened by --check)",
+                "password of client 32: the default 12345678",
+                "keys of client 48: authentication from environment DLMS_TEST_AK_CHECK, encryption PUBLISHED TEST KEY, master PUBLISHED TEST KEY",
+                "pulseInputs[0] GPIO 17: inactive, 0 pulses, 0 edges (1000 imp/kWh import, debounce 5 ms, minimum 30 ms)",
+                "voltage (MCP3008 on /dev/spidev0.1 CH2): 920 counts = 230 V (mean of 1, gain 0.25, offset 0)",
+                "cover GPIO 22: open",
+                "relay GPIO 25: connected",
+                "tcp: wrapper 0.0.0.0:4059, 4 connections per port",
+            }, lines);
+            Assert.DoesNotContain(lines, l => l.Contains("000102", StringComparison.Ordinal));
+            Assert.False(Directory.Exists(Path.Combine(kit.Directory, "state")));
         }
 
         private static async Task WaitForPortAsync(int port, Task<int> run)
