@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
+using DlmsDevice.Emulator.Diagnostics;
 using DlmsDevice.Emulator.Tracing;
 using DlmsDevice.Emulator.Transport;
 using DlmsDevice.Hal;
@@ -10,6 +11,7 @@ using DlmsDevice.Hal.Desktop;
 using DlmsDevice.Runtime;
 using DlmsDevice.Runtime.Optical;
 using DlmsDevice.Stack.Hdlc;
+using DlmsDevice.Stack.Server;
 using Microsoft.Extensions.Logging;
 
 namespace DlmsDevice.Emulator
@@ -89,6 +91,12 @@ namespace DlmsDevice.Emulator
                 throw new InvalidOperationException("Already started.");
             }
             _started = true;
+            DlmsServer? server = _model.Server;
+            if (server != null)
+            {
+                // Refused associations are logged with their reason (never sent to the client).
+                server.Observer = new RefusalLog(_logger, DescribeSession, server.Acse);
+            }
             try
             {
                 IPAddress address = IPAddress.Parse(_options.BindAddress);
@@ -141,6 +149,35 @@ namespace DlmsDevice.Emulator
             {
                 _logger.LogInformation("Optical port on {Optical}", _optical.Description);
             }
+        }
+
+        /// <summary>
+        /// Names the connection <paramref name="session"/> serves, e.g. "Connection 3 (wrapper
+        /// 127.0.0.1:50312)"; "A connection" when none does (any more).
+        /// </summary>
+        public string DescribeSession(ApplicationSession session)
+        {
+            ChannelWorker? found = null;
+            lock (_sync)
+            {
+                foreach (ChannelWorker worker in _workers)
+                {
+                    if (worker.Channel.Session == session)
+                    {
+                        found = worker;
+                        break;
+                    }
+                }
+            }
+            if (found == null && _serial != null && _serial.Channel.Session == session)
+            {
+                found = _serial;
+            }
+            if (found == null && _optical != null && _optical.Channel.Session == session)
+            {
+                found = _optical;
+            }
+            return found == null ? "A connection" : "Connection " + found.Id + " (" + found.Description + ")";
         }
 
         /// <summary>
