@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -39,6 +40,7 @@ namespace DlmsDevice.Emulator
         private int _nextId;
         private bool _started;
         private bool _stopped;
+        private bool _running;
 
         /// <summary>Creates the emulator around <paramref name="model"/>; nothing is opened until <see cref="Start"/>.</summary>
         public MeterEmulator(EmulatorOptions options, IMeterModel model, ILoggerFactory loggerFactory)
@@ -81,8 +83,9 @@ namespace DlmsDevice.Emulator
         }
 
         /// <summary>
-        /// Opens the endpoints. Throws (and closes what it opened) when one cannot be opened: a
-        /// port in use, a serial device that does not exist.
+        /// Opens the endpoints. Throws <see cref="EndpointUnavailableException"/> naming the
+        /// endpoint (and closes what it opened) when one cannot be opened: a port in use, an
+        /// address that is not local, a serial device that does not exist.
         /// </summary>
         public void Start()
         {
@@ -102,15 +105,15 @@ namespace DlmsDevice.Emulator
                 IPAddress address = IPAddress.Parse(_options.BindAddress);
                 if (_options.WrapperPort != 0)
                 {
-                    _wrapper = new TcpEndpoint(address, Math.Max(_options.WrapperPort, 0), ChannelKind.TcpWrapper, OnAccept, _logger);
+                    _wrapper = OpenTcp("TCP wrapper", address, _options.WrapperPort, ChannelKind.TcpWrapper);
                 }
                 if (_options.HdlcPort != 0)
                 {
-                    _hdlc = new TcpEndpoint(address, Math.Max(_options.HdlcPort, 0), ChannelKind.TcpHdlc, OnAccept, _logger);
+                    _hdlc = OpenTcp("HDLC over TCP", address, _options.HdlcPort, ChannelKind.TcpHdlc);
                 }
                 if (!string.IsNullOrEmpty(_options.SerialDevice))
                 {
-                    SerialByteChannel port = new SerialByteChannel(_options.SerialDevice, _options.BaudRate);
+                    SerialByteChannel port = OpenSerial("serial line", _options.SerialDevice, _options.BaudRate, SerialCharacterFormat.EightNoneOne);
                     string description = "serial " + _options.SerialDevice + " " + _options.BaudRate + " 8N1";
                     _serial = Attach(ChannelKind.SerialHdlc, port, description, null);
                     if (_serial == null)
@@ -129,6 +132,7 @@ namespace DlmsDevice.Emulator
                 Stop();
                 throw;
             }
+            _running = true;
             _wrapper?.Start();
             _hdlc?.Start();
             _serial?.Start();
@@ -204,7 +208,10 @@ namespace DlmsDevice.Emulator
             }
             _serial?.Stop(2000);
             _optical?.Stop(2000);
-            _logger.LogInformation("Stopped ({Count} connection(s) closed)", open.Length);
+            if (_running)
+            {
+                _logger.LogInformation("Stopped ({Count} connection(s) closed)", open.Length);
+            }
         }
 
         /// <inheritdoc />
@@ -223,7 +230,7 @@ namespace DlmsDevice.Emulator
                 DeviceAddress = _options.SerialNumber,
                 MaxBaudRate = _options.OpticalBaudRate,
             };
-            SerialByteChannel line = new SerialByteChannel(device, OpticalPort.SignOnBaudRate, SerialCharacterFormat.SevenEvenOne);
+            SerialByteChannel line = OpenSerial("optical port", device, OpticalPort.SignOnBaudRate, SerialCharacterFormat.SevenEvenOne);
             OpticalPort port;
             try
             {
@@ -243,6 +250,30 @@ namespace DlmsDevice.Emulator
             }
             port.Attach((HdlcServerLink)_optical.Channel.Link);
             _opticalPort = port;
+        }
+
+        private TcpEndpoint OpenTcp(string name, IPAddress address, int port, ChannelKind kind)
+        {
+            try
+            {
+                return new TcpEndpoint(address, Math.Max(port, 0), kind, OnAccept, _logger);
+            }
+            catch (SocketException ex)
+            {
+                throw EndpointErrors.Tcp(name, address, port, ex);
+            }
+        }
+
+        private static SerialByteChannel OpenSerial(string name, string device, int baudRate, SerialCharacterFormat format)
+        {
+            try
+            {
+                return new SerialByteChannel(device, baudRate, format);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
+            {
+                throw EndpointErrors.Serial(name, device, ex);
+            }
         }
 
         private void OnAccept(Socket socket, ChannelKind kind)

@@ -1,9 +1,12 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Threading;
+using DlmsDevice.Emulator.Transport;
+using DlmsDevice.Hal.Desktop;
 using Microsoft.Extensions.Logging;
 
 namespace DlmsDevice.Emulator
@@ -157,6 +160,16 @@ namespace DlmsDevice.Emulator
             });
 
             ParseResult result = root.Parse(args);
+            if (result.Errors.Count > 0)
+            {
+                // Usage errors exit with 2, in a few words (no help dump, no .NET type names).
+                foreach (ParseError error in result.Errors)
+                {
+                    Console.Error.WriteLine("error: " + UsageErrors.Describe(error.Message));
+                }
+                Console.Error.WriteLine("Options: --help");
+                return UsageErrors.ExitCode;
+            }
             // Signals are handled in Run (clean stop, exit code 0), not by System.CommandLine.
             InvocationConfiguration invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
             return result.Invoke(invocation);
@@ -169,7 +182,7 @@ namespace DlmsDevice.Emulator
             if (problem != null)
             {
                 Console.Error.WriteLine("error: " + problem);
-                return 2;
+                return UsageErrors.ExitCode;
             }
             using ILoggerFactory loggerFactory = LoggerFactory.Create(builder =>
             {
@@ -197,6 +210,11 @@ namespace DlmsDevice.Emulator
             {
                 meter = new DefaultMeter(DefaultMeterSettings.From(options));
             }
+            catch (StateDirectoryInUseException ex)
+            {
+                logger.LogError("Cannot start: {Message}: stop that one or give another --state-dir", ex.Message);
+                return 1;
+            }
             catch (Exception ex) when (ex is InvalidOperationException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
             {
                 logger.LogError("Cannot start: {Message}", ex.Message);
@@ -208,6 +226,11 @@ namespace DlmsDevice.Emulator
                 try
                 {
                     emulator.Start();
+                }
+                catch (EndpointUnavailableException ex)
+                {
+                    logger.LogError("Cannot start: {Message}", ex.Message);
+                    return 1;
                 }
                 catch (Exception ex) when (ex is SocketException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
                 {
@@ -281,9 +304,9 @@ namespace DlmsDevice.Emulator
             {
                 return "--max-pdu is 64..65535";
             }
-            if (o.Password.Length == 0)
+            if (o.Password.Length == 0 || o.Password.Length > 64)
             {
-                return "--password must not be empty";
+                return "--password takes 1 to 64 characters";
             }
             if (!(o.TimeScale > 0) || o.TimeScale > 100000 || double.IsInfinity(o.TimeScale))
             {
