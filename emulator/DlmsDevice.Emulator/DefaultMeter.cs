@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
+using DlmsDevice.Emulator.Diagnostics;
 using DlmsDevice.Hal;
 using DlmsDevice.Hal.Desktop;
 using DlmsDevice.Hal.Simulated;
@@ -68,6 +69,7 @@ namespace DlmsDevice.Emulator
             {
                 FileStorageMedium? medium = settings.StateDirectory != null ? new FileStorageMedium(settings.StateDirectory) : null;
                 StateMedium = medium;
+                StateHealth = medium != null ? new MonitoredStorageMedium(medium) : null;
                 Build(settings, medium);
             }
             catch
@@ -90,7 +92,7 @@ namespace DlmsDevice.Emulator
             // The link timers run on real time, whatever the simulation's time scale.
             device.LinkClock = new SystemClock();
             // HLS StoC challenges: the operating system's generator unless a test injects one.
-            Device = new MeterDevice(device, configuration, medium, settings.Entropy ?? new SystemEntropySource());
+            Device = new MeterDevice(device, configuration, StateHealth, settings.Entropy ?? new SystemEntropySource());
             if (Device.CountersStatus != StoreStatus.Ok)
             {
                 throw new InvalidOperationException("The invocation counters in " + settings.StateDirectory + " cannot be read (" + Device.CountersStatus + "): client 48 would be refused.");
@@ -123,6 +125,9 @@ namespace DlmsDevice.Emulator
 
         /// <summary>The state directory's medium; null without --state-dir.</summary>
         public FileStorageMedium? StateMedium { get; }
+
+        /// <summary>The state directory's medium as the record store uses it, watched for failing writes; null without --state-dir.</summary>
+        public MonitoredStorageMedium? StateHealth { get; }
 
         /// <summary>The record store over the state directory; null without --state-dir.</summary>
         public SlottedRecordStore? Store => Device.Store;

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Threading;
+using DlmsDevice.Emulator.Diagnostics;
 using DlmsDevice.Emulator.Transport;
 using DlmsDevice.Hal.Desktop;
 using Microsoft.Extensions.Logging;
@@ -82,6 +83,10 @@ namespace DlmsDevice.Emulator
             {
                 Description = "Directory for the meter's non-volatile state (energy, maximum demand, profiles, events, settings); default: none, nothing survives a restart",
             };
+            Option<string?> healthFile = new Option<string?>("--health-file")
+            {
+                Description = "Keep a file with the meter's health (status=ok, failing when state cannot be written, stopped), rewritten every 10 s",
+            };
             Option<double> timeScale = new Option<double>("--time-scale")
             {
                 Description = "Simulated seconds per real second (60 = an hour a minute)",
@@ -126,7 +131,7 @@ namespace DlmsDevice.Emulator
 
             RootCommand root = new RootCommand("DlmsDevice emulator: a DLMS/COSEM meter on TCP (wrapper, HDLC) and serial HDLC.")
             {
-                wrapperPort, hdlcPort, bind, serial, baud, optical, opticalBaud, physical, password, inactivity, maxPdu, trace, stateDir, timeScale, seed,
+                wrapperPort, hdlcPort, bind, serial, baud, optical, opticalBaud, physical, password, inactivity, maxPdu, trace, stateDir, healthFile, timeScale, seed,
                 authKey, blockKey, kek, systemTitle, maxConnections, wrapperInactivity, associationTimeout,
             };
             root.SetAction(parse =>
@@ -146,6 +151,7 @@ namespace DlmsDevice.Emulator
                     MaxApduSize = parse.GetValue(maxPdu),
                     Trace = parse.GetValue(trace),
                     StateDirectory = parse.GetValue(stateDir),
+                    HealthFile = parse.GetValue(healthFile),
                     TimeScale = parse.GetValue(timeScale),
                     Seed = parse.GetValue(seed),
                     AuthenticationKey = parse.GetValue(authKey),
@@ -237,15 +243,28 @@ namespace DlmsDevice.Emulator
                     logger.LogError("Cannot start: {Message}", ex.Message);
                     return 1;
                 }
+                using HealthReporter health = new HealthReporter(meter.StateHealth, logger, options.HealthFile, options.StateDirectory,
+                    meter.Engine.Persistence.CorruptRecords.Count, id => RecordNames.Describe(meter.Engine, id));
+                try
+                {
+                    health.Start();
+                }
+                catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+                {
+                    logger.LogError("Cannot start: the health file {File} cannot be written: {Message}", health.HealthFile, ex.Message);
+                    return 1;
+                }
                 using MeterTicker ticker = new MeterTicker(meter, logger);
                 ticker.Start();
-                LogBanner(logger, emulator, meter, ticker);
+                LogBanner(logger, emulator, meter, ticker, health);
                 stop.Wait();
                 logger.LogInformation("Stopping");
                 ticker.Stop();
                 emulator.Stop();
                 // A clean power-down: event logged, final checkpoint (the next start logs only a power-up).
                 meter.Shutdown();
+                health.Check();
+                health.Stop();
                 return 0;
             }
         }
@@ -348,7 +367,7 @@ namespace DlmsDevice.Emulator
             return true;
         }
 
-        private static void LogBanner(ILogger logger, MeterEmulator emulator, DefaultMeter meter, MeterTicker ticker)
+        private static void LogBanner(ILogger logger, MeterEmulator emulator, DefaultMeter meter, MeterTicker ticker, HealthReporter health)
         {
             // Through the logger, so it lands in order with the endpoint lines before it.
             EmulatorOptions o = emulator.Options;
@@ -370,6 +389,14 @@ namespace DlmsDevice.Emulator
             logger.LogInformation("Energy import {Energy} Wh, {Rows} load profile rows, {Events} events{Restored}",
                 meter.Engine.ActiveEnergyImport.Value.Integer, meter.Engine.LoadProfile.EntriesInUse, meter.Engine.EventLog.EntriesInUse,
                 meter.Engine.CorruptionFound ? " (saved state partly corrupt: event 14 logged)" : "");
+            foreach (string line in CorruptRecordReport.Lines(meter.Engine, o.StateDirectory ?? "memory"))
+            {
+                logger.LogWarning("{Line}", line);
+            }
+            if (health.HealthFile != null)
+            {
+                logger.LogInformation("Health: {Status}, written to {File} (status=ok|failing|stopped)", health.IsFailing ? "failing" : "ok", health.HealthFile);
+            }
             if (emulator.WrapperEndPoint != null)
             {
                 logger.LogInformation("Try: dotnet run --project tools/DlmsDevice.Client -- --port {Port} list", emulator.WrapperEndPoint.Port);

@@ -108,13 +108,21 @@ namespace DlmsDevice.Tests.EndToEnd
                 // A process killed without warning leaves no lock behind: the kernel drops it.
                 first.Process.Kill();
                 first.Process.WaitForExit();
-                using EmulatorProcess third = new EmulatorProcess("--state-dir", directory, "--wrapper-port", EmulatorProcess.FreePort().ToString(), "--hdlc-port", "0");
+                string healthFile = Path.Combine(directory, "health");
+                using EmulatorProcess third = new EmulatorProcess("--state-dir", directory, "--wrapper-port", EmulatorProcess.FreePort().ToString(), "--hdlc-port", "0",
+                    "--health-file", healthFile);
                 await third.WaitForOutputAsync("Stop with Ctrl+C");
+                string health = File.ReadAllText(healthFile);
+                Assert.Contains("status=ok\n", health);
+                Assert.Contains("pid=" + third.Process.Id + "\n", health);
+                Assert.Contains("state=" + directory + "\n", health);
                 third.Signal("TERM");
                 Assert.True(third.Process.WaitForExit((int)s_timeout.TotalMilliseconds), "the emulator did not stop: " + third.Output);
                 third.Process.WaitForExit();
                 Assert.Equal(0, third.Process.ExitCode);
                 Assert.Contains("(resumed); state " + directory, third.Output);
+                Assert.Contains("Health: ok, written to " + healthFile, third.Output);
+                Assert.Contains("status=stopped\n", File.ReadAllText(healthFile));
             }
             finally
             {
