@@ -399,11 +399,11 @@ namespace DlmsDevice.Emulator
             }
             if (emulator.WrapperEndPoint != null)
             {
-                logger.LogInformation("Try: dotnet run --project tools/DlmsDevice.Client -- --port {Port} list", emulator.WrapperEndPoint.Port);
+                logger.LogInformation("Try: dotnet run --project tools/DlmsDevice.Cli -- --port {Port} list", emulator.WrapperEndPoint.Port);
             }
             else if (emulator.HdlcEndPoint != null)
             {
-                logger.LogInformation("Try: dotnet run --project tools/DlmsDevice.Client -- --transport hdlc --port {Port} list", emulator.HdlcEndPoint.Port);
+                logger.LogInformation("Try: dotnet run --project tools/DlmsDevice.Cli -- --transport hdlc --port {Port} list", emulator.HdlcEndPoint.Port);
             }
             logger.LogInformation("Stop with Ctrl+C");
         }

@@ -16,12 +16,12 @@ namespace DlmsDevice.Tests.Packaging
     /// </summary>
     public sealed class PackageContentTests
     {
-        /// <summary>The library packages (DlmsDevice.Hal.Linux joins when its branch lands).</summary>
+        /// <summary>The library packages.</summary>
         public static readonly string[] Libraries =
         {
             "DlmsDevice.Hal", "DlmsDevice.Hal.Desktop", "DlmsDevice.Hal.Simulated", "DlmsDevice.Hal.Linux",
             "DlmsDevice.Stack", "DlmsDevice.Stack.Link", "DlmsDevice.Stack.Cosem", "DlmsDevice.Stack.Server",
-            "DlmsDevice.Meter", "DlmsDevice.Runtime", "DlmsDevice.Firmware",
+            "DlmsDevice.Meter", "DlmsDevice.Runtime", "DlmsDevice.Firmware", "DlmsDevice.Client",
         };
 
         // The Portable PDB custom debug information kind of SourceLink.
@@ -59,9 +59,10 @@ namespace DlmsDevice.Tests.Packaging
         [PackagesFact]
         public void Client_DotnetToolNamedDlms()
         {
-            string folder = CheckTool("DlmsDevice.Client", "dlms", out ZipArchive package);
+            string folder = CheckTool("DlmsDevice.Cli", "dlms", out ZipArchive package);
             using (package)
             {
+                Assert.NotNull(package.GetEntry(folder + "/DlmsDevice.Client.dll"));
                 Assert.NotNull(package.GetEntry(folder + "/System.CommandLine.dll"));
             }
         }
