@@ -140,23 +140,16 @@ namespace DlmsDevice.Meter
             return _config.Names.Get(quantity);
         }
 
-        // Today's columns, when the configuration gives none: clock, +A, -A, and the period
-        // averages of the channels there are.
-        private ProfileLayout DefaultLoadProfileLayout()
+        // The default meter's columns, when the configuration gives none: clock, +A, -A, and the
+        // period averages (left out without their channels).
+        private static ProfileLayout DefaultLoadProfileLayout()
         {
-            ProfileLayout layout = new ProfileLayout(5)
+            return new ProfileLayout(5)
                 .Add(EngineQuantity.Clock, Clock.Attributes.Time, 0)
                 .Add(EngineQuantity.ActiveEnergyImport, Register.Attributes.Value, 0)
-                .Add(EngineQuantity.ActiveEnergyExport, Register.Attributes.Value, 0);
-            if (AverageVoltage != null)
-            {
-                layout.Add(EngineQuantity.AverageVoltage, Register.Attributes.Value, 0);
-            }
-            if (AverageCurrent != null)
-            {
-                layout.Add(EngineQuantity.AverageCurrent, Register.Attributes.Value, 0);
-            }
-            return layout;
+                .Add(EngineQuantity.ActiveEnergyExport, Register.Attributes.Value, 0)
+                .Add(EngineQuantity.AverageVoltage, Register.Attributes.Value, 0)
+                .Add(EngineQuantity.AverageCurrent, Register.Attributes.Value, 0);
         }
 
         private static ProfileLayout DefaultDailyProfileLayout()
@@ -180,28 +173,41 @@ namespace DlmsDevice.Meter
         // of the meter's store, a chunk or two cached in RAM). Start without a store swaps in a
         // RAM ring (MeterPersistence.Attach). The columns are sized first (on a storage that
         // only answers "a row fits"), then the ring is made for the row width they add up to.
+        // A column of an engine object the hardware does not have (an analog quantity without its
+        // channel) is left out, as the object is.
         private ProfileGeneric CreateProfile(EngineQuantity which, ProfileLayout layout, int entries, uint capturePeriod)
         {
-            if (layout.Count == 0)
+            int columns = 0;
+            for (int i = 0; i < layout.Count; i++)
+            {
+                if (Column(layout, i) != null)
+                {
+                    columns++;
+                }
+            }
+            if (columns == 0)
             {
                 throw new ArgumentException();
             }
-            ProfileGeneric profile = new ProfileGeneric(Name(which), layout.Count, new ColumnSizer());
+            ProfileGeneric profile = new ProfileGeneric(Name(which), columns, new ColumnSizer());
             for (int i = 0; i < layout.Count; i++)
             {
-                CosemObject obj = layout.IsEngineColumn(i) ? GetObject(layout.GetQuantity(i)) : layout.GetObject(i);
-                if (obj == null)
+                CosemObject obj = Column(layout, i);
+                if (obj != null)
                 {
-                    // An analog quantity whose channel the configuration does not have.
-                    throw new ArgumentException();
+                    profile.AddCaptureObject(obj, layout.GetAttribute(i), layout.GetDataIndex(i));
                 }
-                profile.AddCaptureObject(obj, layout.GetAttribute(i), layout.GetDataIndex(i));
             }
             profile.UseRowStorage(new ProfileStore(profile.RowWidth, entries, _config.RowsPerChunk));
             profile.ProfileEntries = entries;
             profile.CapturePeriod = capturePeriod;
             profile.Clock = Clock;
             return profile;
+        }
+
+        private CosemObject Column(ProfileLayout layout, int column)
+        {
+            return layout.IsEngineColumn(column) ? GetObject(layout.GetQuantity(column)) : layout.GetObject(column);
         }
 
         private void CreateProfiles(MeterConfiguration configuration)
