@@ -27,49 +27,49 @@ namespace DlmsDevice.Meter
         {
             // Identity and the logical names of the engine's objects.
             b.Identity("DLD");
-            b.Name(EngineQuantity.Clock, new ObisCode(0, 0, 1, 0, 0, 255));
-            b.Name(EngineQuantity.ActiveEnergyImport, new ObisCode(1, 0, 1, 8, 0, 255));
-            b.Name(EngineQuantity.ActiveEnergyExport, new ObisCode(1, 0, 2, 8, 0, 255));
-            b.Name(EngineQuantity.ActivePowerImport, new ObisCode(1, 0, 1, 7, 0, 255));
-            b.Name(EngineQuantity.Voltage, new ObisCode(1, 0, 32, 7, 0, 255));
-            b.Name(EngineQuantity.Current, new ObisCode(1, 0, 31, 7, 0, 255));
-            b.Name(EngineQuantity.ApparentPower, new ObisCode(1, 0, 9, 7, 0, 255));
-            b.Name(EngineQuantity.PowerFactor, new ObisCode(1, 0, 13, 7, 0, 255));
-            b.Name(EngineQuantity.AverageVoltage, new ObisCode(1, 0, 32, 27, 0, 255));
-            b.Name(EngineQuantity.AverageCurrent, new ObisCode(1, 0, 31, 27, 0, 255));
-            b.Name(EngineQuantity.DemandImport, new ObisCode(1, 0, 1, 4, 0, 255));
-            b.Name(EngineQuantity.LoadProfile, new ObisCode(1, 0, 99, 1, 0, 255));
-            b.Name(EngineQuantity.DailyProfile, new ObisCode(1, 0, 99, 2, 0, 255));
-            b.Name(EngineQuantity.EventLog, new ObisCode(0, 0, 99, 98, 0, 255));
-            b.Name(EngineQuantity.EventCode, new ObisCode(0, 0, 96, 11, 0, 255));
-            b.Name(EngineQuantity.MaximumDemandImport, new ObisCode(1, 0, 1, 6, 0, 255));
-            b.Name(EngineQuantity.DisconnectControl, new ObisCode(0, 0, 96, 3, 10, 255));
+            b.Name(EngineQuantity.Clock, MeterObis.Clock);
+            b.Name(EngineQuantity.ActiveEnergyImport, MeterObis.ActiveEnergyImport);
+            b.Name(EngineQuantity.ActiveEnergyExport, MeterObis.ActiveEnergyExport);
+            b.Name(EngineQuantity.ActivePowerImport, MeterObis.ActivePowerImport);
+            b.Name(EngineQuantity.Voltage, MeterObis.VoltageL1);
+            b.Name(EngineQuantity.Current, MeterObis.CurrentL1);
+            b.Name(EngineQuantity.ApparentPower, MeterObis.ApparentPowerImport);
+            b.Name(EngineQuantity.PowerFactor, MeterObis.PowerFactor);
+            b.Name(EngineQuantity.AverageVoltage, MeterObis.AverageVoltageL1);
+            b.Name(EngineQuantity.AverageCurrent, MeterObis.AverageCurrentL1);
+            b.Name(EngineQuantity.DemandImport, MeterObis.ActiveDemandImport);
+            b.Name(EngineQuantity.LoadProfile, MeterObis.LoadProfile);
+            b.Name(EngineQuantity.DailyProfile, MeterObis.DailyProfile);
+            b.Name(EngineQuantity.EventLog, MeterObis.StandardEventLog);
+            b.Name(EngineQuantity.EventCode, MeterObis.EventCode);
+            b.Name(EngineQuantity.MaximumDemandImport, MeterObis.MaximumDemandImport);
+            b.Name(EngineQuantity.DisconnectControl, MeterObis.DisconnectControl);
 
             // Logical device 1 and the objects outside the engine.
             LogicalDevice device1 = b.LogicalDevice(1, "DLD", true, 30);
-            SecuritySetup security = b.SecuritySetup(new ObisCode(0, 0, 43, 0, 3, 255), SecurityPolicy.AllMessagesAuthenticatedAndEncrypted,
+            SecuritySetup security = b.SecuritySetup(MeterObis.SecuritySetup, SecurityPolicy.AllMessagesAuthenticatedAndEncrypted,
                 "authentication-key", DefaultMeterModelSettings.TestAuthenticationKey,
                 "encryption-key", DefaultMeterModelSettings.TestBlockCipherKey,
                 "master-key", DefaultMeterModelSettings.TestMasterKey,
                 null);
             Data logicalDeviceName = device1.Name;
-            Data serialNumber = b.SerialNumber(new ObisCode(0, 0, 96, 1, 0, 255));
-            Data firmwareVersion = b.FirmwareVersion(new ObisCode(1, 0, 0, 2, 0, 255));
+            Data serialNumber = b.SerialNumber(MeterObis.SerialNumber);
+            Data firmwareVersion = b.FirmwareVersion(MeterObis.FirmwareVersion);
             CurrentAssociation currentAssociation = b.CurrentAssociation();
-            AssociationLogicalName publicObject = b.Association(device1, new ObisCode(0, 0, 40, 0, 1, 255), 16, MechanismName.None,
+            AssociationLogicalName publicObject = b.Association(device1, MeterObis.PublicAssociation, 16, MechanismName.None,
                 null, null, 0,
                 AssociationLogicalName.ContextLogicalName, Conformance.ServerSupportedLn, null, 27);
-            AssociationLogicalName reader = b.Association(device1, new ObisCode(0, 0, 40, 0, 2, 255), 32, MechanismName.Lls,
+            AssociationLogicalName reader = b.Association(device1, MeterObis.MeterReaderAssociation, 32, MechanismName.Lls,
                 "password", "12345678", 64,
                 AssociationLogicalName.ContextLogicalName, Conformance.ServerSupportedLn, null, 28);
-            AssociationLogicalName management = b.Association(device1, new ObisCode(0, 0, 40, 0, 3, 255), 48, MechanismName.HlsGmac,
+            AssociationLogicalName management = b.Association(device1, MeterObis.ManagementAssociation, 48, MechanismName.HlsGmac,
                 null, null, 64,
                 AssociationLogicalName.ContextLogicalNameWithCiphering, Conformance.ServerSupportedLn | Conformance.GeneralProtection, security, 30);
-            SapAssignment sapAssignment = b.SapAssignment(new ObisCode(0, 0, 41, 0, 0, 255));
-            IecHdlcSetup hdlcSetup = b.IecHdlcSetup(new ObisCode(0, 0, 22, 0, 0, 255), 1, 1, 128, 128);
-            TcpUdpSetup tcpUdpSetup = b.TcpUdpSetup(new ObisCode(0, 0, 25, 0, 0, 255));
-            InvocationCounterData invocationCounter = b.InvocationCounter(new ObisCode(0, 0, 43, 1, 3, 255), security);
-            InvocationCounterData invocationCounterAlias = b.InvocationCounter(new ObisCode(0, 0, 43, 1, 0, 255), security);
+            SapAssignment sapAssignment = b.SapAssignment(MeterObis.SapAssignment);
+            IecHdlcSetup hdlcSetup = b.IecHdlcSetup(MeterObis.IecHdlcSetup, 1, 1, 128, 128);
+            TcpUdpSetup tcpUdpSetup = b.TcpUdpSetup(MeterObis.TcpUdpSetup);
+            InvocationCounterData invocationCounter = b.InvocationCounter(MeterObis.InvocationCounter, security);
+            InvocationCounterData invocationCounterAlias = b.InvocationCounter(MeterObis.InvocationCounterAlias, security);
 
             // The engine's profiles: their capture objects and depth (0 = the host's).
             ProfileLayout loadProfileLayout = b.Profile(EngineQuantity.LoadProfile, 5, 0);

@@ -1,5 +1,4 @@
 using System;
-using DlmsDevice.Stack.Axdr;
 using DlmsDevice.Stack.Cosem;
 
 namespace DlmsDevice.Meter
@@ -35,7 +34,13 @@ namespace DlmsDevice.Meter
             LogicalDevice device = Device;
             SerialNumberObject = (Data)device.Find(CosemClassId.Data, MeterObis.SerialNumber);
             FirmwareVersionObject = (Data)device.Find(CosemClassId.Data, MeterObis.FirmwareVersion);
-            CurrentAssociationObject = (CurrentAssociation)device.Find(CosemClassId.AssociationLogicalName, CurrentAssociationName);
+            for (int i = 0; i < device.Objects.Count; i++)
+            {
+                if (device.Objects[i] is CurrentAssociation)
+                {
+                    CurrentAssociationObject = (CurrentAssociation)device.Objects[i];
+                }
+            }
             PublicAssociation = device.FindAssociation(PublicClientSap);
             MeterReaderAssociation = device.FindAssociation(MeterReaderClientSap);
             ManagementAssociation = device.FindAssociation(ManagementClientSap);
@@ -43,8 +48,6 @@ namespace DlmsDevice.Meter
             InvocationCounter = (InvocationCounterData)device.Find(CosemClassId.Data, MeterObis.InvocationCounter);
             InvocationCounterAlias = (InvocationCounterData)device.Find(CosemClassId.Data, MeterObis.InvocationCounterAlias);
         }
-
-        private static readonly ObisCode CurrentAssociationName = new ObisCode(0, 0, 40, 0, 0, 255);
 
         /// <summary>0.0.96.1.0.255.</summary>
         public Data SerialNumberObject { get; private set; }

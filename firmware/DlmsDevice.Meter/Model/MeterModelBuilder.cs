@@ -125,6 +125,10 @@ namespace DlmsDevice.Meter
         {
             Expect(StepObjects);
             _model.Engine = new MeterEngine(_configuration);
+            // The engine has made its profiles from the layouts: they would only stay on the heap.
+            _configuration.LoadProfileLayout = null;
+            _configuration.DailyProfileLayout = null;
+            _configuration.EventLogLayout = null;
             _step = StepDirectory;
             return _model.Engine;
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Reflection;
 using System.Text;
 using DlmsDevice.Meter;
 using DlmsDevice.MeterDefinitions.Model;
@@ -249,8 +250,17 @@ namespace DlmsDevice.MeterDefinitions.Building
             };
         }
 
+        // A logical name MeterObis has is that shared instance (its static fields exist anyway:
+        // nanoCLR runs static constructors at start-up), any other a new one.
         private static string Obis(ObisCode code)
         {
+            foreach (FieldInfo field in typeof(MeterObis).GetFields(BindingFlags.Public | BindingFlags.Static))
+            {
+                if (field.GetValue(null) is ObisCode known && known.Value == code.Value)
+                {
+                    return "MeterObis." + field.Name;
+                }
+            }
             byte[] b = new byte[6];
             code.CopyTo(b, 0);
             return "new ObisCode(" + string.Join(", ", b.Select(x => x.ToString(CultureInfo.InvariantCulture))) + ")";
