@@ -34,11 +34,18 @@ namespace DlmsDevice.MeterDefinitions
                 .ToList();
         }
 
+        // One error per value: a second reason for the same value (the schema's and the
+        // reader's, a rule wrong for two classes) joins the first.
         private void Add(string path, string message, bool warning)
         {
-            // The same finding on the same value once (a schema branch and the reader can agree).
             if (!_seen.Add(path + "\n" + message))
             {
+                return;
+            }
+            int existing = _items.FindIndex(e => e.Path == path && e.IsWarning == warning);
+            if (existing >= 0)
+            {
+                _items[existing] = _items[existing] with { Message = _items[existing].Message + "; " + message };
                 return;
             }
             (int line, int column) = Map.Locate(path);

@@ -30,26 +30,41 @@ namespace DlmsDevice.MeterDefinitions.Json
         public static void Check(JsonElement document, Findings findings)
         {
             (JsonSchema schema, JsonNode node) = s_schema.Value;
-            EvaluationResults results = schema.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List });
-            if (results.IsValid || results.Details == null)
+            EvaluationResults results = schema.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+            Report(results, node, document, findings);
+        }
+
+        // Walks the failed part of the evaluation tree: a passing node (a oneOf branch that
+        // matched, a property that is fine) says nothing; a failing oneOf says once that no form
+        // matched instead of listing why each form failed.
+        private static void Report(EvaluationResults node, JsonNode schema, JsonElement document, Findings findings)
+        {
+            if (node.IsValid)
             {
                 return;
             }
-            foreach (EvaluationResults detail in results.Details)
+            string path = node.InstanceLocation.ToString();
+            string schemaPointer = Uri.UnescapeDataString(node.SchemaLocation.Fragment.TrimStart('#'));
+            if (node.Errors != null)
             {
-                if (detail.Errors == null || detail.IsValid)
+                foreach (KeyValuePair<string, string> error in node.Errors)
                 {
-                    continue;
-                }
-                string path = detail.InstanceLocation.ToString();
-                string schemaPointer = detail.SchemaLocation.Fragment.TrimStart('#');
-                foreach (KeyValuePair<string, string> error in detail.Errors)
-                {
-                    string? message = Describe(error.Key, error.Value, schemaPointer, node, document, path);
+                    string? message = Describe(error.Key, error.Value, schemaPointer, schema, document, path);
                     if (message != null)
                     {
                         findings.Error(path, message);
                     }
+                }
+                if (node.Errors.ContainsKey("oneOf"))
+                {
+                    return;
+                }
+            }
+            if (node.Details != null)
+            {
+                foreach (EvaluationResults child in node.Details)
+                {
+                    Report(child, schema, document, findings);
                 }
             }
         }
@@ -62,11 +77,15 @@ namespace DlmsDevice.MeterDefinitions.Json
             switch (keyword)
             {
                 case "":
+                case "additionalProperties":
                     // additionalProperties: false fails with the false schema.
-                    if (schemaPointer.EndsWith("/additionalProperties", StringComparison.Ordinal))
+                    int additional = schemaPointer.LastIndexOf("/additionalProperties", StringComparison.Ordinal);
+                    if (message.Contains("false schema", StringComparison.Ordinal) || additional >= 0)
                     {
                         string name = Unescape(path.Substring(path.LastIndexOf('/') + 1));
-                        JsonNode? properties = Resolve(schema, schemaPointer.Substring(0, schemaPointer.Length - "/additionalProperties".Length) + "/properties");
+                        // The location names the keyword, and after it (in JsonSchema.Net 8) the property.
+                        string parent = additional >= 0 ? schemaPointer.Substring(0, additional) : schemaPointer;
+                        JsonNode? properties = Resolve(schema, parent + "/properties");
                         string known = properties is JsonObject o ? " (known here: " + string.Join(", ", o.Select(p => p.Key)) + ")" : "";
                         return "unknown property \"" + name + "\"" + known;
                     }
@@ -84,7 +103,6 @@ namespace DlmsDevice.MeterDefinitions.Json
                 case "$ref":
                 case "properties":
                 case "items":
-                case "additionalProperties":
                     return null;
                 default:
                     return keyword + ": " + message;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using DlmsDevice.MeterDefinitions.Classes;
 using DlmsDevice.MeterDefinitions.Json;
@@ -10,6 +11,8 @@ namespace DlmsDevice.MeterDefinitions.Reading
     /// <content>Access rules: named ones, inline ones, and each object's rights per association.</content>
     internal sealed partial class DefinitionReader
     {
+        private readonly HashSet<string> _checkedRules = new HashSet<string>(StringComparer.Ordinal);
+
         private void ReadRules(JsonElement root)
         {
             if (!root.TryGetProperty("accessRules", out JsonElement rules) || rules.ValueKind != JsonValueKind.Object)
@@ -152,6 +155,11 @@ namespace DlmsDevice.MeterDefinitions.Reading
 
         private void CheckRuleFits(AccessRuleDefinition rule, CosemClassInfo cls, string usedAt)
         {
+            // A named rule is checked once per class it is applied to (at its first use).
+            if (!_checkedRules.Add(rule.Path + "|" + cls.Id))
+            {
+                return;
+            }
             string where = rule.Path == usedAt ? "" : " (rule \"" + rule.Name + "\" applied at " + usedAt + ")";
             foreach ((string key, AttributeAccess _, string path) in rule.AttributeExceptions)
             {

@@ -120,7 +120,9 @@ namespace DlmsDevice.MeterDefinitions.Reading
             }
             foreach (JsonProperty property in element.EnumerateObject())
             {
-                if (!s_commonProperties.Contains(property.Name) && !cls.Kind.Properties.Contains(property.Name))
+                // A property no class takes is the schema's finding; one another class takes is ours.
+                if (!s_commonProperties.Contains(property.Name) && !cls.Kind.Properties.Contains(property.Name)
+                    && CosemClassTable.Classes.Any(k => k.Kind.Properties.Contains(property.Name)))
                 {
                     Error(path + "/" + property.Name, "\"" + property.Name + "\" does not apply to class " + cls.Name
                         + (cls.Kind.Properties.Count == 0 ? "" : " (it takes: " + string.Join(", ", cls.Kind.Properties) + ")"));
