@@ -45,7 +45,7 @@ namespace DlmsDevice.Meter
             b.Name(EngineQuantity.MaximumDemandImport, MeterObis.MaximumDemandImport);
             b.Name(EngineQuantity.DisconnectControl, MeterObis.DisconnectControl);
 
-            // Logical device 1 and the objects outside the engine.
+            // The logical devices, then the objects outside the engine (created, not yet in a directory).
             LogicalDevice device1 = b.LogicalDevice(1, "DLD", true, 30);
             SecuritySetup security = b.SecuritySetup(MeterObis.SecuritySetup, SecurityPolicy.AllMessagesAuthenticatedAndEncrypted,
                 "authentication-key", DefaultMeterModelSettings.TestAuthenticationKey,

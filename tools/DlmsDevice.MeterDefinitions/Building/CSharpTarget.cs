@@ -24,6 +24,7 @@ namespace DlmsDevice.MeterDefinitions.Building
         private readonly StringBuilder _body = new StringBuilder();
         private readonly List<string> _warnings = new List<string>();
         private bool _profiles;
+        private bool _devices;
 
         /// <summary>Notes for the file's header: inline keys and passwords compiled into the code.</summary>
         public IReadOnlyList<string> Warnings => _warnings;
@@ -91,8 +92,12 @@ namespace DlmsDevice.MeterDefinitions.Building
 
         public void LogicalDevice(string variable, int address, string namePrefix, bool appendSerialNumber, int capacity)
         {
-            Blank();
-            Line("// Logical device " + Int(address) + " and the objects outside the engine.");
+            if (!_devices)
+            {
+                _devices = true;
+                Blank();
+                Line("// The logical devices, then the objects outside the engine (created, not yet in a directory).");
+            }
             Line("LogicalDevice " + variable + " = b.LogicalDevice(" + Int(address) + ", " + Literal(namePrefix) + ", " + (appendSerialNumber ? "true" : "false") + ", " + Int(capacity) + ");");
         }
 

@@ -147,7 +147,7 @@ namespace DlmsDevice.MeterDefinitions.Cli
             foreach (DeviceBudget.Line line in over)
             {
                 errors.WriteLine(definition.Definition.File + ": error: exceeds the device budget: " + line.What + " is " + line.Figure.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
-                    + ", the limit " + line.Limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " (" + line.Detail + ")");
+                    + ", the limit " + line.Limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + (line.Detail.Length > 0 ? " (" + line.Detail + ")" : ""));
             }
             return over.Count == 0 ? 0 : OverBudget;
         }
