@@ -34,7 +34,7 @@ namespace DlmsDevice.Tests.MeterDefinitions
             MeterConfiguration configuration = DefaultMeterGoldenTests.Configuration();
             configuration.Voltage = DefinitionChannels.Analog(file.Definition, AnalogQuantity.Voltage, new Meter.FakeAnalogInput { Raw = 11500 });
             configuration.Current = null;
-            configuration.PulseChannels = DefinitionChannels.Pulses(file.Definition, p => new Hal.Simulated.SimulatedPulseCounter(p.ImpulsesPerKwh));
+            configuration.PulseChannels = DefinitionChannels.Pulses(file.Definition, p => new DlmsDevice.Hal.Simulated.SimulatedPulseCounter(p.ImpulsesPerKwh));
             MeterModel model = file.Build(configuration, file.CreateSettings());
             var device = new MeterDevice(model, new MeterDeviceSettings(), null, null);
 
