@@ -77,7 +77,9 @@ namespace DlmsDevice.Tests.MeterDefinitions
             LogicalDevice second = model.GetLogicalDevice(1);
             Assert.Equal(2, second.Address);
             Assert.Equal(4, second.FindAssociation(16)!.Objects.Count);
-            Assert.Contains("0A0831323334353637380A", ModelDump.Dump(second).Replace("\n", "", StringComparison.Ordinal).Replace("    a2 1 selectors 0: ", "", StringComparison.Ordinal) + "0A", StringComparison.Ordinal);
+            string secondDump = ModelDump.Dump(second);
+            Assert.Contains("a2 1 selectors 0: 0A083132333435363738\n", secondDump, StringComparison.Ordinal);        // serial number 12345678
+            Assert.Contains("a2 1 selectors 0: 0911524348207365636F6E6420646576696365\n", secondDump, StringComparison.Ordinal); // "RCH second device"
             var sap = (SapAssignment)model.Find(CosemClassId.SapAssignment, new Stack.Axdr.ObisCode(0, 0, 41, 0, 0, 255))!;
             Assert.Equal(2, sap.Count);
         }
