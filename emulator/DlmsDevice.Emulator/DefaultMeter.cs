@@ -92,12 +92,25 @@ namespace DlmsDevice.Emulator
             // The link timers run on real time, whatever the simulation's time scale.
             device.LinkClock = new SystemClock();
             // HLS StoC challenges: the operating system's generator unless a test injects one.
-            Device = new MeterDevice(device, configuration, StateHealth, settings.Entropy ?? new SystemEntropySource());
+            IEntropySource entropy = settings.Entropy ?? new SystemEntropySource();
+            if (settings.Definition != null)
+            {
+                // A meter definition (--meter): its objects on the same simulated hardware.
+                MeterModel model = settings.Definition.Build(configuration, settings.ToDefinitionModelSettings());
+                Device = new MeterDevice(model, device, StateHealth, entropy);
+            }
+            else
+            {
+                Device = new MeterDevice(device, configuration, StateHealth, entropy);
+            }
             if (Device.CountersStatus != StoreStatus.Ok)
             {
                 throw new InvalidOperationException("The invocation counters in " + settings.StateDirectory + " cannot be read (" + Device.CountersStatus + "): client 48 would be refused.");
             }
         }
+
+        /// <summary>True when a key of the management association is a published test key (the banner says so loudly).</summary>
+        public bool UsesTestKeys => _settings.Definition != null ? Model.UsesTestKeys : _settings.UsesTestKeys;
 
         /// <summary>The settings the meter was built with.</summary>
         public DefaultMeterSettings Settings
@@ -114,8 +127,8 @@ namespace DlmsDevice.Emulator
         /// <summary>The portable device runtime serving the meter.</summary>
         public MeterDevice Device { get; private set; }
 
-        /// <summary>The portable object model.</summary>
-        public DefaultMeterModel Model => Device.Model;
+        /// <summary>The portable object model (the default meter's, or the one of <see cref="DefaultMeterSettings.Definition"/>).</summary>
+        public MeterModel Model => Device.Model;
 
         /// <summary>The metering engine.</summary>
         public MeterEngine Engine => Device.Engine;
@@ -156,20 +169,20 @@ namespace DlmsDevice.Emulator
             get { return Engine.Clock; }
         }
 
-        /// <summary>0.0.40.0.1.255, client SAP 16.</summary>
+        /// <summary>0.0.40.0.1.255, client SAP 16 (null when a definition has no client 16).</summary>
         public AssociationLogicalName PublicAssociation
         {
-            get { return Model.PublicAssociation; }
+            get { return Model.FindAssociation(PublicClientSap); }
         }
 
         /// <summary>0.0.40.0.2.255, client SAP 32.</summary>
         public AssociationLogicalName MeterReaderAssociation
         {
-            get { return Model.MeterReaderAssociation; }
+            get { return Model.FindAssociation(MeterReaderClientSap); }
         }
 
         /// <summary>0.0.40.0.3.255, client SAP 48.</summary>
-        public AssociationLogicalName ManagementAssociation => Model.ManagementAssociation;
+        public AssociationLogicalName ManagementAssociation => Model.FindAssociation(ManagementClientSap);
 
         /// <summary>0.0.43.0.3.255.</summary>
         public SecuritySetup SecuritySetup => Model.SecuritySetup;
@@ -298,6 +311,10 @@ namespace DlmsDevice.Emulator
                 TimeScale = settings.TimeScale,
                 ImpulsesPerKwh = ImpulsesPerKwh,
             };
+            if (settings.Definition != null)
+            {
+                DefinitionHardware.Apply(hardware, settings.Definition.Definition);
+            }
             if (settings.SimulateFaults)
             {
                 // Times count from the simulation start (each run of the emulator).
@@ -312,7 +329,7 @@ namespace DlmsDevice.Emulator
         private static MeterConfiguration CreateConfiguration(DefaultMeterSettings settings, SimulatedMeterHardware hardware, IPulseCounter export)
         {
             SimulatedMeterSettings h = hardware.Settings;
-            return new MeterConfiguration(hardware.Clock)
+            MeterConfiguration configuration = new MeterConfiguration(hardware.Clock)
             {
                 PulseChannels = new[]
                 {
@@ -330,6 +347,11 @@ namespace DlmsDevice.Emulator
                 CheckpointIntervalSeconds = settings.CheckpointIntervalSeconds,
                 InitialEnergyImportWh = settings.InitialEnergyWh,
             };
+            if (settings.Definition != null)
+            {
+                DefinitionHardware.Apply(configuration, settings.Definition.Definition, hardware, export);
+            }
+            return configuration;
         }
     }
 }

@@ -139,6 +139,8 @@ namespace DlmsDevice.Emulator
                 SerialChannels = Math.Max(1, (string.IsNullOrEmpty(options.SerialDevice) ? 0 : 1) + (string.IsNullOrEmpty(options.OpticalDevice) ? 0 : 1)),
             };
             settings.TakeSecurityOptions(options);
+            settings.Definition = options.MeterDefinition;
+            settings.GivenOptions = options.GivenOptions;
             return settings;
         }
     }

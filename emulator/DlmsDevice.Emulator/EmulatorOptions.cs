@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace DlmsDevice.Emulator
 {
     /// <summary>
@@ -91,6 +93,15 @@ namespace DlmsDevice.Emulator
 
         /// <summary>The meter's system title (16 hex digits); null = "DLD" + 5 bytes of the serial number.</summary>
         public string? SystemTitle { get; set; }
+
+        /// <summary>A meter definition file (--meter, docs/meter-definitions.md); null = the compiled-in default meter (meters/default.json).</summary>
+        public string? MeterFile { get; set; }
+
+        /// <summary>The definition read from <see cref="MeterFile"/> (<see cref="MeterDefinitionOption.Load"/>).</summary>
+        public DlmsDevice.MeterDefinitions.MeterDefinitionFile? MeterDefinition { get; set; }
+
+        /// <summary>The options given on the command line (names with their dashes): with --meter, those override the definition.</summary>
+        public ISet<string> GivenOptions { get; set; } = new HashSet<string>();
 
     }
 }

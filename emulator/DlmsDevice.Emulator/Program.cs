@@ -123,6 +123,7 @@ namespace DlmsDevice.Emulator
                 Description = "A wrapper connection without a frame for this many seconds is closed (TCP-UDP setup inactivity_time_out; 0 = never)",
                 DefaultValueFactory = _ => 120,
             };
+            Option<string?> meter = MeterDefinitionOption.Create();
             Option<int> associationTimeout = new Option<int>("--association-timeout")
             {
                 Description = "A TCP connection that has not associated this many seconds after it opened is closed (0 = never)",
@@ -132,7 +133,7 @@ namespace DlmsDevice.Emulator
             RootCommand root = new RootCommand("DlmsDevice emulator: a DLMS/COSEM meter on TCP (wrapper, HDLC) and serial HDLC.")
             {
                 wrapperPort, hdlcPort, bind, serial, baud, optical, opticalBaud, physical, password, inactivity, maxPdu, trace, stateDir, healthFile, timeScale, seed,
-                authKey, blockKey, kek, systemTitle, maxConnections, wrapperInactivity, associationTimeout,
+                authKey, blockKey, kek, systemTitle, maxConnections, wrapperInactivity, associationTimeout, meter,
             };
             root.SetAction(parse =>
             {
@@ -161,6 +162,8 @@ namespace DlmsDevice.Emulator
                     MaxConnections = parse.GetValue(maxConnections),
                     WrapperInactivityTimeoutSeconds = parse.GetValue(wrapperInactivity),
                     AssociationTimeoutSeconds = parse.GetValue(associationTimeout),
+                    MeterFile = parse.GetValue(meter),
+                    GivenOptions = MeterDefinitionOption.Given(parse),
                 };
                 return Run(options);
             });
@@ -184,6 +187,11 @@ namespace DlmsDevice.Emulator
         /// <summary>Runs the emulator until SIGINT (Ctrl+C) or SIGTERM.</summary>
         public static int Run(EmulatorOptions options)
         {
+            int loaded = MeterDefinitionOption.Load(options, Console.Error);
+            if (loaded != 0)
+            {
+                return loaded;
+            }
             string? problem = Validate(options);
             if (problem != null)
             {
@@ -375,7 +383,12 @@ namespace DlmsDevice.Emulator
                 meter.LogicalDeviceName, meter.SerialNumber, o.HdlcPhysicalAddress);
             logger.LogInformation("Clients: 16 public (no authentication, read-only); 32 meter reader (LLS password \"{Password}\"); 48 management (HLS-GMAC, authenticated encryption, system title {Title})",
                 o.Password, Convert.ToHexString(meter.SecurityProfile.ServerSystemTitle));
-            if (meter.Settings.UsesTestKeys)
+            if (meter.Settings.Definition != null)
+            {
+                logger.LogInformation("Meter definition {File} (\"{Name}\"): {Objects} objects in logical device {Address}",
+                    meter.Settings.Definition.Definition.File, meter.Settings.Definition.Definition.Name, meter.LogicalDevice.Objects.Count, meter.LogicalDevice.Address);
+            }
+            if (meter.UsesTestKeys)
             {
                 logger.LogWarning("!!! WARNING: client 48 uses the PUBLISHED DLMS GREEN BOOK TEST KEYS (AK D0D1..DF, EK/KEK 0001..0F). Anyone can read and change this meter. Give --auth-key, --block-key and --kek for real use. !!!");
             }

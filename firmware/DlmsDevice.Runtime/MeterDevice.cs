@@ -38,7 +38,7 @@ namespace DlmsDevice.Runtime
     /// </remarks>
     public sealed partial class MeterDevice
     {
-        private readonly DefaultMeterModel _model;
+        private readonly MeterModel _model;
         private readonly SlottedRecordStore _store;
         private readonly DlmsServer _server;
         private readonly ChannelPool _serial;
@@ -48,19 +48,35 @@ namespace DlmsDevice.Runtime
         private readonly ISystemClock _linkClock;
         private bool _shutDown;
 
-        /// <summary>Builds and starts the meter.</summary>
+        /// <summary>Builds the default meter (<see cref="DefaultMeterModel"/>, from meters/default.json) and starts it.</summary>
         /// <param name="settings">The meter and its channels.</param>
         /// <param name="configuration">The hardware behind the HAL interfaces (clock, pulse and analog channels, inputs, relay) and the engine's sizes.</param>
         /// <param name="medium">Non-volatile storage for the meter's records; null = none (every start is a first start, counters in RAM).</param>
         /// <param name="entropy">Where HLS challenges come from (the hardware RNG); null = HLS associations are refused.</param>
         /// <exception cref="ArgumentException">A setting does not fit (see <see cref="DefaultMeterModel"/>), or the slots of a <see cref="RegionStorageMedium"/> are too small for the meter's largest record.</exception>
         public MeterDevice(MeterDeviceSettings settings, MeterConfiguration configuration, IStorageMedium medium, IEntropySource entropy)
+            : this(Default(settings, configuration), settings, medium, entropy)
         {
-            if (settings == null || configuration == null || settings.Meter == null)
+        }
+
+        /// <summary>
+        /// Starts <paramref name="model"/> (a meter built from a definition by
+        /// <see cref="MeterModelBuilder"/>, not started yet) and serves it with the channels of
+        /// <paramref name="settings"/>; the APDU size and the wrapper connections are those of the
+        /// model's own settings.
+        /// </summary>
+        /// <param name="model">The meter's object model and engine.</param>
+        /// <param name="settings">The channels (serial slots, HDLC-over-TCP slots, association time-out, transfer buffer, link clock).</param>
+        /// <param name="medium">Non-volatile storage for the meter's records; null = none.</param>
+        /// <param name="entropy">Where HLS challenges come from; null = HLS associations are refused.</param>
+        /// <exception cref="ArgumentException">The slots of a <see cref="RegionStorageMedium"/> are too small for the meter's largest record.</exception>
+        public MeterDevice(MeterModel model, MeterDeviceSettings settings, IStorageMedium medium, IEntropySource entropy)
+        {
+            if (model == null || settings == null || model.Engine == null)
             {
                 throw new ArgumentNullException();
             }
-            _model = new DefaultMeterModel(configuration, settings.Meter);
+            _model = model;
             MeterEngine engine = _model.Engine;
             if (medium != null)
             {
@@ -77,17 +93,26 @@ namespace DlmsDevice.Runtime
             _server = CreateServer(_model, settings);
             _server.Entropy = entropy;
 
-            ISystemClock linkClock = settings.LinkClock != null ? settings.LinkClock : configuration.Clock;
+            ISystemClock linkClock = settings.LinkClock != null ? settings.LinkClock : engine.Configuration.Clock;
             _linkClock = linkClock;
             ChannelSettings channel = CreateChannelSettings(_model, settings);
             object sync = _model.SyncRoot;
             _serial = CreatePool(ChannelKind.SerialHdlc, settings.SerialChannels, channel, sync, linkClock);
-            _wrapper = CreatePool(ChannelKind.TcpWrapper, settings.Meter.MaxConnections, channel, sync, linkClock);
+            _wrapper = CreatePool(ChannelKind.TcpWrapper, _model.Settings.MaxConnections, channel, sync, linkClock);
             _hdlc = CreatePool(ChannelKind.TcpHdlc, settings.HdlcTcpChannels, channel, sync, linkClock);
         }
 
+        private static MeterModel Default(MeterDeviceSettings settings, MeterConfiguration configuration)
+        {
+            if (settings == null || configuration == null || settings.Meter == null)
+            {
+                throw new ArgumentNullException();
+            }
+            return new DefaultMeterModel(configuration, settings.Meter);
+        }
+
         /// <summary>The meter's object model (its objects, associations and engine).</summary>
-        public DefaultMeterModel Model
+        public MeterModel Model
         {
             get { return _model; }
         }
@@ -205,33 +230,36 @@ namespace DlmsDevice.Runtime
         }
 
         /// <summary>
-        /// The server of <paramref name="model"/> as the device builds it: its logical device,
-        /// the APDU size of <see cref="MeterDeviceSettings.Meter"/>, the transfer buffer of
+        /// The server of <paramref name="model"/> as the device builds it: its logical devices,
+        /// the APDU size of the model's settings, the transfer buffer of
         /// <see cref="MeterDeviceSettings.BlockBufferSize"/>, no entropy source yet.
         /// </summary>
-        public static DlmsServer CreateServer(DefaultMeterModel model, MeterDeviceSettings settings)
+        public static DlmsServer CreateServer(MeterModel model, MeterDeviceSettings settings)
         {
-            if (model == null || settings == null || settings.Meter == null)
+            if (model == null || settings == null || model.Settings == null)
             {
                 throw new ArgumentNullException();
             }
             LogicalDeviceDirectory directory = new LogicalDeviceDirectory();
-            directory.Add(model.Device);
+            for (int i = 0; i < model.LogicalDeviceCount; i++)
+            {
+                directory.Add(model.GetLogicalDevice(i));
+            }
             ServerLimits limits = new ServerLimits();
-            limits.MaxReceivePdu = settings.Meter.MaxApduSize;
+            limits.MaxReceivePdu = model.Settings.MaxApduSize;
             limits.BlockBufferSize = settings.BlockBufferSize;
             return new DlmsServer(directory, limits);
         }
 
         /// <summary>
         /// How the device builds the links of its channels for <paramref name="model"/>: the
-        /// HDLC address, limits and time-out its IEC HDLC setup shows, the clients its
-        /// associations serve, the APDU size of <see cref="MeterDeviceSettings.Meter"/>, the
+        /// HDLC address, limits and time-out its IEC HDLC setup shows, the logical devices and
+        /// the clients their associations serve, the APDU size of the model's settings, the
         /// wrapper inactivity its TCP-UDP setup shows, the association time-out.
         /// </summary>
-        public static ChannelSettings CreateChannelSettings(DefaultMeterModel model, MeterDeviceSettings settings)
+        public static ChannelSettings CreateChannelSettings(MeterModel model, MeterDeviceSettings settings)
         {
-            if (model == null || settings == null || settings.Meter == null)
+            if (model == null || settings == null || model.Settings == null)
             {
                 throw new ArgumentNullException();
             }
@@ -239,9 +267,9 @@ namespace DlmsDevice.Runtime
             IecHdlcSetup setup = model.IecHdlcSetup;
             HdlcSettings hdlc = new HdlcSettings();
             hdlc.PhysicalAddress = setup.DeviceAddress;
-            hdlc.LogicalDevices = new int[] { model.Device.Address };
-            hdlc.ClientSaps = ClientSaps(model.Device);
-            hdlc.MaxApduSize = settings.Meter.MaxApduSize;
+            hdlc.LogicalDevices = Addresses(model);
+            hdlc.ClientSaps = ClientSaps(model);
+            hdlc.MaxApduSize = model.Settings.MaxApduSize;
             hdlc.MaxInfoTransmit = setup.MaxInfoFieldLengthTransmit;
             hdlc.MaxInfoReceive = setup.MaxInfoFieldLengthReceive;
             hdlc.WindowTransmit = setup.WindowSizeTransmit;
@@ -249,21 +277,57 @@ namespace DlmsDevice.Runtime
             hdlc.InactivityTimeoutMilliseconds = setup.InactivityTimeOut * 1000;
 
             ChannelSettings channel = new ChannelSettings();
-            channel.MaxApduSize = settings.Meter.MaxApduSize;
+            channel.MaxApduSize = model.Settings.MaxApduSize;
             channel.Hdlc = hdlc;
             channel.WrapperInactivityMilliseconds = model.TcpUdpSetup.InactivityTimeOut * 1000;
             channel.AssociationTimeoutMilliseconds = settings.AssociationTimeoutSeconds * 1000;
             return channel;
         }
 
-        private static int[] ClientSaps(LogicalDevice device)
+        private static int[] Addresses(MeterModel model)
         {
-            int[] saps = new int[device.AssociationCount];
-            for (int i = 0; i < saps.Length; i++)
+            int[] addresses = new int[model.LogicalDeviceCount];
+            for (int i = 0; i < addresses.Length; i++)
             {
-                saps[i] = device.GetAssociation(i).ClientSap;
+                addresses[i] = model.GetLogicalDevice(i).Address;
             }
-            return saps;
+            return addresses;
+        }
+
+        // Every client SAP an association of any logical device serves (once each).
+        private static int[] ClientSaps(MeterModel model)
+        {
+            int count = 0;
+            for (int d = 0; d < model.LogicalDeviceCount; d++)
+            {
+                count += model.GetLogicalDevice(d).AssociationCount;
+            }
+            int[] saps = new int[count];
+            int n = 0;
+            for (int d = 0; d < model.LogicalDeviceCount; d++)
+            {
+                LogicalDevice device = model.GetLogicalDevice(d);
+                for (int i = 0; i < device.AssociationCount; i++)
+                {
+                    int sap = device.GetAssociation(i).ClientSap;
+                    bool seen = false;
+                    for (int k = 0; k < n; k++)
+                    {
+                        seen |= saps[k] == sap;
+                    }
+                    if (!seen)
+                    {
+                        saps[n++] = sap;
+                    }
+                }
+            }
+            if (n == saps.Length)
+            {
+                return saps;
+            }
+            int[] distinct = new int[n];
+            Array.Copy(saps, distinct, n);
+            return distinct;
         }
 
         private ChannelPool CreatePool(ChannelKind kind, int count, ChannelSettings settings, object sync, ISystemClock clock)

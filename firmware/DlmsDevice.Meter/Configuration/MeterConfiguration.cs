@@ -37,7 +37,20 @@ namespace DlmsDevice.Meter
             CheckpointIntervalSeconds = 900;
             PowerWindowMilliseconds = 1000;
             PowerTimeoutSeconds = 3600;
+            Names = new MeterObjectNames();
         }
+
+        /// <summary>The logical names of the engine's objects (default: <see cref="MeterObis"/>).</summary>
+        public MeterObjectNames Names { get; set; }
+
+        /// <summary>Capture objects of the load profile; null = clock, +A, -A, average voltage and current (when there).</summary>
+        public ProfileLayout LoadProfileLayout { get; set; }
+
+        /// <summary>Capture objects of the daily profile; null = clock, +A, -A, maximum demand and its capture time.</summary>
+        public ProfileLayout DailyProfileLayout { get; set; }
+
+        /// <summary>Capture objects of the event log; null = clock and event code.</summary>
+        public ProfileLayout EventLogLayout { get; set; }
 
         /// <summary>The device clock: UTC for timestamps, monotonic milliseconds for intervals.</summary>
         public ISystemClock Clock { get; private set; }
@@ -126,7 +139,7 @@ namespace DlmsDevice.Meter
         /// <summary>Throws when a setting is out of range (called by the engine).</summary>
         public void Validate()
         {
-            if (PulseChannels == null)
+            if (PulseChannels == null || Names == null)
             {
                 throw new ArgumentNullException();
             }

@@ -1,3 +1,4 @@
+using System;
 using DlmsDevice.Meter.Persistence;
 using DlmsDevice.Stack.Axdr;
 using DlmsDevice.Stack.Cosem;
@@ -42,9 +43,9 @@ namespace DlmsDevice.Meter
 
         private void CreateMeasurementObjects(MeterConfiguration configuration)
         {
-            ActiveEnergyImport = new Register(MeterObis.ActiveEnergyImport, new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.WattHour);
-            ActiveEnergyExport = new Register(MeterObis.ActiveEnergyExport, new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.WattHour);
-            ActivePowerImport = new Register(MeterObis.ActivePowerImport, new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.Watt);
+            ActiveEnergyImport = new Register(Name(EngineQuantity.ActiveEnergyImport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.WattHour);
+            ActiveEnergyExport = new Register(Name(EngineQuantity.ActiveEnergyExport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.WattHour);
+            ActivePowerImport = new Register(Name(EngineQuantity.ActivePowerImport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.Watt);
             _analog = new AnalogChannel[2];
             _analog[VoltageIndex] = configuration.Voltage;
             _analog[CurrentIndex] = configuration.Current;
@@ -53,23 +54,23 @@ namespace DlmsDevice.Meter
             AnalogChannel voltage = configuration.Voltage;
             if (voltage != null)
             {
-                Voltage = new Register(MeterObis.VoltageL1, new CosemValue(DataType.LongUnsigned), voltage.Scaler, voltage.Unit);
-                AverageVoltage = new Register(MeterObis.AverageVoltageL1, new CosemValue(DataType.LongUnsigned), voltage.Scaler, voltage.Unit);
+                Voltage = new Register(Name(EngineQuantity.Voltage), new CosemValue(DataType.LongUnsigned), voltage.Scaler, voltage.Unit);
+                AverageVoltage = new Register(Name(EngineQuantity.AverageVoltage), new CosemValue(DataType.LongUnsigned), voltage.Scaler, voltage.Unit);
                 _analogRegisters[VoltageIndex] = Voltage;
                 _averageRegisters[VoltageIndex] = AverageVoltage;
             }
             AnalogChannel current = configuration.Current;
             if (current != null)
             {
-                Current = new Register(MeterObis.CurrentL1, new CosemValue(DataType.LongUnsigned), current.Scaler, current.Unit);
-                AverageCurrent = new Register(MeterObis.AverageCurrentL1, new CosemValue(DataType.LongUnsigned), current.Scaler, current.Unit);
+                Current = new Register(Name(EngineQuantity.Current), new CosemValue(DataType.LongUnsigned), current.Scaler, current.Unit);
+                AverageCurrent = new Register(Name(EngineQuantity.AverageCurrent), new CosemValue(DataType.LongUnsigned), current.Scaler, current.Unit);
                 _analogRegisters[CurrentIndex] = Current;
                 _averageRegisters[CurrentIndex] = AverageCurrent;
             }
             if (voltage != null && current != null)
             {
-                ApparentPower = new Register(MeterObis.ApparentPowerImport, new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.VoltAmpere);
-                PowerFactor = new Register(MeterObis.PowerFactor, new CosemValue(DataType.LongUnsigned), -3, Unit.Count);
+                ApparentPower = new Register(Name(EngineQuantity.ApparentPower), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.VoltAmpere);
+                PowerFactor = new Register(Name(EngineQuantity.PowerFactor), new CosemValue(DataType.LongUnsigned), -3, Unit.Count);
             }
             _windowStart = new long[2];
             _windowOpen = new bool[2];
@@ -83,82 +84,177 @@ namespace DlmsDevice.Meter
 
         private void CreateDemandObjects(MeterConfiguration configuration)
         {
-            DemandImport = new DemandRegister(MeterObis.ActiveDemandImport, new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.Watt,
+            DemandImport = new DemandRegister(Name(EngineQuantity.DemandImport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.Watt,
                 (uint)configuration.DemandPeriodSeconds, 1);
-            MaximumDemandImport = new MaximumDemandRegister(MeterObis.MaximumDemandImport, _callbacks.OnMaximumDemandReset);
+            MaximumDemandImport = new MaximumDemandRegister(Name(EngineQuantity.MaximumDemandImport), _callbacks.OnMaximumDemandReset);
             // Reset (method 1) stamps capture_time from the clock, then tells the engine.
             MaximumDemandImport.Clock = Clock;
         }
 
+        /// <summary>The engine's object for <paramref name="quantity"/>; null when it has none (an analog quantity without its channel).</summary>
+        public CosemObject GetObject(EngineQuantity quantity)
+        {
+            switch (quantity)
+            {
+                case EngineQuantity.Clock:
+                    return Clock;
+                case EngineQuantity.ActiveEnergyImport:
+                    return ActiveEnergyImport;
+                case EngineQuantity.ActiveEnergyExport:
+                    return ActiveEnergyExport;
+                case EngineQuantity.ActivePowerImport:
+                    return ActivePowerImport;
+                case EngineQuantity.Voltage:
+                    return Voltage;
+                case EngineQuantity.Current:
+                    return Current;
+                case EngineQuantity.ApparentPower:
+                    return ApparentPower;
+                case EngineQuantity.PowerFactor:
+                    return PowerFactor;
+                case EngineQuantity.AverageVoltage:
+                    return AverageVoltage;
+                case EngineQuantity.AverageCurrent:
+                    return AverageCurrent;
+                case EngineQuantity.DemandImport:
+                    return DemandImport;
+                case EngineQuantity.MaximumDemandImport:
+                    return MaximumDemandImport;
+                case EngineQuantity.EventCode:
+                    return EventCode;
+                case EngineQuantity.DisconnectControl:
+                    return Disconnect;
+                case EngineQuantity.LoadProfile:
+                    return LoadProfile;
+                case EngineQuantity.DailyProfile:
+                    return DailyProfile;
+                case EngineQuantity.EventLog:
+                    return EventLog;
+                default:
+                    return null;
+            }
+        }
+
+        private ObisCode Name(EngineQuantity quantity)
+        {
+            return _config.Names.Get(quantity);
+        }
+
+        // The default meter's columns, when the configuration gives none: clock, +A, -A, and the
+        // period averages (left out without their channels).
+        private static ProfileLayout DefaultLoadProfileLayout()
+        {
+            return new ProfileLayout(5)
+                .Add(EngineQuantity.Clock, Clock.Attributes.Time, 0)
+                .Add(EngineQuantity.ActiveEnergyImport, Register.Attributes.Value, 0)
+                .Add(EngineQuantity.ActiveEnergyExport, Register.Attributes.Value, 0)
+                .Add(EngineQuantity.AverageVoltage, Register.Attributes.Value, 0)
+                .Add(EngineQuantity.AverageCurrent, Register.Attributes.Value, 0);
+        }
+
+        private static ProfileLayout DefaultDailyProfileLayout()
+        {
+            return new ProfileLayout(5)
+                .Add(EngineQuantity.Clock, Clock.Attributes.Time, 0)
+                .Add(EngineQuantity.ActiveEnergyImport, Register.Attributes.Value, 0)
+                .Add(EngineQuantity.ActiveEnergyExport, Register.Attributes.Value, 0)
+                .Add(EngineQuantity.MaximumDemandImport, ExtendedRegister.Attributes.Value, 0)
+                .Add(EngineQuantity.MaximumDemandImport, ExtendedRegister.Attributes.CaptureTime, 0);
+        }
+
+        private static ProfileLayout DefaultEventLogLayout()
+        {
+            return new ProfileLayout(2)
+                .Add(EngineQuantity.Clock, Clock.Attributes.Time, 0)
+                .Add(EngineQuantity.EventCode, Data.Attributes.Value, 0);
+        }
+
         // History belongs on flash: every profile is built on a store-backed ring (chunk records
         // of the meter's store, a chunk or two cached in RAM). Start without a store swaps in a
-        // RAM ring (MeterPersistence.Attach).
-        private static ProfileStore Rows(int rowWidth, int entries, MeterConfiguration configuration)
+        // RAM ring (MeterPersistence.Attach). The columns are sized first (on a storage that
+        // only answers "a row fits"), then the ring is made for the row width they add up to.
+        // A column of an engine object the hardware does not have (an analog quantity without its
+        // channel) is left out, as the object is.
+        private ProfileGeneric CreateProfile(EngineQuantity which, ProfileLayout layout, int entries, uint capturePeriod)
         {
-            return new ProfileStore(rowWidth, entries, configuration.RowsPerChunk);
-        }
-
-        private ProfileGeneric CreateLoadProfile(MeterConfiguration configuration)
-        {
-            int columns = 3;
-            int width = ProfileGeneric.DateTimeColumnWidth + ProfileGeneric.EncodedSize(ActiveEnergyImport.Value)
-                + ProfileGeneric.EncodedSize(ActiveEnergyExport.Value);
-            if (AverageVoltage != null)
+            int columns = 0;
+            for (int i = 0; i < layout.Count; i++)
             {
-                columns++;
-                width += ProfileGeneric.EncodedSize(AverageVoltage.Value);
+                if (Column(layout, i) != null)
+                {
+                    columns++;
+                }
             }
-            if (AverageCurrent != null)
+            if (columns == 0)
             {
-                columns++;
-                width += ProfileGeneric.EncodedSize(AverageCurrent.Value);
+                throw new ArgumentException();
             }
-            ProfileGeneric profile = new ProfileGeneric(MeterObis.LoadProfile, columns, Rows(width, configuration.LoadProfileEntries, configuration));
-            profile.AddCaptureObject(Clock, Clock.Attributes.Time, 0);
-            profile.AddCaptureObject(ActiveEnergyImport, Register.Attributes.Value, 0);
-            profile.AddCaptureObject(ActiveEnergyExport, Register.Attributes.Value, 0);
-            if (AverageVoltage != null)
+            ProfileGeneric profile = new ProfileGeneric(Name(which), columns, new ColumnSizer());
+            for (int i = 0; i < layout.Count; i++)
             {
-                profile.AddCaptureObject(AverageVoltage, Register.Attributes.Value, 0);
+                CosemObject obj = Column(layout, i);
+                if (obj != null)
+                {
+                    profile.AddCaptureObject(obj, layout.GetAttribute(i), layout.GetDataIndex(i));
+                }
             }
-            if (AverageCurrent != null)
-            {
-                profile.AddCaptureObject(AverageCurrent, Register.Attributes.Value, 0);
-            }
-            profile.ProfileEntries = configuration.LoadProfileEntries;
-            profile.CapturePeriod = (uint)configuration.LoadProfilePeriodSeconds;
+            profile.UseRowStorage(new ProfileStore(profile.RowWidth, entries, _config.RowsPerChunk));
+            profile.ProfileEntries = entries;
+            profile.CapturePeriod = capturePeriod;
             profile.Clock = Clock;
             return profile;
         }
 
-        private ProfileGeneric CreateDailyProfile(MeterConfiguration configuration)
+        private CosemObject Column(ProfileLayout layout, int column)
         {
-            int width = ProfileGeneric.DateTimeColumnWidth + ProfileGeneric.EncodedSize(ActiveEnergyImport.Value)
-                + ProfileGeneric.EncodedSize(ActiveEnergyExport.Value) + ProfileGeneric.EncodedSize(MaximumDemandImport.Value)
-                + ProfileGeneric.DateTimeColumnWidth;
-            ProfileGeneric profile = new ProfileGeneric(MeterObis.DailyProfile, 5, Rows(width, configuration.DailyProfileEntries, configuration));
-            profile.AddCaptureObject(Clock, Clock.Attributes.Time, 0);
-            profile.AddCaptureObject(ActiveEnergyImport, Register.Attributes.Value, 0);
-            profile.AddCaptureObject(ActiveEnergyExport, Register.Attributes.Value, 0);
-            profile.AddCaptureObject(MaximumDemandImport, ExtendedRegister.Attributes.Value, 0);
-            profile.AddCaptureObject(MaximumDemandImport, ExtendedRegister.Attributes.CaptureTime, 0, ProfileGeneric.DateTimeColumnWidth);
-            profile.ProfileEntries = configuration.DailyProfileEntries;
-            profile.CapturePeriod = 86400;
-            profile.Clock = Clock;
-            return profile;
+            return layout.IsEngineColumn(column) ? GetObject(layout.GetQuantity(column)) : layout.GetObject(column);
         }
 
-        private ProfileGeneric CreateEventLog(MeterConfiguration configuration)
+        private void CreateProfiles(MeterConfiguration configuration)
         {
-            int width = ProfileGeneric.DateTimeColumnWidth + ProfileGeneric.EncodedSize(EventCode.Value);
-            ProfileGeneric profile = new ProfileGeneric(MeterObis.StandardEventLog, 2, Rows(width, configuration.EventLogEntries, configuration));
-            profile.AddCaptureObject(Clock, Clock.Attributes.Time, 0);
-            profile.AddCaptureObject(EventCode, Data.Attributes.Value, 0);
-            profile.ProfileEntries = configuration.EventLogEntries;
-            // Captured on events, not periodically (capture_period 0).
-            profile.CapturePeriod = 0;
-            profile.Clock = Clock;
-            return profile;
+            LoadProfile = CreateProfile(EngineQuantity.LoadProfile,
+                configuration.LoadProfileLayout != null ? configuration.LoadProfileLayout : DefaultLoadProfileLayout(),
+                configuration.LoadProfileEntries, (uint)configuration.LoadProfilePeriodSeconds);
+            DailyProfile = CreateProfile(EngineQuantity.DailyProfile,
+                configuration.DailyProfileLayout != null ? configuration.DailyProfileLayout : DefaultDailyProfileLayout(),
+                configuration.DailyProfileEntries, 86400);
+            // The event log is captured on events, not periodically (capture_period 0).
+            EventLog = CreateProfile(EngineQuantity.EventLog,
+                configuration.EventLogLayout != null ? configuration.EventLogLayout : DefaultEventLogLayout(),
+                configuration.EventLogEntries, 0);
+        }
+
+        /// <summary>
+        /// The row storage a profile's columns are sized on before its ring exists: any row fits,
+        /// nothing is kept (no capture happens before the ring replaces it).
+        /// </summary>
+        private sealed class ColumnSizer : IProfileRowStorage
+        {
+            public int MaxRows(int rowWidth)
+            {
+                return 1;
+            }
+
+            public void Clear(int rowWidth, int capacity, int nextSequence)
+            {
+            }
+
+            public byte[] BeginWrite(int sequence, out int offset)
+            {
+                // Never called: the ring replaces this storage before the first capture.
+                offset = 0;
+                return null;
+            }
+
+            public void EndWrite(int sequence, int oldestSequence)
+            {
+            }
+
+            public byte[] ReadRow(int sequence, out int offset)
+            {
+                offset = 0;
+                return null;
+            }
         }
     }
 }

@@ -78,7 +78,7 @@ namespace DlmsDevice.Meter
             _relay = configuration.Relay;
 
             _meterClock = new MeterClock(configuration.Clock);
-            Clock = new Clock(MeterObis.Clock, _meterClock);
+            Clock = new Clock(Name(EngineQuantity.Clock), _meterClock);
             Clock.TimeZone = configuration.TimeZone;
             if (configuration.EuropeanDaylightSavings)
             {
@@ -88,12 +88,10 @@ namespace DlmsDevice.Meter
 
             CreateMeasurementObjects(configuration);
             CreateDemandObjects(configuration);
-            EventCode = new Data(MeterObis.EventCode, new CosemValue(DataType.Unsigned));
-            Disconnect = new DisconnectControl(MeterObis.DisconnectControl, configuration.DisconnectControlMode, _callbacks);
+            EventCode = new Data(Name(EngineQuantity.EventCode), new CosemValue(DataType.Unsigned));
+            Disconnect = new DisconnectControl(Name(EngineQuantity.DisconnectControl), configuration.DisconnectControlMode, _callbacks);
 
-            LoadProfile = CreateLoadProfile(configuration);
-            DailyProfile = CreateDailyProfile(configuration);
-            EventLog = CreateEventLog(configuration);
+            CreateProfiles(configuration);
             _profiles = new ProfileGeneric[] { LoadProfile, DailyProfile, EventLog };
             _persistence = new MeterPersistence(_profiles);
 

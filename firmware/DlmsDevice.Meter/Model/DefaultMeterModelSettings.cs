@@ -1,12 +1,33 @@
+using System;
+
 namespace DlmsDevice.Meter
 {
     /// <summary>
-    /// Identity, communication and security values of the default meter
-    /// (<see cref="DefaultMeterModel"/>): what the serial number, firmware, passwords, keys and
-    /// the setup objects show. The same settings build the meter on every target.
+    /// Identity, communication and security values of a meter model (the default one,
+    /// <see cref="DefaultMeterModel"/>, or one built from a meter definition by
+    /// <see cref="MeterModelBuilder"/>): what the serial number, firmware, passwords, keys and
+    /// the setup objects show. The same settings build the meter on every target; a meter
+    /// definition names its secrets, and a host supplies them here by name
+    /// (<see cref="SetSecret"/>).
     /// </summary>
     public sealed class DefaultMeterModelSettings
     {
+        /// <summary>Secret name of <see cref="Password"/> (the LLS password of the default meter's client 32).</summary>
+        public const string PasswordSecret = "password";
+
+        /// <summary>Secret name of <see cref="AuthenticationKey"/>.</summary>
+        public const string AuthenticationKeySecret = "authentication-key";
+
+        /// <summary>Secret name of <see cref="BlockCipherKey"/>.</summary>
+        public const string BlockCipherKeySecret = "encryption-key";
+
+        /// <summary>Secret name of <see cref="MasterKey"/>.</summary>
+        public const string MasterKeySecret = "master-key";
+
+        // Secrets other than the four above, by name (configuration time; a handful at most).
+        private string[] _secretNames = new string[0];
+        private byte[][] _secretValues = new byte[0][];
+
         /// <summary>Manufacturer flag id used in the logical device name and the default system title (3 letters).</summary>
         public const string FlagId = "DLD";
 
@@ -89,8 +110,100 @@ namespace DlmsDevice.Meter
         /// <summary>Master key (KEK) for key transfer (16 bytes); null = <see cref="TestMasterKey"/>.</summary>
         public byte[] MasterKey { get; set; }
 
-        /// <summary>The meter's system title (8 bytes); null = <see cref="DefaultSystemTitle"/>.</summary>
+        /// <summary>The meter's system title (8 bytes); null = <see cref="DefaultSystemTitle()"/>.</summary>
         public byte[] SystemTitle { get; set; }
+
+        /// <summary>
+        /// The secret named <paramref name="name"/> as bytes (a password as its Latin-1 bytes);
+        /// null when the host supplied none. The four well-known names read the properties.
+        /// </summary>
+        public byte[] GetSecret(string name)
+        {
+            switch (name)
+            {
+                case PasswordSecret:
+                    return Password == null ? null : Latin1(Password);
+                case AuthenticationKeySecret:
+                    return AuthenticationKey;
+                case BlockCipherKeySecret:
+                    return BlockCipherKey;
+                case MasterKeySecret:
+                    return MasterKey;
+            }
+            for (int i = 0; i < _secretNames.Length; i++)
+            {
+                if (_secretNames[i] == name)
+                {
+                    return _secretValues[i];
+                }
+            }
+            return null;
+        }
+
+        /// <summary>Supplies the secret named <paramref name="name"/> (a key, or a password's Latin-1 bytes); the four well-known names set the properties.</summary>
+        /// <exception cref="ArgumentNullException">No name.</exception>
+        public void SetSecret(string name, byte[] value)
+        {
+            if (name == null)
+            {
+                throw new ArgumentNullException();
+            }
+            switch (name)
+            {
+                case PasswordSecret:
+                    Password = value == null ? null : FromLatin1(value);
+                    return;
+                case AuthenticationKeySecret:
+                    AuthenticationKey = value;
+                    return;
+                case BlockCipherKeySecret:
+                    BlockCipherKey = value;
+                    return;
+                case MasterKeySecret:
+                    MasterKey = value;
+                    return;
+            }
+            for (int i = 0; i < _secretNames.Length; i++)
+            {
+                if (_secretNames[i] == name)
+                {
+                    _secretValues[i] = value;
+                    return;
+                }
+            }
+            string[] names = new string[_secretNames.Length + 1];
+            byte[][] values = new byte[names.Length][];
+            Array.Copy(_secretNames, names, _secretNames.Length);
+            Array.Copy(_secretValues, values, _secretValues.Length);
+            names[names.Length - 1] = name;
+            values[values.Length - 1] = value;
+            _secretNames = names;
+            _secretValues = values;
+        }
+
+        private static byte[] Latin1(string text)
+        {
+            byte[] bytes = new byte[text.Length];
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] > 0xFF)
+                {
+                    throw new ArgumentException();
+                }
+                bytes[i] = (byte)text[i];
+            }
+            return bytes;
+        }
+
+        private static string FromLatin1(byte[] bytes)
+        {
+            char[] chars = new char[bytes.Length];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                chars[i] = (char)bytes[i];
+            }
+            return new string(chars);
+        }
 
         /// <summary>True when at least one key is left at a published test key (a host should say so loudly).</summary>
         public bool UsesTestKeys
@@ -105,10 +218,24 @@ namespace DlmsDevice.Meter
         /// </summary>
         public byte[] DefaultSystemTitle()
         {
+            return DefaultSystemTitle(FlagId);
+        }
+
+        /// <summary>
+        /// <paramref name="flagId"/> (3 letters) followed by the serial number as a 5-byte
+        /// big-endian number (0 when it is not decimal). Allocates (configuration time).
+        /// </summary>
+        /// <exception cref="ArgumentException"><paramref name="flagId"/> is not 3 characters.</exception>
+        public byte[] DefaultSystemTitle(string flagId)
+        {
+            if (flagId == null || flagId.Length != 3)
+            {
+                throw new ArgumentException();
+            }
             byte[] title = new byte[8];
-            title[0] = (byte)FlagId[0];
-            title[1] = (byte)FlagId[1];
-            title[2] = (byte)FlagId[2];
+            title[0] = (byte)flagId[0];
+            title[1] = (byte)flagId[1];
+            title[2] = (byte)flagId[2];
             string serial = SerialNumber;
             long number = 0;
             bool decimalNumber = serial != null && serial.Length > 0 && serial.Length <= 13;

@@ -16,13 +16,13 @@ namespace DlmsDevice.Tests.Meter
     {
         public const int Headroom = 16;
 
-        public readonly DefaultMeterModel Model;
+        public readonly MeterModel Model;
         public readonly ApplicationSession Session;
         public readonly byte[] Request = new byte[2048];
         public readonly byte[] Response = new byte[4096];
         public int ClientSap;
 
-        public ModelSession(DefaultMeterModel model, int maxPdu = 1024)
+        public ModelSession(MeterModel model, int maxPdu = 1024)
         {
             Model = model;
             LogicalDeviceDirectory directory = new LogicalDeviceDirectory();
@@ -37,7 +37,7 @@ namespace DlmsDevice.Tests.Meter
             ClientSap = clientSap;
             Session.LinkOpened(clientSap, 1);
             byte[] aarq = clientSap == DefaultMeterModel.MeterReaderClientSap
-                ? AssociationRequest.Encode((Conformance)0x001E1D, clientMaxPdu, AuthenticationMechanism.Low, Encoding.ASCII.GetBytes(Model.Settings.Password))
+                ? AssociationRequest.Encode((Conformance)0x001E1D, clientMaxPdu, AuthenticationMechanism.Low, Password(Model.FindAssociation(clientSap)!))
                 : AssociationRequest.Encode((Conformance)0x001E1D, clientMaxPdu);
             byte[] aare = Send(aarq);
             if (aare[0] != 0x61 || AssociationResponse.Decode(aare).Result != 0)
@@ -45,6 +45,13 @@ namespace DlmsDevice.Tests.Meter
                 throw new InvalidOperationException("association rejected: " + Hex.Format(aare));
             }
             return this;
+        }
+
+        // The LLS password the association holds.
+        private static byte[] Password(DlmsDevice.Stack.Cosem.AssociationLogicalName association)
+        {
+            byte[] secret = new byte[association.MaxSecretLength];
+            return secret[..association.CopySecret(secret, 0)];
         }
 
         /// <summary>Sends one APDU, returns the response APDU.</summary>
