@@ -230,6 +230,10 @@ namespace DlmsDevice.Meter
             {
                 LogEvent(MeterEventCode.TerminalCoverRemoved, now);
             }
+            if (_magnet != null && _magnet.Read())
+            {
+                LogEvent(MeterEventCode.StrongDcFieldDetected, now);
+            }
             if (_relay != null && _relay.Read() != Disconnect.OutputState)
             {
                 _relay.Write(Disconnect.OutputState);
