@@ -89,5 +89,10 @@ namespace DlmsDevice.Emulator
         /// <summary>The meter's system title (16 hex digits); null = "DLD" + 5 bytes of the serial number.</summary>
         public string? SystemTitle { get; set; }
 
+        /// <summary>Tamper and theft scenarios on the simulated schedule (<see cref="TamperScenario.Parse"/>); null = none.</summary>
+        public string? Scenario { get; set; }
+
+        /// <summary>Event logs: "standard" (default, the IDIS standard event log) or "is15959" (the seven logs by category).</summary>
+        public string EventLogs { get; set; } = "standard";
     }
 }

@@ -28,6 +28,9 @@ namespace DlmsDevice.Meter
         /// <summary>Average current L1 over the last load profile period 1.0.31.27.0.255; null without a current channel.</summary>
         public Register AverageCurrent { get; private set; }
 
+        /// <summary>Neutral current 1.0.91.7.0.255: long-unsigned with the channel's scaler and unit; null without a neutral current channel.</summary>
+        public Register NeutralCurrent { get; private set; }
+
         /// <summary>Apparent power +S 1.0.9.7.0.255 = V x I: double-long-unsigned, scaler 0, VA; null unless both channels exist.</summary>
         public Register ApparentPower { get; private set; }
 
@@ -45,11 +48,13 @@ namespace DlmsDevice.Meter
             ActiveEnergyImport = new Register(MeterObis.ActiveEnergyImport, new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.WattHour);
             ActiveEnergyExport = new Register(MeterObis.ActiveEnergyExport, new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.WattHour);
             ActivePowerImport = new Register(MeterObis.ActivePowerImport, new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.Watt);
-            _analog = new AnalogChannel[2];
+            _analog = new AnalogChannel[AnalogChannels];
             _analog[VoltageIndex] = configuration.Voltage;
             _analog[CurrentIndex] = configuration.Current;
-            _analogRegisters = new Register[2];
-            _averageRegisters = new Register[2];
+            _analog[NeutralIndex] = configuration.NeutralCurrent;
+            _analog[PowerIndex] = configuration.ActivePower;
+            _analogRegisters = new Register[AnalogChannels];
+            _averageRegisters = new Register[AnalogChannels];
             AnalogChannel voltage = configuration.Voltage;
             if (voltage != null)
             {
@@ -66,19 +71,25 @@ namespace DlmsDevice.Meter
                 _analogRegisters[CurrentIndex] = Current;
                 _averageRegisters[CurrentIndex] = AverageCurrent;
             }
+            AnalogChannel neutral = configuration.NeutralCurrent;
+            if (neutral != null)
+            {
+                NeutralCurrent = new Register(MeterObis.NeutralCurrent, new CosemValue(DataType.LongUnsigned), neutral.Scaler, neutral.Unit);
+                _analogRegisters[NeutralIndex] = NeutralCurrent;
+            }
             if (voltage != null && current != null)
             {
                 ApparentPower = new Register(MeterObis.ApparentPowerImport, new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.VoltAmpere);
                 PowerFactor = new Register(MeterObis.PowerFactor, new CosemValue(DataType.LongUnsigned), -3, Unit.Count);
             }
-            _windowStart = new long[2];
-            _windowOpen = new bool[2];
-            _windowSum = new double[2];
-            _windowCount = new int[2];
-            _mean = new double[2];
-            _hasMean = new bool[2];
-            _periodSum = new double[2];
-            _periodCount = new int[2];
+            _windowStart = new long[AnalogChannels];
+            _windowOpen = new bool[AnalogChannels];
+            _windowSum = new double[AnalogChannels];
+            _windowCount = new int[AnalogChannels];
+            _mean = new double[AnalogChannels];
+            _hasMean = new bool[AnalogChannels];
+            _periodSum = new double[AnalogChannels];
+            _periodCount = new int[AnalogChannels];
         }
 
         private void CreateDemandObjects(MeterConfiguration configuration)

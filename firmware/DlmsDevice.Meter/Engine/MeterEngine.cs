@@ -37,6 +37,9 @@ namespace DlmsDevice.Meter
         private const int EventLogIndex = 2;
         private const int VoltageIndex = 0;
         private const int CurrentIndex = 1;
+        private const int NeutralIndex = 2;
+        private const int PowerIndex = 3;
+        private const int AnalogChannels = 4;
 
         private readonly object _sync = new object();
         private readonly MeterConfiguration _config;
@@ -88,14 +91,32 @@ namespace DlmsDevice.Meter
 
             CreateMeasurementObjects(configuration);
             CreateDemandObjects(configuration);
-            EventCode = new Data(MeterObis.EventCode, new CosemValue(DataType.Unsigned));
+            CreateFrequencyObjects(configuration);
+            CreateTamperObjects();
             Disconnect = new DisconnectControl(MeterObis.DisconnectControl, configuration.DisconnectControlMode, _callbacks);
 
             LoadProfile = CreateLoadProfile(configuration);
             DailyProfile = CreateDailyProfile(configuration);
-            EventLog = CreateEventLog(configuration);
-            _profiles = new ProfileGeneric[] { LoadProfile, DailyProfile, EventLog };
+            if (configuration.EventLogLayout == EventLogLayout.Is15959)
+            {
+                ProfileGeneric[] logs = CreateCategoryLogs(configuration);
+                _profiles = new ProfileGeneric[EventLogIndex + logs.Length];
+                Array.Copy(logs, 0, _profiles, EventLogIndex, logs.Length);
+                EventLog = logs[EventCategory.Voltage];
+            }
+            else
+            {
+                EventCode = new Data(MeterObis.EventCode, new CosemValue(DataType.Unsigned));
+                EventLog = CreateEventLog(configuration);
+                _profiles = new ProfileGeneric[EventLogIndex + 1];
+                _profiles[EventLogIndex] = EventLog;
+            }
+            _profiles[LoadProfileIndex] = LoadProfile;
+            _profiles[DailyProfileIndex] = DailyProfile;
             _persistence = new MeterPersistence(_profiles);
+            // Memory-error bookkeeping per record kind: checkpoint, settings, each profile, tamper state.
+            _failing = new bool[KindProfile + _profiles.Length + 1];
+            _kindTamper = KindProfile + _profiles.Length;
 
             _loadSchedule = new PeriodSchedule(configuration.LoadProfilePeriodSeconds, false);
             _dailySchedule = new PeriodSchedule(86400, true);
@@ -156,7 +177,10 @@ namespace DlmsDevice.Meter
         /// <summary>Clock 0.0.1.0.0.255.</summary>
         public Clock Clock { get; private set; }
 
-        /// <summary>Event code 0.0.96.11.0.255 (unsigned): the code of the last event logged.</summary>
+        /// <summary>
+        /// Event code 0.0.96.11.0.255: the code of the last event logged (unsigned); in the
+        /// IS 15959 layout the code of the last voltage related event (long-unsigned).
+        /// </summary>
         public Data EventCode { get; private set; }
 
         /// <summary>Disconnect control 0.0.96.3.10.255, bound to the relay.</summary>
@@ -168,7 +192,10 @@ namespace DlmsDevice.Meter
         /// <summary>Daily profile 1.0.99.2.0.255: clock, +A, -A, maximum demand and its time; at local midnight.</summary>
         public ProfileGeneric DailyProfile { get; private set; }
 
-        /// <summary>Standard event log 0.0.99.98.0.255: clock, event code.</summary>
+        /// <summary>
+        /// Standard event log 0.0.99.98.0.255: clock, event code; in the IS 15959 layout the
+        /// voltage related event log at the same logical name (<see cref="GetCategoryLog"/>).
+        /// </summary>
         public ProfileGeneric EventLog { get; private set; }
 
         /// <summary>True after <see cref="Start"/>.</summary>
@@ -213,6 +240,8 @@ namespace DlmsDevice.Meter
                 ProcessEdges();
                 SamplePulses(mono);
                 SampleAnalog(mono, utc);
+                SampleFrequency(mono);
+                UpdateTamper(mono, utc);
                 UpdateDemand(utc);
                 UpdateProfiles(utc);
                 ApplyCheckpointPolicy(mono);

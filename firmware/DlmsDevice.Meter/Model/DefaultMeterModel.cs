@@ -66,6 +66,7 @@ namespace DlmsDevice.Meter
             CreateManagementAssociation(settings);
 
             AddObjectsAndRights();
+            AddTamperObjectsAndRights();
         }
 
         /// <summary>The settings the model was built with.</summary>
