@@ -69,6 +69,30 @@ namespace DlmsDevice.Hal.Desktop
         /// </summary>
         public bool SoftwareParity => _softwareParity;
 
+        /// <summary>
+        /// Bytes written but still in the driver's transmit queue (<see cref="SerialPort.BytesToWrite"/>:
+        /// the TIOCOUTQ ioctl on Linux, no allocation); 0 once the port is closed or failed. The
+        /// UART's own FIFO and shift register are not counted.
+        /// </summary>
+        public int BytesToWrite
+        {
+            get
+            {
+                if (_closed)
+                {
+                    return 0;
+                }
+                try
+                {
+                    return _port.BytesToWrite;
+                }
+                catch (Exception e) when (e is IOException || e is InvalidOperationException || e is ObjectDisposedException)
+                {
+                    return 0;
+                }
+            }
+        }
+
         /// <summary>How many times <see cref="Configure"/> changed the line (for tests and logs).</summary>
         public int ConfigureCount { get; private set; }
 
