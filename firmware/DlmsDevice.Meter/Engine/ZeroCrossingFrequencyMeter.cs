@@ -16,8 +16,9 @@ namespace DlmsDevice.Meter
     /// peak, or a configured count) and counts a rising crossing at the first sample at or above
     /// zero, at t = (n - 1) + y(n-1) / (y(n-1) - y(n)) samples: the straight line between the two
     /// samples around zero, exact to the curvature of the sine there (below 1e-4 of a sample at
-    /// 64 samples per cycle). A cycle outside nominal ± 20 % (noise without a wave, a missing
-    /// voltage) restarts the measurement. After N whole cycles the frequency is
+    /// 64 samples per cycle). A crossing whose last sample below -H is more than a quarter of a
+    /// nominal cycle old (the wave sat at its mean: a voltage gone, then back) is not counted,
+    /// and a cycle outside nominal ± 20 % (noise without a wave) restarts the measurement. After N whole cycles the frequency is
     /// N / (t_N - t_0) in mHz, and the cycles and the time are added to
     /// <see cref="TotalCycles"/> and <see cref="TotalNanoseconds"/> so a longer average
     /// (the 15-minute block) is exact: total cycles / total time.</para>
@@ -37,6 +38,7 @@ namespace DlmsDevice.Meter
         private readonly int _initLength;
         private readonly long _minPeriod;
         private readonly long _maxPeriod;
+        private readonly int _quarterCycle;
 
         // The run: samples since it started, the mean estimate, the detector.
         private long _index;
@@ -48,6 +50,7 @@ namespace DlmsDevice.Meter
         private long _peak;
         private long _cyclePeak;
         private bool _armed;
+        private long _lastLow;
         private long _previous;
         private bool _hasCrossing;
         private long _lastCrossing;
@@ -76,6 +79,7 @@ namespace DlmsDevice.Meter
             // Periods of nominal / 1.2 .. nominal / 0.8, in 1/65536 sample.
             _minPeriod = ((long)sampleRateHz << Q) * 5 / (6L * nominalHertz);
             _maxPeriod = ((long)sampleRateHz << Q) * 5 / (4L * nominalHertz);
+            _quarterCycle = sampleRateHz / (4 * nominalHertz);
             Restart();
         }
 
@@ -166,13 +170,23 @@ namespace DlmsDevice.Meter
             if (y < -hysteresis)
             {
                 _armed = true;
+                _lastLow = _index;
             }
             else if (_armed && y >= 0 && _previous < 0)
             {
-                // Between sample n - 1 (below zero) and n (at or above): the straight line's zero.
-                long fraction = ((-_previous) << Q) / (y - _previous);
                 _armed = false;
-                OnCrossing(((_index - 1) << Q) + fraction);
+                if (_index - _lastLow > _quarterCycle)
+                {
+                    // The wave sat near its mean (a voltage gone, then back with another phase):
+                    // not a rising crossing of a sine, and the run it belonged to is over.
+                    _hasCrossing = false;
+                }
+                else
+                {
+                    // Between sample n - 1 (below zero) and n (at or above): the straight line's zero.
+                    long fraction = ((-_previous) << Q) / (y - _previous);
+                    OnCrossing(((_index - 1) << Q) + fraction);
+                }
                 _peak = _cyclePeak;
                 _cyclePeak = 0;
             }
