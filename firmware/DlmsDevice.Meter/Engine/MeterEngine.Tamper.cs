@@ -83,10 +83,12 @@ namespace DlmsDevice.Meter
             }
         }
 
-        // Export pulses at >= the threshold, or signed power at or below minus the threshold.
+        // Export pulses at >= the threshold (and faster than the import pulses: after the flow
+        // turns, the export rate only decays between pulses, while the import rate is back), or
+        // signed power at or below minus the threshold.
         private bool ReverseFlowNow(TamperSettings t)
         {
-            if (_powerExportWatts >= t.ReverseFlowWatts)
+            if (_powerExportWatts >= t.ReverseFlowWatts && _powerExportWatts > _powerImportWatts)
             {
                 return true;
             }

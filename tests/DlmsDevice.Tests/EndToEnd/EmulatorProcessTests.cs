@@ -95,6 +95,9 @@ namespace DlmsDevice.Tests.EndToEnd
         [InlineData("--block-key", "000102030405060708090A0B0C0D0E0G")]
         [InlineData("--kek", "00")]
         [InlineData("--system-title", "444C4400000000")]
+        [InlineData("--scenario", "magnet@soon")]
+        [InlineData("--scenario", "earthquake@1h")]
+        [InlineData("--event-logs", "dsmr")]
         public void Cli_BadOptionValue_ExitCode2(string option, string value)
         {
             using EmulatorProcess emulator = new EmulatorProcess(option, value, "--hdlc-port", "0");
