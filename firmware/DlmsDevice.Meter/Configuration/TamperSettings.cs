@@ -26,7 +26,7 @@ namespace DlmsDevice.Meter
             ReverseFlowWatts = 20;
             ReverseFlowSeconds = 60;
             CurrentMismatchPercent = 10;
-            CurrentMismatchMinimumAmperes = 0.5;
+            CurrentMismatchMinimumAmperes = 0.25;
             CurrentMismatchSeconds = 60;
             CurrentWithoutVoltageAmperes = 0.25;
             CurrentWithoutVoltageVolts = 46;
@@ -57,7 +57,7 @@ namespace DlmsDevice.Meter
         /// </summary>
         public double CurrentMismatchPercent { get; set; }
 
-        /// <summary>Below this current (A) in both conductors the mismatch is not judged: a percentage of noise is meaningless (default 0.5 A).</summary>
+        /// <summary>Below this current (A) in both conductors the mismatch is not judged: a percentage of noise is meaningless (default 0.25 A, 5 % of Ib).</summary>
         public double CurrentMismatchMinimumAmperes { get; set; }
 
         /// <summary>How long the mismatch must last to be an occurrence, seconds (default 60).</summary>

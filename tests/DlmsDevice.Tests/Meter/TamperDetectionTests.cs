@@ -103,11 +103,11 @@ namespace DlmsDevice.Tests.Meter
         {
             TamperRig t = new TamperRig().Begin();
 
-            // 0.49 A against 0: 100 % apart, but below the 0.5 A both must reach to be judged.
-            t.Currents(0.49, 0);
+            // 0.249 A against 0: 100 % apart, but below the 0.25 A one of them must reach to be judged.
+            t.Currents(0.249, 0);
             t.Rig.Run(120);
             Assert.Empty(t.Codes(1));
-            t.Currents(0.5, 0);
+            t.Currents(0.25, 0);
             t.Rig.Run(61);
 
             Assert.Equal(new long[] { 232 }, t.Codes(1));
