@@ -79,15 +79,14 @@ namespace DlmsDevice.Emulator
             }
         }
 
-        [MemberNotNull(nameof(Hardware), nameof(ExportPulses), nameof(Device))]
+        [MemberNotNull(nameof(Hardware), nameof(Device))]
         private void Build(DefaultMeterSettings settings, FileStorageMedium? medium)
         {
             ResumedFromState = false;
             DateTime start = StartTime(settings, medium);
             Hardware = new SimulatedMeterHardware(CreateHardwareSettings(settings, start));
-            ExportPulses = new SimulatedPulseCounter(ImpulsesPerKwh);
 
-            MeterConfiguration configuration = CreateConfiguration(settings, Hardware, ExportPulses);
+            MeterConfiguration configuration = CreateConfiguration(settings, Hardware);
             MeterDeviceSettings device = settings.ToDeviceSettings();
             // The link timers run on real time, whatever the simulation's time scale.
             device.LinkClock = new SystemClock();
@@ -121,8 +120,8 @@ namespace DlmsDevice.Emulator
         /// <summary>The simulated front end (clock, load, pulses, ADC channels, inputs, relay).</summary>
         public SimulatedMeterHardware Hardware { get; private set; }
 
-        /// <summary>The export pulse counter (the simulated load only imports, so it stays at 0).</summary>
-        public SimulatedPulseCounter ExportPulses { get; private set; }
+        /// <summary>The export pulse counter (the simulated load only imports: it counts only during a reverse-flow scenario).</summary>
+        public SimulatedPulseCounter ExportPulses => Hardware.ExportEnergyPulses;
 
         /// <summary>The portable device runtime serving the meter.</summary>
         public MeterDevice Device { get; private set; }
@@ -323,10 +322,14 @@ namespace DlmsDevice.Emulator
                 hardware.Supply.Deviations.Add(new VoltageDeviation(new ScheduledInterval(TimeSpan.FromHours(3), TimeSpan.FromMinutes(10), TimeSpan.FromHours(12)), 1.12));
                 hardware.Supply.Deviations.Add(new VoltageDeviation(new ScheduledInterval(TimeSpan.FromHours(4), TimeSpan.FromMinutes(10), TimeSpan.FromHours(12)), 0.88));
             }
+            foreach (TamperScenario scenario in settings.Scenarios)
+            {
+                scenario.Apply(hardware);
+            }
             return hardware;
         }
 
-        private static MeterConfiguration CreateConfiguration(DefaultMeterSettings settings, SimulatedMeterHardware hardware, IPulseCounter export)
+        private static MeterConfiguration CreateConfiguration(DefaultMeterSettings settings, SimulatedMeterHardware hardware)
         {
             SimulatedMeterSettings h = hardware.Settings;
             MeterConfiguration configuration = new MeterConfiguration(hardware.Clock)
@@ -334,10 +337,14 @@ namespace DlmsDevice.Emulator
                 PulseChannels = new[]
                 {
                     new PulseChannel(hardware.ActiveEnergyPulses, ImpulsesPerKwh, EnergyDirection.Import),
-                    new PulseChannel(export, ImpulsesPerKwh, EnergyDirection.Export),
+                    new PulseChannel(hardware.ExportEnergyPulses, ImpulsesPerKwh, EnergyDirection.Export),
                 },
                 Voltage = new AnalogChannel(hardware.Voltage, AnalogQuantity.Voltage, h.VoltageGain, 0, Unit.Volt, -1),
                 Current = new AnalogChannel(hardware.Current, AnalogQuantity.Current, h.CurrentGain, 0, Unit.Ampere, -2),
+                NeutralCurrent = new AnalogChannel(hardware.NeutralCurrent, AnalogQuantity.NeutralCurrent, h.CurrentGain, 0, Unit.Ampere, -2),
+                Frequency = new FrequencyChannel(hardware.Waveform),
+                EventLogs = settings.EventLogLayout,
+                MagneticField = hardware.Magnet,
                 CoverOpen = hardware.CoverOpen,
                 PowerFail = hardware.PowerFail,
                 Relay = hardware.Relay,
@@ -349,7 +356,7 @@ namespace DlmsDevice.Emulator
             };
             if (settings.Definition != null)
             {
-                DefinitionHardware.Apply(configuration, settings.Definition.Definition, hardware, export);
+                DefinitionHardware.Apply(configuration, settings.Definition.Definition, hardware);
             }
             return configuration;
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using DlmsDevice.Meter;
 using DlmsDevice.Runtime;
 
@@ -66,6 +67,12 @@ namespace DlmsDevice.Emulator
 
         /// <summary>Scheduled tamper, power failures and voltage sags/swells in the simulation (docs/emulator.md). Default on.</summary>
         public bool SimulateFaults { get; set; } = true;
+
+        /// <summary>Tamper and theft scenarios on the simulated schedule (docs/tamper.md). Default none.</summary>
+        public IReadOnlyList<TamperScenario> Scenarios { get; set; } = Array.Empty<TamperScenario>();
+
+        /// <summary>The standard event log (default) or the seven IS 15959 logs by category.</summary>
+        public EventLogLayout EventLogLayout { get; set; }
 
         /// <summary>Active energy import on a first start, Wh (default 0).</summary>
         public long InitialEnergyWh { get; set; }
@@ -137,6 +144,8 @@ namespace DlmsDevice.Emulator
                 TimeScale = options.TimeScale,
                 StateDirectory = options.StateDirectory,
                 SerialChannels = Math.Max(1, (string.IsNullOrEmpty(options.SerialDevice) ? 0 : 1) + (string.IsNullOrEmpty(options.OpticalDevice) ? 0 : 1)),
+                Scenarios = TamperScenario.Parse(options.Scenario),
+                EventLogLayout = string.Equals(options.EventLogs, "is15959", StringComparison.OrdinalIgnoreCase) ? EventLogLayout.Is15959 : EventLogLayout.Standard,
             };
             settings.TakeSecurityOptions(options);
             settings.Definition = options.MeterDefinition;

@@ -32,12 +32,12 @@ namespace DlmsDevice.Emulator
             }
         }
 
-        public static void Apply(MeterConfiguration configuration, MeterDefinition definition, SimulatedMeterHardware hardware, IPulseCounter export)
+        public static void Apply(MeterConfiguration configuration, MeterDefinition definition, SimulatedMeterHardware hardware)
         {
             PulseInputDefinition? import = definition.PulseInputs.Find(p => p.Direction == EnergyDirection.Import);
             PulseInputDefinition? firstExport = definition.PulseInputs.Find(p => p.Direction == EnergyDirection.Export);
             configuration.PulseChannels = DefinitionChannels.Pulses(definition, p =>
-                p == import ? hardware.ActiveEnergyPulses : (p == firstExport ? export : new SimulatedPulseCounter(p.ImpulsesPerKwh)));
+                p == import ? hardware.ActiveEnergyPulses : (p == firstExport ? hardware.ExportEnergyPulses : new SimulatedPulseCounter(p.ImpulsesPerKwh)));
             configuration.Voltage = DefinitionChannels.Analog(definition, AnalogQuantity.Voltage, hardware.Voltage);
             configuration.Current = DefinitionChannels.Analog(definition, AnalogQuantity.Current, hardware.Current);
         }

@@ -103,5 +103,10 @@ namespace DlmsDevice.Emulator
         /// <summary>The options given on the command line (names with their dashes): with --meter, those override the definition.</summary>
         public ISet<string> GivenOptions { get; set; } = new HashSet<string>();
 
+        /// <summary>Tamper and theft scenarios on the simulated schedule (<see cref="TamperScenario.Parse"/>); null = none.</summary>
+        public string? Scenario { get; set; }
+
+        /// <summary>Event logs: "standard" (default, the IDIS standard event log) or "is15959" (the seven logs by category).</summary>
+        public string EventLogs { get; set; } = "standard";
     }
 }

@@ -130,10 +130,21 @@ namespace DlmsDevice.Emulator
                 DefaultValueFactory = _ => 10,
             };
 
+            Option<string?> scenario = new Option<string?>("--scenario")
+            {
+                Description = "Tamper and theft scenarios on the simulated schedule, e.g. magnet@+10m/5m,cover@1h,reverse@2h/20m,neutral@3h,no-voltage@4h,outage@5h/5m (docs/tamper.md)",
+            };
+            Option<string> eventLogs = new Option<string>("--event-logs")
+            {
+                Description = "standard (the IDIS standard event log 0.0.99.98.0.255) or is15959 (the seven IS 15959 logs by category)",
+                DefaultValueFactory = _ => "standard",
+            };
+
             RootCommand root = new RootCommand("DlmsDevice emulator: a DLMS/COSEM meter on TCP (wrapper, HDLC) and serial HDLC.")
             {
                 wrapperPort, hdlcPort, bind, serial, baud, optical, opticalBaud, physical, password, inactivity, maxPdu, trace, stateDir, healthFile, timeScale, seed,
                 authKey, blockKey, kek, systemTitle, maxConnections, wrapperInactivity, associationTimeout, meter,
+                scenario, eventLogs,
             };
             root.SetAction(parse =>
             {
@@ -164,6 +175,8 @@ namespace DlmsDevice.Emulator
                     AssociationTimeoutSeconds = parse.GetValue(associationTimeout),
                     MeterFile = parse.GetValue(meter),
                     GivenOptions = MeterDefinitionOption.Given(parse),
+                    Scenario = parse.GetValue(scenario),
+                    EventLogs = parse.GetValue(eventLogs) ?? "standard",
                 };
                 return Run(options);
             });
@@ -351,6 +364,18 @@ namespace DlmsDevice.Emulator
             {
                 return "--system-title takes 16 hex digits (8 bytes)";
             }
+            if (o.EventLogs != "standard" && o.EventLogs != "is15959")
+            {
+                return "--event-logs is standard or is15959";
+            }
+            try
+            {
+                TamperScenario.Parse(o.Scenario);
+            }
+            catch (FormatException ex)
+            {
+                return "--scenario: " + ex.Message;
+            }
             return null;
         }
 
@@ -409,6 +434,11 @@ namespace DlmsDevice.Emulator
             if (health.HealthFile != null)
             {
                 logger.LogInformation("Health: {Status}, written to {File} (status=ok|failing|stopped)", health.IsFailing ? "failing" : "ok", health.HealthFile);
+            }
+            if (meter.Settings.Scenarios.Count > 0)
+            {
+                logger.LogInformation("Scenarios (after the simulation start): {Scenarios}; event logs {Layout}",
+                    string.Join(", ", meter.Settings.Scenarios), meter.Settings.EventLogLayout);
             }
             if (emulator.WrapperEndPoint != null)
             {

@@ -4,14 +4,18 @@ namespace DlmsDevice.Hal.Simulated
 {
     /// <summary>
     /// A whole simulated single-phase meter front end built from one seed: clock, load curve
-    /// driving the active-energy pulse counter, voltage and current channels, cover-open and
-    /// power-fail inputs on schedules, the disconnect relay, and seeded entropy. Everything moves
+    /// driving the active-energy pulse counters, voltage, current and neutral current channels,
+    /// the sampled voltage waveform at the grid's frequency, cover-open, magnet and power-fail
+    /// inputs on schedules, theft scenarios (reverse flow, earth leak, cut voltage link), the
+    /// disconnect relay, and seeded entropy. Everything moves
     /// together with <see cref="Advance"/> (or <see cref="Update"/> for a clock running at a time
     /// scale).
     /// </summary>
     /// <remarks>
     /// <para>Physics: energy flows only while the supply is on (power-fail input inactive) and the
-    /// relay is connected; then the power is <see cref="SimulatedLoad.PowerAt"/>. Pulses are the
+    /// relay is connected; then the power is <see cref="SimulatedLoad.PowerAt"/>. It is counted
+    /// on the import pulses, on the export pulses during a reverse flow, and on neither while the
+    /// voltage link is cut (the meter sees no voltage, so no power). Pulses are the
     /// exact integral times the meter constant with the fraction carried, so for one seed and one
     /// sequence of steps the counts are bit-for-bit reproducible (and the integral does not depend
     /// on the step sizes).</para>
@@ -24,6 +28,10 @@ namespace DlmsDevice.Hal.Simulated
     {
         private readonly object _stepSync = new object();
         private readonly long _startUtcTicks;
+        private readonly SimulationSchedule _reverseFlows;
+        private readonly SimulationSchedule _earthLeaks;
+        private readonly SimulationSchedule _potentialCuts;
+        private readonly ulong _neutralStream;
         private long _positionUtcTicks;
         private double _energyWh;
 
@@ -39,11 +47,20 @@ namespace DlmsDevice.Hal.Simulated
             Load = new SimulatedLoad(settings.Load, seed);
             Supply = new SimulatedSupply(settings.Supply, seed, _startUtcTicks);
             ActiveEnergyPulses = new SimulatedPulseCounter(settings.ImpulsesPerKwh);
+            ExportEnergyPulses = new SimulatedPulseCounter(settings.ImpulsesPerKwh);
             PowerFail = new SimulatedDigitalInput(settings.PowerFailPin, new SimulationSchedule(settings.PowerFailures), _startUtcTicks);
             CoverOpen = new SimulatedDigitalInput(settings.CoverOpenPin, new SimulationSchedule(settings.CoverOpenings), _startUtcTicks);
+            Magnet = new SimulatedDigitalInput(settings.MagnetPin, new SimulationSchedule(settings.MagnetFields), _startUtcTicks);
+            _reverseFlows = new SimulationSchedule(settings.ReverseFlows);
+            _earthLeaks = new SimulationSchedule(settings.EarthLeaks);
+            _potentialCuts = new SimulationSchedule(settings.PotentialCuts);
+            _neutralStream = SplitMix64.DeriveStream(seed, 5);
             Relay = new SimulatedDigitalOutput(settings.RelayPin, settings.RelayConnected, Clock.GetUtcTicks, Update);
             Voltage = new SimulatedAnalogInput(VoltageNow, settings.VoltageGain, 0, settings.MaxRaw);
             Current = new SimulatedAnalogInput(CurrentNow, settings.CurrentGain, 0, settings.MaxRaw);
+            NeutralCurrent = new SimulatedAnalogInput(NeutralCurrentNow, settings.CurrentGain, 0, settings.MaxRaw);
+            Grid = new SimulatedGrid(settings.Grid, seed, _startUtcTicks);
+            Waveform = new SimulatedWaveformInput(Grid, () => Clock.TrueUtcTicks, MeasuredVoltsAt, _startUtcTicks, seed);
             Entropy = new SimulatedEntropy(seed);
         }
 
@@ -67,6 +84,21 @@ namespace DlmsDevice.Hal.Simulated
 
         /// <summary>RMS current channel (A).</summary>
         public SimulatedAnalogInput Current { get; }
+
+        /// <summary>Active energy export pulses (only during a reverse flow: the simulated load only imports).</summary>
+        public SimulatedPulseCounter ExportEnergyPulses { get; }
+
+        /// <summary>RMS neutral current channel (A): the phase current, short by the earth leak during one.</summary>
+        public SimulatedAnalogInput NeutralCurrent { get; }
+
+        /// <summary>The grid frequency.</summary>
+        public SimulatedGrid Grid { get; }
+
+        /// <summary>The sampled voltage waveform (raw 12-bit counts on a mid-scale bias).</summary>
+        public SimulatedWaveformInput Waveform { get; }
+
+        /// <summary>Magnet sensor: true = a strong field (tamper).</summary>
+        public SimulatedDigitalInput Magnet { get; }
 
         /// <summary>Terminal cover switch: true = open (tamper).</summary>
         public SimulatedDigitalInput CoverOpen { get; }
@@ -161,6 +193,25 @@ namespace DlmsDevice.Hal.Simulated
             }
         }
 
+        /// <summary>Holds a magnet at the meter (true) or takes it away now (after catching up with the clock).</summary>
+        public void DriveMagnet(bool present)
+        {
+            lock (_stepSync)
+            {
+                RunTo(Clock.TrueUtcTicks);
+                Magnet.Drive(present, Clock.GetUtcTicks());
+            }
+        }
+
+        /// <summary>True while a scheduled reverse flow is on.</summary>
+        public bool ReverseFlowActive => _reverseFlows.IsActive(Clock.TrueUtcTicks - _startUtcTicks);
+
+        /// <summary>True while a scheduled earth leak is on.</summary>
+        public bool EarthLeakActive => _earthLeaks.IsActive(Clock.TrueUtcTicks - _startUtcTicks);
+
+        /// <summary>True while the voltage link is cut.</summary>
+        public bool PotentialCutActive => _potentialCuts.IsActive(Clock.TrueUtcTicks - _startUtcTicks);
+
         /// <summary>Fails (true) or restores the supply now (after catching up with the clock).</summary>
         public void DrivePowerFail(bool failed)
         {
@@ -178,22 +229,21 @@ namespace DlmsDevice.Hal.Simulated
                 long next = target;
                 long powerFailChange = PowerFail.NextChangeUtcTicks;
                 long coverChange = CoverOpen.NextChangeUtcTicks;
-                if (powerFailChange < next)
-                {
-                    next = powerFailChange;
-                }
-
-                if (coverChange < next)
-                {
-                    next = coverChange;
-                }
+                long magnetChange = Magnet.NextChangeUtcTicks;
+                next = Earliest(next, powerFailChange);
+                next = Earliest(next, coverChange);
+                next = Earliest(next, magnetChange);
+                // Energy goes to another counter (or none) from these on: cut the step there.
+                long elapsed = _positionUtcTicks - _startUtcTicks;
+                next = Earliest(next, Change(_reverseFlows, elapsed));
+                next = Earliest(next, Change(_potentialCuts, elapsed));
 
                 Integrate(_positionUtcTicks, next);
                 _positionUtcTicks = next;
                 Clock.AdvanceTo(next);
                 long clockUtc = Clock.ToClockUtcTicks(next);
 
-                // Same instant: the supply first, then the cover (a fixed, documented order).
+                // Same instant: the supply first, then the cover, then the magnet (a fixed, documented order).
                 if (powerFailChange == next)
                 {
                     PowerFail.ApplyScheduled(next, clockUtc);
@@ -203,7 +253,28 @@ namespace DlmsDevice.Hal.Simulated
                 {
                     CoverOpen.ApplyScheduled(next, clockUtc);
                 }
+
+                if (magnetChange == next)
+                {
+                    Magnet.ApplyScheduled(next, clockUtc);
+                }
             }
+        }
+
+        private static long Earliest(long a, long b)
+        {
+            return b < a ? b : a;
+        }
+
+        private long Change(SimulationSchedule schedule, long elapsed)
+        {
+            if (schedule.Count == 0)
+            {
+                return long.MaxValue;
+            }
+
+            long change = schedule.NextChange(elapsed);
+            return change == long.MaxValue ? long.MaxValue : _startUtcTicks + change;
         }
 
         private void Integrate(long from, long to)
@@ -213,6 +284,10 @@ namespace DlmsDevice.Hal.Simulated
                 return;
             }
 
+            // The state holds over the step (RunTo cuts steps at its changes).
+            long elapsed = from - _startUtcTicks;
+            SimulatedPulseCounter? counter = _potentialCuts.IsActive(elapsed) ? null
+                : (_reverseFlows.IsActive(elapsed) ? ExportEnergyPulses : ActiveEnergyPulses);
             long interval = Load.NoiseIntervalTicks;
             long a = from;
             while (a < to)
@@ -221,14 +296,46 @@ namespace DlmsDevice.Hal.Simulated
                 long b = end < to ? end : to;
                 double energy = Load.PieceEnergyWh(a, b);
                 _energyWh += energy;
-                ActiveEnergyPulses.AddEnergy(energy, (a - _startUtcTicks) / (double)TimeSpan.TicksPerMillisecond, (b - _startUtcTicks) / (double)TimeSpan.TicksPerMillisecond);
+                counter?.AddEnergy(energy, (a - _startUtcTicks) / (double)TimeSpan.TicksPerMillisecond, (b - _startUtcTicks) / (double)TimeSpan.TicksPerMillisecond);
                 a = b;
             }
         }
 
         private double VoltageNow()
         {
-            return Supply.VoltageAt(Clock.TrueUtcTicks, SupplyOn);
+            return MeasuredVoltsAt(Clock.TrueUtcTicks);
+        }
+
+        // What the meter's voltage input sees: the supply, or nothing while the link is cut.
+        private double MeasuredVoltsAt(long utcTicks)
+        {
+            if (_potentialCuts.IsActive(utcTicks - _startUtcTicks))
+            {
+                return 0;
+            }
+
+            return Supply.VoltageAt(utcTicks, SupplyOn);
+        }
+
+        // The phase current less what leaks through earth, with noise of its own (another sensor).
+        private double NeutralCurrentNow()
+        {
+            long now = Clock.TrueUtcTicks;
+            double volts = Supply.VoltageAt(now, SupplyOn);
+            double watts = LoadConnected ? Load.PowerAt(now) : 0;
+            if (volts <= 0 || watts <= 0)
+            {
+                return 0;
+            }
+
+            double amps = watts / volts;
+            if (_earthLeaks.IsActive(now - _startUtcTicks))
+            {
+                amps *= 1 - Settings.EarthLeakFraction;
+            }
+
+            amps += Settings.Supply.CurrentNoiseAmps * SplitMix64.GaussianAt(_neutralStream, now / Settings.Supply.NoiseInterval.Ticks);
+            return amps < 0 ? 0 : amps;
         }
 
         private double CurrentNow()

@@ -37,6 +37,24 @@ namespace DlmsDevice.Hal.Simulated
         /// <summary>When the terminal cover is open (tamper input active).</summary>
         public List<ScheduledInterval> CoverOpenings { get; } = new List<ScheduledInterval>();
 
+        /// <summary>When a strong magnet is held at the meter (magnet input active).</summary>
+        public List<ScheduledInterval> MagnetFields { get; } = new List<ScheduledInterval>();
+
+        /// <summary>When the current flows backwards through the meter (a reversed CT or meter): the load's energy counts as export.</summary>
+        public List<ScheduledInterval> ReverseFlows { get; } = new List<ScheduledInterval>();
+
+        /// <summary>When part of the load returns through earth instead of the neutral (earth loading): the neutral current is short by <see cref="EarthLeakFraction"/>.</summary>
+        public List<ScheduledInterval> EarthLeaks { get; } = new List<ScheduledInterval>();
+
+        /// <summary>Share of the phase current that bypasses the neutral during an earth leak (default 0.4).</summary>
+        public double EarthLeakFraction { get; set; } = 0.4;
+
+        /// <summary>When the meter's voltage link is cut while the load keeps drawing (current without voltage): the voltage reads 0 and no energy is registered.</summary>
+        public List<ScheduledInterval> PotentialCuts { get; } = new List<ScheduledInterval>();
+
+        /// <summary>The grid frequency and the sampled voltage waveform.</summary>
+        public GridFrequencySettings Grid { get; } = new GridFrequencySettings();
+
         /// <summary>Whether the disconnect relay starts connected (default true).</summary>
         public bool RelayConnected { get; set; } = true;
 
@@ -57,5 +75,8 @@ namespace DlmsDevice.Hal.Simulated
 
         /// <summary>Pin number of the disconnect relay output (default 3).</summary>
         public int RelayPin { get; set; } = 3;
+
+        /// <summary>Pin number of the magnet sensor input (default 4).</summary>
+        public int MagnetPin { get; set; } = 4;
     }
 }

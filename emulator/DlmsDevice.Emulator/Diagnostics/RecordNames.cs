@@ -17,6 +17,7 @@ namespace DlmsDevice.Emulator.Diagnostics
                 MeterRecordKind.Settings => "settings: disconnect state, time zone, daylight saving",
                 MeterRecordKind.SecurityCounters => "invocation counters of client 48",
                 MeterRecordKind.ProfileChunk => Profile(engine, profile) + ", chunk " + chunk,
+                MeterRecordKind.TamperState => "tamper state: alarm register, tamper count, detections in force",
                 _ => "not a record of this meter",
             };
             return "record " + recordId + " (" + what + ")";
@@ -41,8 +42,8 @@ namespace DlmsDevice.Emulator.Diagnostics
             {
                 0 => "load profile " + Dotted(engine.LoadProfile.LogicalName),
                 1 => "daily profile " + Dotted(engine.DailyProfile.LogicalName),
-                2 => "event log " + Dotted(engine.EventLog.LogicalName),
-                _ => "profile " + index,
+                // Index 2 on is the event log, or the IS 15959 logs by category in their order.
+                _ => "event log " + Dotted((engine.GetCategoryLog(index - 2) ?? engine.EventLog).LogicalName),
             };
         }
 

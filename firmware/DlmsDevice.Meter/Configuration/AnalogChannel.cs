@@ -12,6 +12,12 @@ namespace DlmsDevice.Meter
 
         /// <summary>RMS current L1 (A): 1.0.31.7.0.255.</summary>
         Current = 1,
+
+        /// <summary>RMS neutral current (A): 1.0.91.7.0.255, and the phase/neutral mismatch detection.</summary>
+        NeutralCurrent = 2,
+
+        /// <summary>Signed active power L1 (W, negative = flowing out): only the reverse-flow detection reads it.</summary>
+        ActivePower = 3,
     }
 
     /// <summary>

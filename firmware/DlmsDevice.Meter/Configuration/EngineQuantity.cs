@@ -58,5 +58,62 @@ namespace DlmsDevice.Meter
 
         /// <summary>Profile generic (IC 7) captured at every event.</summary>
         EventLog = 16,
+
+        /// <summary>Alarm register 1 (Data, 0.0.97.98.0.255): the alarm bits of the tamper and theft detections.</summary>
+        AlarmRegister = 17,
+
+        /// <summary>Alarm filter 1 (Data, 0.0.97.98.10.255): which alarm bits are reported.</summary>
+        AlarmFilter = 18,
+
+        /// <summary>Alarm descriptor 1 (Data, 0.0.97.98.20.255): the alarm bits that ever rose.</summary>
+        AlarmDescriptor = 19,
+
+        /// <summary>Cumulative tamper count (Data, 0.0.94.91.0.255).</summary>
+        TamperCount = 20,
+
+        /// <summary>Neutral current (Register, 1.0.91.7.0.255): needs a neutral current channel.</summary>
+        NeutralCurrent = 21,
+
+        /// <summary>Supply frequency (Register, 1.0.14.7.0.255): needs a frequency channel.</summary>
+        Frequency = 22,
+
+        /// <summary>Supply frequency, average over the last load profile period (Register, 1.0.14.27.0.255): needs a frequency channel.</summary>
+        AverageFrequency = 23,
+
+        /// <summary>IS 15959 current related event log (Profile generic, 0.0.99.98.1.255): only with the IS 15959 event logs.</summary>
+        CurrentEventLog = 24,
+
+        /// <summary>IS 15959 power failure event log (0.0.99.98.2.255).</summary>
+        PowerFailureEventLog = 25,
+
+        /// <summary>IS 15959 transaction event log (0.0.99.98.3.255).</summary>
+        TransactionEventLog = 26,
+
+        /// <summary>IS 15959 other event log (0.0.99.98.4.255).</summary>
+        OtherEventLog = 27,
+
+        /// <summary>IS 15959 non-rollover event log (0.0.99.98.5.255).</summary>
+        NonRolloverEventLog = 28,
+
+        /// <summary>IS 15959 control event log (0.0.99.98.6.255).</summary>
+        ControlEventLog = 29,
+
+        /// <summary>Event code of the IS 15959 current related events (Data, 0.0.96.11.1.255).</summary>
+        CurrentEventCode = 30,
+
+        /// <summary>Event code of the power failure events (0.0.96.11.2.255).</summary>
+        PowerFailureEventCode = 31,
+
+        /// <summary>Event code of the transaction events (0.0.96.11.3.255).</summary>
+        TransactionEventCode = 32,
+
+        /// <summary>Event code of the other events (0.0.96.11.4.255).</summary>
+        OtherEventCode = 33,
+
+        /// <summary>Event code of the non-rollover events (0.0.96.11.5.255).</summary>
+        NonRolloverEventCode = 34,
+
+        /// <summary>Event code of the control events (0.0.96.11.6.255).</summary>
+        ControlEventCode = 35,
     }
 }

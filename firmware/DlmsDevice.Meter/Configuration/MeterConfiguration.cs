@@ -38,6 +38,8 @@ namespace DlmsDevice.Meter
             PowerWindowMilliseconds = 1000;
             PowerTimeoutSeconds = 3600;
             Names = new MeterObjectNames();
+            Tamper = new TamperSettings();
+            CategoryLogEntries = new int[] { 70, 70, 40, 20, 60, 1, 1 };
         }
 
         /// <summary>The logical names of the engine's objects (default: <see cref="MeterObis"/>).</summary>
@@ -63,6 +65,29 @@ namespace DlmsDevice.Meter
 
         /// <summary>The current channel (L1); null = no current, apparent power or power factor registers.</summary>
         public AnalogChannel Current { get; set; }
+
+        /// <summary>The neutral current channel; null = no neutral current register and no phase/neutral mismatch detection.</summary>
+        public AnalogChannel NeutralCurrent { get; set; }
+
+        /// <summary>Signed active power L1 from a metering front end (negative = energy flowing out); null = reverse flow judged from the export pulses only.</summary>
+        public AnalogChannel ActivePower { get; set; }
+
+        /// <summary>Where the grid frequency is measured (zero crossings of the voltage waveform, or a frequency input); null = no frequency registers.</summary>
+        public FrequencyChannel Frequency { get; set; }
+
+        /// <summary>Thresholds and persistence times of the theft detections (docs/tamper.md).</summary>
+        public TamperSettings Tamper { get; set; }
+
+        /// <summary>One standard event log (default) or the seven IS 15959 event logs by category.</summary>
+        public EventLogLayout EventLogs { get; set; }
+
+        /// <summary>
+        /// Rows of the seven IS 15959 event logs (voltage, current, power failure, transaction,
+        /// other, non-rollover, control) in the <see cref="EventLogLayout.Is15959"/> layout; default
+        /// 70, 70, 40, 20, 60, 1, 1 (the sizes Gurux's published Indian example uses). The
+        /// non-rollover log keeps its first rows and takes no more once full.
+        /// </summary>
+        public int[] CategoryLogEntries { get; set; }
 
         /// <summary>Terminal cover switch (true = open); null = no tamper events.</summary>
         public IDigitalInput CoverOpen { get; set; }
@@ -162,6 +187,26 @@ namespace DlmsDevice.Meter
             if (!(MissingVoltage < UnderVoltage) || !(UnderVoltage < OverVoltage) || !(VoltageHysteresis >= 0))
             {
                 throw new ArgumentOutOfRangeException();
+            }
+            if (Tamper == null || CategoryLogEntries == null)
+            {
+                throw new ArgumentNullException();
+            }
+            Tamper.Validate();
+            if (Frequency != null)
+            {
+                Frequency.Validate();
+            }
+            if (CategoryLogEntries.Length != EventCategory.Count)
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+            for (int i = 0; i < CategoryLogEntries.Length; i++)
+            {
+                if (CategoryLogEntries[i] < 1)
+                {
+                    throw new ArgumentOutOfRangeException();
+                }
             }
         }
 

@@ -11,7 +11,7 @@ namespace DlmsDevice.Meter
     public sealed class MeterObjectNames
     {
         /// <summary>Number of <see cref="EngineQuantity"/> values.</summary>
-        public const int Count = 17;
+        public const int Count = 36;
 
         private readonly ObisCode[] _names;
 
@@ -36,6 +36,19 @@ namespace DlmsDevice.Meter
             _names[(int)EngineQuantity.LoadProfile] = MeterObis.LoadProfile;
             _names[(int)EngineQuantity.DailyProfile] = MeterObis.DailyProfile;
             _names[(int)EngineQuantity.EventLog] = MeterObis.StandardEventLog;
+            _names[(int)EngineQuantity.AlarmRegister] = MeterObis.AlarmRegister;
+            _names[(int)EngineQuantity.AlarmFilter] = MeterObis.AlarmFilter;
+            _names[(int)EngineQuantity.AlarmDescriptor] = MeterObis.AlarmDescriptor;
+            _names[(int)EngineQuantity.TamperCount] = MeterObis.CumulativeTamperCount;
+            _names[(int)EngineQuantity.NeutralCurrent] = MeterObis.NeutralCurrent;
+            _names[(int)EngineQuantity.Frequency] = MeterObis.Frequency;
+            _names[(int)EngineQuantity.AverageFrequency] = MeterObis.AverageFrequency;
+            // The IS 15959 logs by category and their event codes: 0.0.99.98.c.255, 0.0.96.11.c.255.
+            for (int c = 1; c < EventCategory.Count; c++)
+            {
+                _names[(int)CategoryLog(c)] = new ObisCode(0, 0, 99, 98, (byte)c, 255);
+                _names[(int)CategoryEventCode(c)] = new ObisCode(0, 0, 96, 11, (byte)c, 255);
+            }
         }
 
         /// <summary>The logical name of <paramref name="quantity"/>'s object.</summary>
@@ -53,6 +66,18 @@ namespace DlmsDevice.Meter
                 throw new ArgumentNullException();
             }
             _names[Index(quantity)] = logicalName;
+        }
+
+        /// <summary>The quantity of the IS 15959 event log of <paramref name="category"/> (<see cref="EventCategory"/>): the voltage log is <see cref="EngineQuantity.EventLog"/>.</summary>
+        public static EngineQuantity CategoryLog(int category)
+        {
+            return category == EventCategory.Voltage ? EngineQuantity.EventLog : (EngineQuantity)((int)EngineQuantity.CurrentEventLog + category - 1);
+        }
+
+        /// <summary>The quantity of the event code object of <paramref name="category"/>: the voltage code is <see cref="EngineQuantity.EventCode"/>.</summary>
+        public static EngineQuantity CategoryEventCode(int category)
+        {
+            return category == EventCategory.Voltage ? EngineQuantity.EventCode : (EngineQuantity)((int)EngineQuantity.CurrentEventCode + category - 1);
         }
 
         private static int Index(EngineQuantity quantity)

@@ -12,7 +12,8 @@ namespace DlmsDevice.Meter
         private const int KindSettings = 1;
         private const int KindProfile = 2;
 
-        private readonly bool[] _failing = new bool[5];
+        private readonly bool[] _failing;
+        private readonly int _kindTamper;
         private bool _checkpointRequested;
         private bool _powerDownLogged;
         private long _publishedImportMilliWh;
@@ -188,6 +189,11 @@ namespace DlmsDevice.Meter
                 }
             }
             int restoredRows = 0;
+            if (!RestoreTamperState())
+            {
+                anyFound = true;
+                corrupt = true;
+            }
             for (int i = 0; i < _profiles.Length; i++)
             {
                 int found;
@@ -223,6 +229,9 @@ namespace DlmsDevice.Meter
 
             long now = _meterClock.GetLiveUtcTicks();
             _started = true;
+            StartFrequency(_meterClock.GetMonotonicMilliseconds());
+            // A tamper event saved ahead of its row, the power gone before the row: its row first.
+            CompletePendingTamperEvent();
             if (corrupt)
             {
                 LogEvent(MeterEventCode.NonVolatileMemoryError, now);
@@ -234,14 +243,7 @@ namespace DlmsDevice.Meter
                 LogEvent(MeterEventCode.PowerDown, _checkpoint.ClockUtcTicks);
             }
             LogEvent(MeterEventCode.PowerUp, now);
-            if (_coverOpen != null && _coverOpen.Read())
-            {
-                LogEvent(MeterEventCode.TerminalCoverRemoved, now);
-            }
-            if (_magnet != null && _magnet.Read())
-            {
-                LogEvent(MeterEventCode.StrongDcFieldDetected, now);
-            }
+            CheckTamperInputsAtStart(now);
             if (_relay != null && _relay.Read() != Disconnect.OutputState)
             {
                 _relay.Write(Disconnect.OutputState);

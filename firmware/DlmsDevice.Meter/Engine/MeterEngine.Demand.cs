@@ -69,6 +69,11 @@ namespace DlmsDevice.Meter
             if (_started)
             {
                 WriteCheckpoint(_meterClock.GetMonotonicMilliseconds());
+                if (_categoryCodes != null)
+                {
+                    // IS 15959 logs the MD reset as a transaction; the IDIS lists have no number for it.
+                    LogCategorised(EventCategory.Transaction, Is15959EventCode.MaximumDemandReset, _meterClock.GetLiveUtcTicks());
+                }
             }
         }
 

@@ -25,6 +25,8 @@ namespace DlmsDevice.Meter
         private long _importMilliWh;
         private long _exportMilliWh;
         private double _powerImportWatts;
+        private double _powerExportWatts;
+        private int _exportChannels;
 
         // Analog channels (0 voltage, 1 current), parallel arrays.
         private AnalogChannel[] _analog;
@@ -75,6 +77,18 @@ namespace DlmsDevice.Meter
             get { return _mean[CurrentIndex]; }
         }
 
+        /// <summary>Last published mean of the neutral current channel, A.</summary>
+        public double NeutralCurrentAmperes
+        {
+            get { return _mean[NeutralIndex]; }
+        }
+
+        /// <summary>Active power export from the export pulse rate, W (unrounded).</summary>
+        public double ActivePowerExportWatts
+        {
+            get { return _powerExportWatts; }
+        }
+
         private void CreatePulseState(PulseChannel[] channels)
         {
             int n = channels.Length;
@@ -98,6 +112,10 @@ namespace DlmsDevice.Meter
                 _pulseCounters[i] = channel.Counter;
                 _pulseConstants[i] = channel.ImpulsesPerKwh;
                 _pulseImport[i] = channel.Direction == EnergyDirection.Import;
+                if (!_pulseImport[i])
+                {
+                    _exportChannels++;
+                }
             }
         }
 
@@ -122,6 +140,7 @@ namespace DlmsDevice.Meter
         private void SamplePulses(long mono)
         {
             double importPower = 0;
+            double exportPower = 0;
             long timeoutMs = _config.PowerTimeoutSeconds * 1000L;
             for (int i = 0; i < _pulseCounters.Length; i++)
             {
@@ -158,12 +177,17 @@ namespace DlmsDevice.Meter
                 {
                     importPower += _channelPower[i];
                 }
+                else
+                {
+                    exportPower += _channelPower[i];
+                }
             }
             if (!Disconnect.OutputState || (_powerFail != null && _powerFail.Read()))
             {
                 // The meter knows no energy can flow (relay open, supply failing): 0 W now, not
                 // the slow decay of a silent pulse input; the next pulse starts a new reference.
                 importPower = 0;
+                exportPower = 0;
                 for (int i = 0; i < _pulseCounters.Length; i++)
                 {
                     _channelPower[i] = 0;
@@ -172,6 +196,7 @@ namespace DlmsDevice.Meter
                 }
             }
             _powerImportWatts = importPower;
+            _powerExportWatts = exportPower;
             ActivePowerImport.Value.SetInteger(MeterMath.ToRegister(importPower, 0, 0, uint.MaxValue));
         }
 
@@ -222,7 +247,7 @@ namespace DlmsDevice.Meter
 
         private void SampleAnalog(long mono, long utc)
         {
-            for (int i = 0; i < 2; i++)
+            for (int i = 0; i < AnalogChannels; i++)
             {
                 AnalogChannel channel = _analog[i];
                 if (channel == null)
@@ -254,7 +279,11 @@ namespace DlmsDevice.Meter
                     }
                     _mean[i] = mean;
                     _hasMean[i] = true;
-                    _analogRegisters[i].Value.SetInteger(MeterMath.ToRegister(mean, channel.Scaler, 0, ushort.MaxValue));
+                    Register register = _analogRegisters[i];
+                    if (register != null)
+                    {
+                        register.Value.SetInteger(MeterMath.ToRegister(mean, channel.Scaler, 0, ushort.MaxValue));
+                    }
                     if (i == VoltageIndex)
                     {
                         CheckVoltage(mean, utc);
@@ -291,7 +320,7 @@ namespace DlmsDevice.Meter
         // The load profile's average columns: the mean of every sample since the last capture.
         private void PublishPeriodAverages()
         {
-            for (int i = 0; i < 2; i++)
+            for (int i = 0; i < AnalogChannels; i++)
             {
                 Register register = _averageRegisters[i];
                 if (register == null)

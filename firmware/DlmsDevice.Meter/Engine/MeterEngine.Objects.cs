@@ -29,6 +29,9 @@ namespace DlmsDevice.Meter
         /// <summary>Average current L1 over the last load profile period 1.0.31.27.0.255; null without a current channel.</summary>
         public Register AverageCurrent { get; private set; }
 
+        /// <summary>Neutral current 1.0.91.7.0.255: long-unsigned with the channel's scaler and unit; null without a neutral current channel.</summary>
+        public Register NeutralCurrent { get; private set; }
+
         /// <summary>Apparent power +S 1.0.9.7.0.255 = V x I: double-long-unsigned, scaler 0, VA; null unless both channels exist.</summary>
         public Register ApparentPower { get; private set; }
 
@@ -46,11 +49,13 @@ namespace DlmsDevice.Meter
             ActiveEnergyImport = new Register(Name(EngineQuantity.ActiveEnergyImport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.WattHour);
             ActiveEnergyExport = new Register(Name(EngineQuantity.ActiveEnergyExport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.WattHour);
             ActivePowerImport = new Register(Name(EngineQuantity.ActivePowerImport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.Watt);
-            _analog = new AnalogChannel[2];
+            _analog = new AnalogChannel[AnalogChannels];
             _analog[VoltageIndex] = configuration.Voltage;
             _analog[CurrentIndex] = configuration.Current;
-            _analogRegisters = new Register[2];
-            _averageRegisters = new Register[2];
+            _analog[NeutralIndex] = configuration.NeutralCurrent;
+            _analog[PowerIndex] = configuration.ActivePower;
+            _analogRegisters = new Register[AnalogChannels];
+            _averageRegisters = new Register[AnalogChannels];
             AnalogChannel voltage = configuration.Voltage;
             if (voltage != null)
             {
@@ -67,19 +72,25 @@ namespace DlmsDevice.Meter
                 _analogRegisters[CurrentIndex] = Current;
                 _averageRegisters[CurrentIndex] = AverageCurrent;
             }
+            AnalogChannel neutral = configuration.NeutralCurrent;
+            if (neutral != null)
+            {
+                NeutralCurrent = new Register(Name(EngineQuantity.NeutralCurrent), new CosemValue(DataType.LongUnsigned), neutral.Scaler, neutral.Unit);
+                _analogRegisters[NeutralIndex] = NeutralCurrent;
+            }
             if (voltage != null && current != null)
             {
                 ApparentPower = new Register(Name(EngineQuantity.ApparentPower), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.VoltAmpere);
                 PowerFactor = new Register(Name(EngineQuantity.PowerFactor), new CosemValue(DataType.LongUnsigned), -3, Unit.Count);
             }
-            _windowStart = new long[2];
-            _windowOpen = new bool[2];
-            _windowSum = new double[2];
-            _windowCount = new int[2];
-            _mean = new double[2];
-            _hasMean = new bool[2];
-            _periodSum = new double[2];
-            _periodCount = new int[2];
+            _windowStart = new long[AnalogChannels];
+            _windowOpen = new bool[AnalogChannels];
+            _windowSum = new double[AnalogChannels];
+            _windowCount = new int[AnalogChannels];
+            _mean = new double[AnalogChannels];
+            _hasMean = new bool[AnalogChannels];
+            _periodSum = new double[AnalogChannels];
+            _periodCount = new int[AnalogChannels];
         }
 
         private void CreateDemandObjects(MeterConfiguration configuration)
@@ -130,7 +141,30 @@ namespace DlmsDevice.Meter
                     return DailyProfile;
                 case EngineQuantity.EventLog:
                     return EventLog;
+                case EngineQuantity.AlarmRegister:
+                    return Alarms.Register;
+                case EngineQuantity.AlarmFilter:
+                    return Alarms.Filter;
+                case EngineQuantity.AlarmDescriptor:
+                    return Alarms.Descriptor;
+                case EngineQuantity.TamperCount:
+                    return TamperCount;
+                case EngineQuantity.NeutralCurrent:
+                    return NeutralCurrent;
+                case EngineQuantity.Frequency:
+                    return Frequency;
+                case EngineQuantity.AverageFrequency:
+                    return AverageFrequency;
                 default:
+                    // The IS 15959 logs by category and their codes (null in the standard layout).
+                    if (quantity >= EngineQuantity.CurrentEventLog && quantity <= EngineQuantity.ControlEventLog)
+                    {
+                        return GetCategoryLog((int)quantity - (int)EngineQuantity.CurrentEventLog + 1);
+                    }
+                    if (quantity >= EngineQuantity.CurrentEventCode && quantity <= EngineQuantity.ControlEventCode)
+                    {
+                        return GetCategoryEventCode((int)quantity - (int)EngineQuantity.CurrentEventCode + 1);
+                    }
                     return null;
             }
         }
@@ -210,6 +244,9 @@ namespace DlmsDevice.Meter
             return layout.IsEngineColumn(column) ? GetObject(layout.GetQuantity(column)) : layout.GetObject(column);
         }
 
+        // The load and daily profiles, then the event log: the standard one (clock and event code
+        // 0.0.96.11.0.255), or the seven IS 15959 logs by category (MeterEngine.Categories.cs),
+        // whose first is also EventLog. _profiles lists them in record order.
         private void CreateProfiles(MeterConfiguration configuration)
         {
             LoadProfile = CreateProfile(EngineQuantity.LoadProfile,
@@ -218,10 +255,25 @@ namespace DlmsDevice.Meter
             DailyProfile = CreateProfile(EngineQuantity.DailyProfile,
                 configuration.DailyProfileLayout != null ? configuration.DailyProfileLayout : DefaultDailyProfileLayout(),
                 configuration.DailyProfileEntries, 86400);
-            // The event log is captured on events, not periodically (capture_period 0).
-            EventLog = CreateProfile(EngineQuantity.EventLog,
-                configuration.EventLogLayout != null ? configuration.EventLogLayout : DefaultEventLogLayout(),
-                configuration.EventLogEntries, 0);
+            if (configuration.EventLogs == EventLogLayout.Is15959)
+            {
+                ProfileGeneric[] logs = CreateCategoryLogs(configuration);
+                _profiles = new ProfileGeneric[EventLogIndex + logs.Length];
+                Array.Copy(logs, 0, _profiles, EventLogIndex, logs.Length);
+                EventLog = logs[EventCategory.Voltage];
+            }
+            else
+            {
+                EventCode = new Data(Name(EngineQuantity.EventCode), new CosemValue(DataType.Unsigned));
+                // The event log is captured on events, not periodically (capture_period 0).
+                EventLog = CreateProfile(EngineQuantity.EventLog,
+                    configuration.EventLogLayout != null ? configuration.EventLogLayout : DefaultEventLogLayout(),
+                    configuration.EventLogEntries, 0);
+                _profiles = new ProfileGeneric[EventLogIndex + 1];
+                _profiles[EventLogIndex] = EventLog;
+            }
+            _profiles[LoadProfileIndex] = LoadProfile;
+            _profiles[DailyProfileIndex] = DailyProfile;
         }
 
         /// <summary>

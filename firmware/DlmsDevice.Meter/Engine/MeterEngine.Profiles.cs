@@ -23,6 +23,7 @@ namespace DlmsDevice.Meter
             if (load)
             {
                 PublishPeriodAverages();
+                PublishFrequencyAverage();
                 CaptureRow(LoadProfileIndex, loadBoundary);
             }
             if (daily)
@@ -32,16 +33,26 @@ namespace DlmsDevice.Meter
         }
 
         /// <summary>
-        /// Logs event <paramref name="code"/> at <paramref name="utcTicks"/> in the standard event
-        /// log (also for the host: e.g. a firmware event). The row is saved before it can be read.
+        /// Logs event <paramref name="code"/> (IDIS numbering, <see cref="MeterEventCode"/>) at
+        /// <paramref name="utcTicks"/> in the standard event log, or in the IS 15959 layout in the
+        /// log of its category with its IS 15959 number (also for the host: e.g. a firmware
+        /// event). The row is saved before it can be read.
         /// </summary>
         public void LogEvent(byte code, long utcTicks)
         {
             lock (_sync)
             {
-                EventCode.Value.SetInteger(code);
-                CaptureRow(EventLogIndex, utcTicks);
+                if (_categoryCodes == null)
+                {
+                    EventCode.Value.SetInteger(code);
+                    CaptureRow(EventLogIndex, utcTicks);
+                }
+                else
+                {
+                    LogCategorised(code, utcTicks);
+                }
                 _eventsLogged++;
+                RaiseEventAlarm(code);
             }
         }
 
@@ -78,11 +89,11 @@ namespace DlmsDevice.Meter
                 }
                 else if (_coverOpen != null && pin == _coverOpen.Pin)
                 {
-                    LogEvent(level ? MeterEventCode.TerminalCoverRemoved : MeterEventCode.TerminalCoverClosed, utcTicks);
+                    OnTamperInput(TamperCover, level, utcTicks);
                 }
                 else if (_magnet != null && pin == _magnet.Pin)
                 {
-                    LogEvent(level ? MeterEventCode.StrongDcFieldDetected : MeterEventCode.NoStrongDcFieldAnymore, utcTicks);
+                    OnTamperInput(TamperMagnet, level, utcTicks);
                 }
             }
         }

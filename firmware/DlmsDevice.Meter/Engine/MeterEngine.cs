@@ -37,6 +37,9 @@ namespace DlmsDevice.Meter
         private const int EventLogIndex = 2;
         private const int VoltageIndex = 0;
         private const int CurrentIndex = 1;
+        private const int NeutralIndex = 2;
+        private const int PowerIndex = 3;
+        private const int AnalogChannels = 4;
 
         private readonly object _sync = new object();
         private readonly MeterConfiguration _config;
@@ -46,7 +49,7 @@ namespace DlmsDevice.Meter
         private readonly MeterPersistence _persistence;
         private readonly MeterCheckpoint _checkpoint;
         private readonly MeterSettingsRecord _settings;
-        private readonly ProfileGeneric[] _profiles;
+        private ProfileGeneric[] _profiles;
         private readonly PeriodSchedule _loadSchedule;
         private readonly PeriodSchedule _dailySchedule;
         private readonly PeriodSchedule _demandSchedule;
@@ -88,12 +91,15 @@ namespace DlmsDevice.Meter
 
             CreateMeasurementObjects(configuration);
             CreateDemandObjects(configuration);
-            EventCode = new Data(Name(EngineQuantity.EventCode), new CosemValue(DataType.Unsigned));
+            CreateFrequencyObjects(configuration);
+            CreateTamperObjects();
             Disconnect = new DisconnectControl(Name(EngineQuantity.DisconnectControl), configuration.DisconnectControlMode, _callbacks);
 
             CreateProfiles(configuration);
-            _profiles = new ProfileGeneric[] { LoadProfile, DailyProfile, EventLog };
             _persistence = new MeterPersistence(_profiles);
+            // Memory-error bookkeeping per record kind: checkpoint, settings, each profile, tamper state.
+            _failing = new bool[KindProfile + _profiles.Length + 1];
+            _kindTamper = KindProfile + _profiles.Length;
 
             _loadSchedule = new PeriodSchedule(configuration.LoadProfilePeriodSeconds, false);
             _dailySchedule = new PeriodSchedule(86400, true);
@@ -154,7 +160,10 @@ namespace DlmsDevice.Meter
         /// <summary>Clock 0.0.1.0.0.255.</summary>
         public Clock Clock { get; private set; }
 
-        /// <summary>Event code 0.0.96.11.0.255 (unsigned): the code of the last event logged.</summary>
+        /// <summary>
+        /// Event code 0.0.96.11.0.255: the code of the last event logged (unsigned); in the
+        /// IS 15959 layout the code of the last voltage related event (long-unsigned).
+        /// </summary>
         public Data EventCode { get; private set; }
 
         /// <summary>Disconnect control 0.0.96.3.10.255, bound to the relay.</summary>
@@ -166,7 +175,10 @@ namespace DlmsDevice.Meter
         /// <summary>Daily profile 1.0.99.2.0.255: clock, +A, -A, maximum demand and its time; at local midnight.</summary>
         public ProfileGeneric DailyProfile { get; private set; }
 
-        /// <summary>Standard event log 0.0.99.98.0.255: clock, event code.</summary>
+        /// <summary>
+        /// Standard event log 0.0.99.98.0.255: clock, event code; in the IS 15959 layout the
+        /// voltage related event log at the same logical name (<see cref="GetCategoryLog"/>).
+        /// </summary>
         public ProfileGeneric EventLog { get; private set; }
 
         /// <summary>True after <see cref="Start"/>.</summary>
@@ -211,6 +223,8 @@ namespace DlmsDevice.Meter
                 ProcessEdges();
                 SamplePulses(mono);
                 SampleAnalog(mono, utc);
+                SampleFrequency(mono);
+                UpdateTamper(mono, utc);
                 UpdateDemand(utc);
                 UpdateProfiles(utc);
                 ApplyCheckpointPolicy(mono);

@@ -4,7 +4,9 @@ namespace DlmsDevice.Meter
     /// Event codes written to the event code object 0.0.96.11.0.255 and the standard event log
     /// 0.0.99.98.0.255. The numbers follow the IDIS event lists (standard event log 1..45,
     /// disconnector control 59..64, power quality 76..85), so head-ends that know them decode
-    /// ours; docs/metering.md has the table.
+    /// ours; the theft detections without an IDIS number use 230..235. docs/metering.md and
+    /// docs/tamper.md have the tables; <see cref="Is15959EventCode"/> the numbers of the IS 15959
+    /// layout.
     /// </summary>
     public static class MeterEventCode
     {
@@ -67,5 +69,27 @@ namespace DlmsDevice.Meter
 
         /// <summary>Voltage L1 normal again.</summary>
         public const byte VoltageNormalL1 = 85;
+
+        // The theft detections the IDIS lists have no number for take numbers of the
+        // manufacturer-specific range (230 and up; OSGP's IDIS event table lists 230..
+        // as MANUFACTURER_SPECIFIC). The IS 15959 layout logs them with their IS numbers.
+
+        /// <summary>Reverse current flow: energy flowing out of an import-only installation (this project's number).</summary>
+        public const byte ReverseFlowOccurrence = 230;
+
+        /// <summary>Reverse current flow ended (this project's number).</summary>
+        public const byte ReverseFlowRestoration = 231;
+
+        /// <summary>Phase/neutral current mismatch (earth loading, neutral bypass) (this project's number).</summary>
+        public const byte CurrentMismatchOccurrence = 232;
+
+        /// <summary>Phase/neutral current mismatch ended (this project's number).</summary>
+        public const byte CurrentMismatchRestoration = 233;
+
+        /// <summary>Current flowing with the voltage missing (a cut potential link) (this project's number).</summary>
+        public const byte CurrentWithoutVoltageOccurrence = 234;
+
+        /// <summary>Current without voltage ended (this project's number).</summary>
+        public const byte CurrentWithoutVoltageRestoration = 235;
     }
 }

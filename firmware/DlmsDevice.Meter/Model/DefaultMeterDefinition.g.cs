@@ -44,9 +44,28 @@ namespace DlmsDevice.Meter
             b.Name(EngineQuantity.EventCode, MeterObis.EventCode);
             b.Name(EngineQuantity.MaximumDemandImport, MeterObis.MaximumDemandImport);
             b.Name(EngineQuantity.DisconnectControl, MeterObis.DisconnectControl);
+            b.Name(EngineQuantity.AlarmRegister, MeterObis.AlarmRegister);
+            b.Name(EngineQuantity.AlarmFilter, MeterObis.AlarmFilter);
+            b.Name(EngineQuantity.AlarmDescriptor, MeterObis.AlarmDescriptor);
+            b.Name(EngineQuantity.TamperCount, MeterObis.CumulativeTamperCount);
+            b.Name(EngineQuantity.NeutralCurrent, MeterObis.NeutralCurrent);
+            b.Name(EngineQuantity.Frequency, MeterObis.Frequency);
+            b.Name(EngineQuantity.AverageFrequency, MeterObis.AverageFrequency);
+            b.Name(EngineQuantity.CurrentEventLog, new ObisCode(0, 0, 99, 98, 1, 255));
+            b.Name(EngineQuantity.CurrentEventCode, new ObisCode(0, 0, 96, 11, 1, 255));
+            b.Name(EngineQuantity.PowerFailureEventLog, new ObisCode(0, 0, 99, 98, 2, 255));
+            b.Name(EngineQuantity.PowerFailureEventCode, new ObisCode(0, 0, 96, 11, 2, 255));
+            b.Name(EngineQuantity.TransactionEventLog, new ObisCode(0, 0, 99, 98, 3, 255));
+            b.Name(EngineQuantity.TransactionEventCode, new ObisCode(0, 0, 96, 11, 3, 255));
+            b.Name(EngineQuantity.OtherEventLog, new ObisCode(0, 0, 99, 98, 4, 255));
+            b.Name(EngineQuantity.OtherEventCode, new ObisCode(0, 0, 96, 11, 4, 255));
+            b.Name(EngineQuantity.NonRolloverEventLog, new ObisCode(0, 0, 99, 98, 5, 255));
+            b.Name(EngineQuantity.NonRolloverEventCode, new ObisCode(0, 0, 96, 11, 5, 255));
+            b.Name(EngineQuantity.ControlEventLog, new ObisCode(0, 0, 99, 98, 6, 255));
+            b.Name(EngineQuantity.ControlEventCode, new ObisCode(0, 0, 96, 11, 6, 255));
 
             // The logical devices, then the objects outside the engine (created, not yet in a directory).
-            LogicalDevice device1 = b.LogicalDevice(1, "DLD", true, 30);
+            LogicalDevice device1 = b.LogicalDevice(1, "DLD", true, 49);
             SecuritySetup security = b.SecuritySetup(MeterObis.SecuritySetup, SecurityPolicy.AllMessagesAuthenticatedAndEncrypted,
                 "authentication-key", DefaultMeterModelSettings.TestAuthenticationKey,
                 "encryption-key", DefaultMeterModelSettings.TestBlockCipherKey,
@@ -58,13 +77,13 @@ namespace DlmsDevice.Meter
             CurrentAssociation currentAssociation = b.CurrentAssociation();
             AssociationLogicalName publicObject = b.Association(device1, MeterObis.PublicAssociation, 16, MechanismName.None,
                 null, null, 0,
-                AssociationLogicalName.ContextLogicalName, Conformance.ServerSupportedLn, null, 27);
+                AssociationLogicalName.ContextLogicalName, Conformance.ServerSupportedLn, null, 46);
             AssociationLogicalName reader = b.Association(device1, MeterObis.MeterReaderAssociation, 32, MechanismName.Lls,
                 "password", "12345678", 64,
-                AssociationLogicalName.ContextLogicalName, Conformance.ServerSupportedLn, null, 28);
+                AssociationLogicalName.ContextLogicalName, Conformance.ServerSupportedLn, null, 47);
             AssociationLogicalName management = b.Association(device1, MeterObis.ManagementAssociation, 48, MechanismName.HlsGmac,
                 null, null, 64,
-                AssociationLogicalName.ContextLogicalNameWithCiphering, Conformance.ServerSupportedLn | Conformance.GeneralProtection, security, 30);
+                AssociationLogicalName.ContextLogicalNameWithCiphering, Conformance.ServerSupportedLn | Conformance.GeneralProtection, security, 49);
             SapAssignment sapAssignment = b.SapAssignment(MeterObis.SapAssignment);
             IecHdlcSetup hdlcSetup = b.IecHdlcSetup(MeterObis.IecHdlcSetup, 1, 1, 128, 128);
             TcpUdpSetup tcpUdpSetup = b.TcpUdpSetup(MeterObis.TcpUdpSetup);
@@ -245,6 +264,103 @@ namespace DlmsDevice.Meter
             AccessRule methodsRule = new AccessRule(AttributeAccess.Read, MethodAccess.Access);
             b.Allow(reader, disconnectControl, methodsRule);
             b.Allow(management, disconnectControl, securedMethodsRule);
+            CosemObject alarmRegister = b.Engine(EngineQuantity.AlarmRegister);
+            b.Add(device1, alarmRegister);
+            b.Allow(publicObject, alarmRegister, readRule);
+            b.Allow(reader, alarmRegister, readRule);
+            AccessRule securedValueRuleForData = new AccessRule(AttributeAccess.Read, MethodAccess.NoAccess)
+                .Attribute(Data.Attributes.Value, AttributeAccess.ReadWrite | AttributeAccess.AuthenticatedEncryptedRequest);
+            b.Allow(management, alarmRegister, securedValueRuleForData);
+            CosemObject alarmFilter = b.Engine(EngineQuantity.AlarmFilter);
+            b.Add(device1, alarmFilter);
+            b.Allow(publicObject, alarmFilter, readRule);
+            b.Allow(reader, alarmFilter, readRule);
+            b.Allow(management, alarmFilter, securedValueRuleForData);
+            CosemObject alarmDescriptor = b.Engine(EngineQuantity.AlarmDescriptor);
+            b.Add(device1, alarmDescriptor);
+            b.Allow(publicObject, alarmDescriptor, readRule);
+            b.Allow(reader, alarmDescriptor, readRule);
+            b.Allow(management, alarmDescriptor, securedValueRuleForData);
+            CosemObject tamperCount = b.Engine(EngineQuantity.TamperCount);
+            b.Add(device1, tamperCount);
+            b.Allow(publicObject, tamperCount, readRule);
+            b.Allow(reader, tamperCount, readRule);
+            b.Allow(management, tamperCount, readRule);
+            CosemObject neutralCurrent = b.Engine(EngineQuantity.NeutralCurrent);
+            b.Add(device1, neutralCurrent);
+            b.Allow(publicObject, neutralCurrent, readRule);
+            b.Allow(reader, neutralCurrent, readRule);
+            b.Allow(management, neutralCurrent, readRule);
+            CosemObject frequency = b.Engine(EngineQuantity.Frequency);
+            b.Add(device1, frequency);
+            b.Allow(publicObject, frequency, readRule);
+            b.Allow(reader, frequency, readRule);
+            b.Allow(management, frequency, readRule);
+            CosemObject averageFrequency = b.Engine(EngineQuantity.AverageFrequency);
+            b.Add(device1, averageFrequency);
+            b.Allow(publicObject, averageFrequency, readRule);
+            b.Allow(reader, averageFrequency, readRule);
+            b.Allow(management, averageFrequency, readRule);
+            CosemObject currentEventLog = b.Engine(EngineQuantity.CurrentEventLog);
+            b.Add(device1, currentEventLog);
+            b.Allow(publicObject, currentEventLog, readRule);
+            b.Allow(reader, currentEventLog, readRule);
+            b.Allow(management, currentEventLog, readRule);
+            CosemObject currentEventCode = b.Engine(EngineQuantity.CurrentEventCode);
+            b.Add(device1, currentEventCode);
+            b.Allow(publicObject, currentEventCode, readRule);
+            b.Allow(reader, currentEventCode, readRule);
+            b.Allow(management, currentEventCode, readRule);
+            CosemObject powerFailureEventLog = b.Engine(EngineQuantity.PowerFailureEventLog);
+            b.Add(device1, powerFailureEventLog);
+            b.Allow(publicObject, powerFailureEventLog, readRule);
+            b.Allow(reader, powerFailureEventLog, readRule);
+            b.Allow(management, powerFailureEventLog, readRule);
+            CosemObject powerFailureEventCode = b.Engine(EngineQuantity.PowerFailureEventCode);
+            b.Add(device1, powerFailureEventCode);
+            b.Allow(publicObject, powerFailureEventCode, readRule);
+            b.Allow(reader, powerFailureEventCode, readRule);
+            b.Allow(management, powerFailureEventCode, readRule);
+            CosemObject transactionEventLog = b.Engine(EngineQuantity.TransactionEventLog);
+            b.Add(device1, transactionEventLog);
+            b.Allow(publicObject, transactionEventLog, readRule);
+            b.Allow(reader, transactionEventLog, readRule);
+            b.Allow(management, transactionEventLog, readRule);
+            CosemObject transactionEventCode = b.Engine(EngineQuantity.TransactionEventCode);
+            b.Add(device1, transactionEventCode);
+            b.Allow(publicObject, transactionEventCode, readRule);
+            b.Allow(reader, transactionEventCode, readRule);
+            b.Allow(management, transactionEventCode, readRule);
+            CosemObject otherEventLog = b.Engine(EngineQuantity.OtherEventLog);
+            b.Add(device1, otherEventLog);
+            b.Allow(publicObject, otherEventLog, readRule);
+            b.Allow(reader, otherEventLog, readRule);
+            b.Allow(management, otherEventLog, readRule);
+            CosemObject otherEventCode = b.Engine(EngineQuantity.OtherEventCode);
+            b.Add(device1, otherEventCode);
+            b.Allow(publicObject, otherEventCode, readRule);
+            b.Allow(reader, otherEventCode, readRule);
+            b.Allow(management, otherEventCode, readRule);
+            CosemObject nonRolloverEventLog = b.Engine(EngineQuantity.NonRolloverEventLog);
+            b.Add(device1, nonRolloverEventLog);
+            b.Allow(publicObject, nonRolloverEventLog, readRule);
+            b.Allow(reader, nonRolloverEventLog, readRule);
+            b.Allow(management, nonRolloverEventLog, readRule);
+            CosemObject nonRolloverEventCode = b.Engine(EngineQuantity.NonRolloverEventCode);
+            b.Add(device1, nonRolloverEventCode);
+            b.Allow(publicObject, nonRolloverEventCode, readRule);
+            b.Allow(reader, nonRolloverEventCode, readRule);
+            b.Allow(management, nonRolloverEventCode, readRule);
+            CosemObject controlEventLog = b.Engine(EngineQuantity.ControlEventLog);
+            b.Add(device1, controlEventLog);
+            b.Allow(publicObject, controlEventLog, readRule);
+            b.Allow(reader, controlEventLog, readRule);
+            b.Allow(management, controlEventLog, readRule);
+            CosemObject controlEventCode = b.Engine(EngineQuantity.ControlEventCode);
+            b.Add(device1, controlEventCode);
+            b.Allow(publicObject, controlEventCode, readRule);
+            b.Allow(reader, controlEventCode, readRule);
+            b.Allow(management, controlEventCode, readRule);
             b.Finish();
         }
     }

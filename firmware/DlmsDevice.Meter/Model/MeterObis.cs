@@ -56,6 +56,27 @@ namespace DlmsDevice.Meter
         /// <summary>Event code (standard event log) 0.0.96.11.0.255.</summary>
         public static readonly ObisCode EventCode = new ObisCode(0, 0, 96, 11, 0, 255);
 
+        /// <summary>Alarm register 1 0.0.97.98.0.255.</summary>
+        public static readonly ObisCode AlarmRegister = new ObisCode(0, 0, 97, 98, 0, 255);
+
+        /// <summary>Alarm filter 1 0.0.97.98.10.255.</summary>
+        public static readonly ObisCode AlarmFilter = new ObisCode(0, 0, 97, 98, 10, 255);
+
+        /// <summary>Alarm descriptor 1 0.0.97.98.20.255.</summary>
+        public static readonly ObisCode AlarmDescriptor = new ObisCode(0, 0, 97, 98, 20, 255);
+
+        /// <summary>Cumulative tamper count 0.0.94.91.0.255 (IS 15959).</summary>
+        public static readonly ObisCode CumulativeTamperCount = new ObisCode(0, 0, 94, 91, 0, 255);
+
+        /// <summary>Neutral current instantaneous 1.0.91.7.0.255.</summary>
+        public static readonly ObisCode NeutralCurrent = new ObisCode(1, 0, 91, 7, 0, 255);
+
+        /// <summary>Supply frequency instantaneous 1.0.14.7.0.255.</summary>
+        public static readonly ObisCode Frequency = new ObisCode(1, 0, 14, 7, 0, 255);
+
+        /// <summary>Supply frequency, average over the last load profile period (the ABT block) 1.0.14.27.0.255.</summary>
+        public static readonly ObisCode AverageFrequency = new ObisCode(1, 0, 14, 27, 0, 255);
+
         /// <summary>Disconnect control 0.0.96.3.10.255.</summary>
         public static readonly ObisCode DisconnectControl = new ObisCode(0, 0, 96, 3, 10, 255);
 

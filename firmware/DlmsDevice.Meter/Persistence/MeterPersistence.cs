@@ -19,7 +19,8 @@ namespace DlmsDevice.Meter.Persistence
     /// 2                    invocation counters of the management association's keys (InvocationCounterStore, 17 bytes)
     /// 3 ..                 load profile chunks   (C1 = ceil(entries / K) + 1 records)
     /// 3 + C1 ..            daily profile chunks  (C2 records)
-    /// 3 + C1 + C2 ..       event log chunks      (C3 records)
+    /// 3 + C1 + C2 ..       event log chunks      (C3 records; the IS 15959 layout: one run per category log)
+    /// last                 tamper state (TamperRecord, 36 bytes)
     /// </code>
     /// <para>The store must have at least <see cref="RecordCount"/> records of
     /// <see cref="MaxPayloadLength"/> bytes. One buffer for the checkpoint and the settings is
@@ -54,6 +55,7 @@ namespace DlmsDevice.Meter.Persistence
         private readonly CorruptRecordList _corrupt = new CorruptRecordList();
         private readonly int _recordCount;
         private readonly int _maxPayload;
+        private readonly int _tamperRecord;
         private INonVolatileStore _store;
 
         /// <summary>
@@ -71,6 +73,10 @@ namespace DlmsDevice.Meter.Persistence
             _rows = new ProfileStore[profiles.Length];
             int record = FirstProfileRecord;
             int buffer = MeterCheckpoint.Length > MeterSettingsRecord.Length ? MeterCheckpoint.Length : MeterSettingsRecord.Length;
+            if (TamperRecord.Length > buffer)
+            {
+                buffer = TamperRecord.Length;
+            }
             int max = buffer;
             for (int i = 0; i < profiles.Length; i++)
             {
@@ -89,7 +95,10 @@ namespace DlmsDevice.Meter.Persistence
                     max = rows.MaxPayloadLength;
                 }
             }
-            _recordCount = record;
+            // The tamper state follows the chunks: a store laid out before it existed keeps every
+            // record id it had.
+            _tamperRecord = record;
+            _recordCount = record + 1;
             _maxPayload = max;
             _buffer = new byte[buffer];
         }
@@ -133,6 +142,10 @@ namespace DlmsDevice.Meter.Persistence
             {
                 return MeterRecordKind.SecurityCounters;
             }
+            if (recordId == _tamperRecord)
+            {
+                return MeterRecordKind.TamperState;
+            }
             for (int i = 0; i < _rows.Length; i++)
             {
                 int first = _rows[i].FirstRecord;
@@ -144,6 +157,12 @@ namespace DlmsDevice.Meter.Persistence
                 }
             }
             return MeterRecordKind.None;
+        }
+
+        /// <summary>Record id of the tamper state (<see cref="TamperRecord"/>): the last one.</summary>
+        public int TamperStateRecord
+        {
+            get { return _tamperRecord; }
         }
 
         /// <summary>The store in use; null = no persistence.</summary>
@@ -268,6 +287,33 @@ namespace DlmsDevice.Meter.Persistence
                 return status;
             }
             return settings.ReadFrom(_buffer, 0, length) ? StoreStatus.Ok : StoreStatus.InvalidRecord;
+        }
+
+        /// <summary>Writes the tamper state; Ok without a store.</summary>
+        public StoreStatus WriteTamper(TamperRecord tamper)
+        {
+            if (_store == null)
+            {
+                return StoreStatus.Ok;
+            }
+            tamper.WriteTo(_buffer, 0);
+            return _store.Write(_tamperRecord, _buffer, 0, TamperRecord.Length);
+        }
+
+        /// <summary>Reads the tamper state; <see cref="StoreStatus.InvalidRecord"/> when present but not decodable.</summary>
+        public StoreStatus ReadTamper(TamperRecord tamper)
+        {
+            if (_store == null)
+            {
+                return StoreStatus.NotFound;
+            }
+            int length;
+            StoreStatus status = _store.Read(_tamperRecord, _buffer, 0, _buffer.Length, out length);
+            if (status != StoreStatus.Ok)
+            {
+                return status;
+            }
+            return tamper.ReadFrom(_buffer, 0, length) ? StoreStatus.Ok : StoreStatus.InvalidRecord;
         }
 
         /// <summary>

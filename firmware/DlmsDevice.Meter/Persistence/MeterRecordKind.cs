@@ -17,5 +17,8 @@ namespace DlmsDevice.Meter.Persistence
 
         /// <summary>A chunk of rows of a profile (load profile, daily profile, event log).</summary>
         ProfileChunk = 4,
+
+        /// <summary>The tamper state (alarm register, cumulative tamper count, the detections in force).</summary>
+        TamperState = 5,
     }
 }

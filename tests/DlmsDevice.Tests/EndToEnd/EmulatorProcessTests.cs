@@ -171,6 +171,9 @@ namespace DlmsDevice.Tests.EndToEnd
         [InlineData("--kek", "00")]
         [InlineData("--system-title", "444C4400000000")]
         [InlineData("--password", "12345678901234567890123456789012345678901234567890123456789012345")]
+        [InlineData("--scenario", "magnet@soon")]
+        [InlineData("--scenario", "earthquake@1h")]
+        [InlineData("--event-logs", "dsmr")]
         public void Cli_BadOptionValue_ExitCode2(string option, string value)
         {
             using EmulatorProcess emulator = new EmulatorProcess(option, value, "--hdlc-port", "0");

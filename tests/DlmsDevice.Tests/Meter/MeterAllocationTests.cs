@@ -215,6 +215,27 @@ namespace DlmsDevice.Tests.Meter
             Assert.True(ramStart >= 960 * 30 + 62 * 43 + 256 * 16, ramStart + " B");
         }
 
+        [Fact]
+        public void Construction_Is15959LayoutWithTheTamperChannels_ReservedBytesReported()
+        {
+            long standard = MeasureModel(c => { }, true, out _, out _, out int standardRecords, out _);
+            long layout = MeasureModel(c =>
+            {
+                c.EventLogs = EventLogLayout.Is15959;
+                c.NeutralCurrent = new AnalogChannel(new FakeAnalogInput(), AnalogQuantity.NeutralCurrent, 0.001, 0, Unit.Ampere, -2);
+                c.Frequency = new FrequencyChannel(new FakeWaveformInput(1600));
+            }, true, out long store, out long start, out int records, out int payload);
+
+            _output.WriteLine("IS 15959 layout, neutral current and frequency: model " + layout + " B (standard layout " + standard + " B), store "
+                + store + " B (" + records + " records, standard " + standardRecords + "), start " + start + " B");
+            // Seven logs instead of one (each a Profile generic with its column arrays, scratch
+            // and two chunk images), six more code objects, the neutral register, the frequency
+            // meter and its 256-sample buffer: about 22 KB more on the desktop (docs/tamper.md:
+            // more than an ESP32 without PSRAM has to spare), still no row in RAM.
+            Assert.InRange(layout - standard, 10 * 1024, 30 * 1024);
+            Assert.Equal(0, start);
+        }
+
         private static long MeasureModel(Action<MeterConfiguration> configure, bool persistent, out long store, out long start, out int records, out int payload)
         {
             MeterRig rig = new MeterRig(model: true);

@@ -119,11 +119,19 @@ namespace DlmsDevice.Tests.Meter
         }
 
         private bool _armed;
+        private int _writesLeft = -1;
+
+        /// <summary>The device dies after <paramref name="writes"/> more slot writes: every later write is dropped.</summary>
+        public void DieAfterWrites(int writes)
+        {
+            _writesLeft = writes;
+        }
 
         public void Revive()
         {
             _dead = false;
             _armed = false;
+            _writesLeft = -1;
         }
 
         public int ReadSlot(int recordId, int slot, int slotOffset, byte[] buffer, int offset, int count)
@@ -131,9 +139,17 @@ namespace DlmsDevice.Tests.Meter
 
         public bool WriteSlot(int recordId, int slot, byte[] buffer, int offset, int count)
         {
+            if (_writesLeft == 0)
+            {
+                _dead = true;
+            }
             if (_dead)
             {
                 return true;
+            }
+            if (_writesLeft > 0)
+            {
+                _writesLeft--;
             }
             bool result = _inner.WriteSlot(recordId, slot, buffer, offset, count);
             if (_armed)

@@ -84,7 +84,7 @@ namespace DlmsDevice.Tests.MeterDefinitions
             await using (DlmsClient client = await meter.AssociateAsync(TransportKind.Wrapper))
             {
                 IReadOnlyList<ObjectListEntry> list = await client.GetObjectListAsync();
-                Assert.Equal(27, list.Count);
+                Assert.Equal(34, list.Count);
                 Assert.Contains(list, e => e.ClassId == 3 && e.LogicalName.ToString() == "1.0.1.8.1.255");
                 Assert.Contains(list, e => e.ClassId == 3 && e.LogicalName.ToString() == "1.0.32.7.124.255");
                 Assert.DoesNotContain(list, e => e.LogicalName.ToString() == "1.0.1.8.0.255");

@@ -53,7 +53,7 @@ namespace DlmsDevice.Tests.MeterDefinitions
                 await client.AssociateAsync();
                 DlmsValue name = await client.GetAsync(CosemAttribute.Parse("0.0.42.0.0.255:1:2"));
                 Assert.Equal("DLD0000000000001", Encoding.ASCII.GetString(name.Bytes));
-                Assert.Equal(28, (await client.GetObjectListAsync()).Count);
+                Assert.Equal(35, (await client.GetObjectListAsync()).Count);
                 await client.ReleaseAsync();
             }
             emulator.Signal("TERM");

@@ -92,6 +92,16 @@ namespace DlmsDevice.MeterDefinitions.Classes
             {
                 reader.Error(obj.Path, "a profile is one of the engine's: give \"binding\": load-profile, daily-profile or event-log");
             }
+            EngineQuantity? quantity = obj.Binding?.Quantity;
+            if (quantity >= EngineQuantity.CurrentEventLog && quantity <= EngineQuantity.ControlEventLog)
+            {
+                // The IS 15959 logs by category capture what that standard lists (docs/tamper.md).
+                if (element.TryGetProperty("profile", out _))
+                {
+                    reader.Error(obj.Path + "/profile", "the IS 15959 event logs by category have fixed capture objects: leave \"profile\" out");
+                }
+                return;
+            }
             if (!element.TryGetProperty("profile", out JsonElement profile) || profile.ValueKind != JsonValueKind.Object)
             {
                 if (obj.Binding != null)

@@ -55,6 +55,28 @@ namespace DlmsDevice.MeterDefinitions.Model
             new BindingInfo("load-profile", 7, EngineQuantity.LoadProfile, null, null, ChannelNeed.None),
             new BindingInfo("daily-profile", 7, EngineQuantity.DailyProfile, null, null, ChannelNeed.None),
             new BindingInfo("event-log", 7, EngineQuantity.EventLog, null, null, ChannelNeed.None),
+            // Tamper and theft detection (docs/tamper.md). Neutral current and the frequencies
+            // exist when the host has a neutral or frequency channel, the logs by category with
+            // the IS 15959 event logs; otherwise the object is left out, as an analog one is.
+            new BindingInfo("alarm-register", 1, EngineQuantity.AlarmRegister, null, null, ChannelNeed.None),
+            new BindingInfo("alarm-filter", 1, EngineQuantity.AlarmFilter, null, null, ChannelNeed.None),
+            new BindingInfo("alarm-descriptor", 1, EngineQuantity.AlarmDescriptor, null, null, ChannelNeed.None),
+            new BindingInfo("tamper-count", 1, EngineQuantity.TamperCount, null, null, ChannelNeed.None),
+            new BindingInfo("neutral-current", 3, EngineQuantity.NeutralCurrent, null, null, ChannelNeed.None),
+            new BindingInfo("frequency", 3, EngineQuantity.Frequency, -2, 44, ChannelNeed.None),
+            new BindingInfo("average-frequency", 3, EngineQuantity.AverageFrequency, -2, 44, ChannelNeed.None),
+            new BindingInfo("current-event-log", 7, EngineQuantity.CurrentEventLog, null, null, ChannelNeed.None),
+            new BindingInfo("power-failure-event-log", 7, EngineQuantity.PowerFailureEventLog, null, null, ChannelNeed.None),
+            new BindingInfo("transaction-event-log", 7, EngineQuantity.TransactionEventLog, null, null, ChannelNeed.None),
+            new BindingInfo("other-event-log", 7, EngineQuantity.OtherEventLog, null, null, ChannelNeed.None),
+            new BindingInfo("non-rollover-event-log", 7, EngineQuantity.NonRolloverEventLog, null, null, ChannelNeed.None),
+            new BindingInfo("control-event-log", 7, EngineQuantity.ControlEventLog, null, null, ChannelNeed.None),
+            new BindingInfo("current-event-code", 1, EngineQuantity.CurrentEventCode, null, null, ChannelNeed.None),
+            new BindingInfo("power-failure-event-code", 1, EngineQuantity.PowerFailureEventCode, null, null, ChannelNeed.None),
+            new BindingInfo("transaction-event-code", 1, EngineQuantity.TransactionEventCode, null, null, ChannelNeed.None),
+            new BindingInfo("other-event-code", 1, EngineQuantity.OtherEventCode, null, null, ChannelNeed.None),
+            new BindingInfo("non-rollover-event-code", 1, EngineQuantity.NonRolloverEventCode, null, null, ChannelNeed.None),
+            new BindingInfo("control-event-code", 1, EngineQuantity.ControlEventCode, null, null, ChannelNeed.None),
         };
 
         /// <summary>Every binding.</summary>
