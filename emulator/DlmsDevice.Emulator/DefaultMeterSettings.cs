@@ -115,6 +115,8 @@ namespace DlmsDevice.Emulator
                 HdlcTcpChannels = MaxConnections,
                 AssociationTimeoutSeconds = AssociationTimeoutSeconds,
                 BlockBufferSize = BlockBufferSize,
+                Push = Push,
+                PushTransport = PushTransport,
             };
         }
 
@@ -139,6 +141,7 @@ namespace DlmsDevice.Emulator
                 SerialChannels = Math.Max(1, (string.IsNullOrEmpty(options.SerialDevice) ? 0 : 1) + (string.IsNullOrEmpty(options.OpticalDevice) ? 0 : 1)),
             };
             settings.TakeSecurityOptions(options);
+            settings.TakePushOptions(options);
             return settings;
         }
     }

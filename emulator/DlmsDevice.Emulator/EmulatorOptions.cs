@@ -89,5 +89,14 @@ namespace DlmsDevice.Emulator
         /// <summary>The meter's system title (16 hex digits); null = "DLD" + 5 bytes of the serial number.</summary>
         public string? SystemTitle { get; set; }
 
+        /// <summary>Push destination (<c>HOST:PORT</c>, <c>udp:HOST:PORT</c>, <c>hdlc</c>); null = no push setup (docs/push.md).</summary>
+        public string? PushTo { get; set; }
+
+        /// <summary>Push every this many simulated seconds (0 = only when a client calls push).</summary>
+        public int PushIntervalSeconds { get; set; }
+
+        /// <summary>Cipher the pushes (general-glo-ciphering with client 48's Security setup).</summary>
+        public bool PushCiphered { get; set; }
+
     }
 }
