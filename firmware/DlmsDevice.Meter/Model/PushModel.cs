@@ -72,9 +72,7 @@ namespace DlmsDevice.Meter
             const MethodAccess SecuredMethod = MethodAccess.Access | MethodAccess.AuthenticatedEncryptedRequest;
             model.Device.Add(push);
             new AccessRule(AttributeAccess.Read, MethodAccess.Access).AddTo(model.MeterReaderAssociation.Objects, push);
-            new AccessRule(SecuredReadWrite, SecuredMethod)
-                .Attribute(PushSetup.Attributes.LogicalName, AttributeAccess.Read)
-                .AddTo(model.ManagementAssociation.Objects, push);
+            new AccessRule(SecuredReadWrite, SecuredMethod).AddTo(model.ManagementAssociation.Objects, push);
             if (own != null)
             {
                 model.Device.Add(own);
