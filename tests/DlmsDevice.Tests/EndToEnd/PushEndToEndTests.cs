@@ -255,7 +255,7 @@ namespace DlmsDevice.Tests.EndToEnd
         [InlineData("hdlc", 5, "")]
         public void ParsePushTo_Accepted(string text, int transport, string destination)
         {
-            Meter.PushModelSettings? push = DefaultMeterSettings.ParsePushTo(text, out string? problem);
+            DlmsDevice.Meter.PushModelSettings? push = DefaultMeterSettings.ParsePushTo(text, out string? problem);
 
             Assert.Null(problem);
             Assert.Equal(transport, push!.Transport);
