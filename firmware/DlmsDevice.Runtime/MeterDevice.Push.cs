@@ -7,11 +7,10 @@ namespace DlmsDevice.Runtime
     /// <content>Push: the push setups' senders, stepped by <see cref="Tick"/> (docs/push.md).</content>
     public sealed partial class MeterDevice
     {
-        private static readonly PushSender[] NoSenders = new PushSender[0];
         private readonly IEntropySource _entropy;
         private readonly PushSetup _pushSetup;
         private readonly StoreStatus _pushCountersStatus;
-        private PushSender[] _pushSenders = NoSenders;
+        private PushSender[] _pushSenders;
 
         /// <summary>The push setup built from <see cref="MeterDeviceSettings.Push"/>; null without one.</summary>
         public PushSetup PushSetup
@@ -28,7 +27,7 @@ namespace DlmsDevice.Runtime
         /// <summary>Push senders, one per push setup added.</summary>
         public int PushSenderCount
         {
-            get { return _pushSenders.Length; }
+            get { return _pushSenders == null ? 0 : _pushSenders.Length; }
         }
 
         /// <summary>Push sender <paramref name="index"/>.</summary>
@@ -57,9 +56,13 @@ namespace DlmsDevice.Runtime
             DeviceChannel serial = _serial.Capacity > 0 ? _serial[0] : null;
             PushSender sender = new PushSender(setup, _model.SyncRoot, _model.Engine.Clock, _linkClock, _entropy,
                 transport, serial, _model.Device.Address, maxApdu);
-            PushSender[] senders = new PushSender[_pushSenders.Length + 1];
-            Array.Copy(_pushSenders, senders, _pushSenders.Length);
-            senders[_pushSenders.Length] = sender;
+            int count = PushSenderCount;
+            PushSender[] senders = new PushSender[count + 1];
+            if (count > 0)
+            {
+                Array.Copy(_pushSenders, senders, count);
+            }
+            senders[count] = sender;
             _pushSenders = senders;
             return sender;
         }
@@ -72,6 +75,10 @@ namespace DlmsDevice.Runtime
         public void ServicePushes()
         {
             PushSender[] senders = _pushSenders;
+            if (senders == null)
+            {
+                return;
+            }
             for (int i = 0; i < senders.Length; i++)
             {
                 senders[i].Service();

@@ -24,11 +24,20 @@ namespace DlmsDevice.Meter
     /// </remarks>
     public static class PushModel
     {
-        /// <summary>The push setup 0.0.25.9.0.255 (Blue Book: push setup, instance 0).</summary>
-        public static readonly ObisCode PushSetupName = new ObisCode(0, 0, 25, 9, 0, 255);
+        // Properties, not static fields: nanoCLR builds static fields at start-up, and a meter
+        // without push should not pay for them.
 
-        /// <summary>The push's own Security setup 0.0.43.0.4.255 (when it has keys of its own).</summary>
-        public static readonly ObisCode PushSecuritySetupName = new ObisCode(0, 0, 43, 0, 4, 255);
+        /// <summary>The push setup 0.0.25.9.0.255 (Blue Book: push setup, instance 0). A new instance each call.</summary>
+        public static ObisCode PushSetupName
+        {
+            get { return new ObisCode(0, 0, 25, 9, 0, 255); }
+        }
+
+        /// <summary>The push's own Security setup 0.0.43.0.4.255 (when it has keys of its own). A new instance each call.</summary>
+        public static ObisCode PushSecuritySetupName
+        {
+            get { return new ObisCode(0, 0, 43, 0, 4, 255); }
+        }
 
         /// <summary>Entries the push_object_list can hold.</summary>
         public const int ObjectListCapacity = 16;

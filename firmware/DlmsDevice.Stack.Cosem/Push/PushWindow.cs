@@ -16,8 +16,6 @@ namespace DlmsDevice.Stack.Cosem
     /// </remarks>
     public static class PushWindow
     {
-        // Offsets of month, day, hour, minute, second in a 12-byte date-time.
-        private static readonly int[] BoundFields = { 2, 3, 5, 6, 7 };
 
         /// <summary>True when <paramref name="now"/> lies in the window of 24 bytes (start, end) at <paramref name="window"/>[<paramref name="offset"/>].</summary>
         public static bool Contains(byte[] window, int offset, CosemDateTime now)
@@ -69,10 +67,12 @@ namespace DlmsDevice.Stack.Cosem
             {
                 return startYear < endYear ? -1 : 1;
             }
-            for (int i = 0; i < BoundFields.Length; i++)
+            for (int i = 0; i < 5; i++)
             {
-                int a = window[start + BoundFields[i]];
-                int b = window[end + BoundFields[i]];
+                // Month, day, then hour, minute, second (offsets 2, 3, 5, 6, 7: day of week skipped).
+                int field = i < 2 ? 2 + i : 3 + i;
+                int a = window[start + field];
+                int b = window[end + field];
                 if (!Wildcard(a, i < 2) && !Wildcard(b, i < 2) && a != b)
                 {
                     return a < b ? -1 : 1;
