@@ -28,8 +28,7 @@ namespace DlmsDevice.Hal.Desktop
         public OutboundStatus Open(OutboundProtocol protocol, byte[] destination, int offset, int count)
         {
             Close();
-            if ((protocol != OutboundProtocol.Tcp && protocol != OutboundProtocol.Udp)
-                || !OutboundDestination.TryParseIPv4(destination, offset, count, _address, out int port))
+            if (!OutboundDestination.TryParse(protocol, destination, offset, count, _address, out int port))
             {
                 return OutboundStatus.Unsupported;
             }

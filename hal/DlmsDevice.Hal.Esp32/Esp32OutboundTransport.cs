@@ -43,8 +43,7 @@ namespace DlmsDevice.Hal.Esp32
         {
             Close();
             int port;
-            if ((protocol != OutboundProtocol.Tcp && protocol != OutboundProtocol.Udp)
-                || !OutboundDestination.TryParseIPv4(destination, offset, count, _address, out port))
+            if (!OutboundDestination.TryParse(protocol, destination, offset, count, _address, out port))
             {
                 return OutboundStatus.Unsupported;
             }

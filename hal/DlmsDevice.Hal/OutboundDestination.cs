@@ -8,6 +8,18 @@ namespace DlmsDevice.Hal
     public static class OutboundDestination
     {
         /// <summary>
+        /// What every <see cref="IOutboundTransport.Open"/> checks first: <paramref name="protocol"/>
+        /// is TCP or UDP and the destination is <c>a.b.c.d:port</c> (see <see cref="TryParseIPv4"/>).
+        /// </summary>
+        /// <returns>False when the transport must answer <see cref="OutboundStatus.Unsupported"/>.</returns>
+        public static bool TryParse(OutboundProtocol protocol, byte[] text, int offset, int count, byte[] address, out int port)
+        {
+            port = 0;
+            return (protocol == OutboundProtocol.Tcp || protocol == OutboundProtocol.Udp)
+                && TryParseIPv4(text, offset, count, address, out port);
+        }
+
+        /// <summary>
         /// Parses <paramref name="text"/>[<paramref name="offset"/>..+<paramref name="count"/>] into
         /// the four address bytes (written to <paramref name="address"/>[0..4)) and the port.
         /// </summary>

@@ -444,13 +444,13 @@ namespace DlmsDevice.Stack.Cosem
             switch (attributeId)
             {
                 case Attributes.PushObjectList:
-                    result = SetObjectList(value);
+                    result = SetArray(value, true);
                     break;
                 case Attributes.SendDestinationAndMethod:
                     result = SetDestination(value);
                     break;
                 case Attributes.CommunicationWindow:
-                    result = SetWindows(value);
+                    result = SetArray(value, false);
                     break;
                 case Attributes.NumberOfRetries:
                     {
@@ -500,8 +500,9 @@ namespace DlmsDevice.Stack.Cosem
             return ActionResult.Success;
         }
 
-        // Two passes over the value: check every entry, then keep them, so a bad entry changes nothing.
-        private DataAccessResult SetObjectList(AxdrReader value)
+        // Two passes over an array value (push_object_list or communication_window): check every
+        // element, then keep them, so a bad element changes nothing.
+        private DataAccessResult SetArray(AxdrReader value, bool objectList)
         {
             int start = value.Position;
             int count;
@@ -509,10 +510,10 @@ namespace DlmsDevice.Stack.Cosem
             {
                 return DataAccessResult.TypeUnmatched;
             }
-            DataAccessResult result = count > _capacity ? DataAccessResult.ScopeOfAccessViolated : DataAccessResult.Success;
+            DataAccessResult result = count > (objectList ? _capacity : MaxWindows) ? DataAccessResult.ScopeOfAccessViolated : DataAccessResult.Success;
             for (int i = 0; i < count && result == DataAccessResult.Success; i++)
             {
-                result = ReadEntry(value, -1);
+                result = objectList ? ReadEntry(value, -1) : ReadWindow(value, -1);
             }
             if (result != DataAccessResult.Success)
             {
@@ -521,12 +522,29 @@ namespace DlmsDevice.Stack.Cosem
             int end = value.Position;
             value.Position = start;
             value.ReadArray(out count);
-            ClearObjects();
+            if (objectList)
+            {
+                ClearObjects();
+            }
             for (int i = 0; i < count; i++)
             {
-                ReadEntry(value, i);
+                if (objectList)
+                {
+                    ReadEntry(value, i);
+                }
+                else
+                {
+                    ReadWindow(value, i);
+                }
             }
-            _count = count;
+            if (objectList)
+            {
+                _count = count;
+            }
+            else
+            {
+                _windowCount = count;
+            }
             value.Position = end;
             return DataAccessResult.Success;
         }
@@ -594,35 +612,6 @@ namespace DlmsDevice.Stack.Cosem
             Array.Copy(value.Buffer, offset, _destination, 0, length);
             _destinationLength = length;
             _transport = transport;
-            return DataAccessResult.Success;
-        }
-
-        private DataAccessResult SetWindows(AxdrReader value)
-        {
-            int start = value.Position;
-            int count;
-            if (value.ReadArray(out count) != AxdrStatus.Ok)
-            {
-                return DataAccessResult.TypeUnmatched;
-            }
-            DataAccessResult result = count > MaxWindows ? DataAccessResult.ScopeOfAccessViolated : DataAccessResult.Success;
-            for (int i = 0; i < count && result == DataAccessResult.Success; i++)
-            {
-                result = ReadWindow(value, -1);
-            }
-            if (result != DataAccessResult.Success)
-            {
-                return result;
-            }
-            int end = value.Position;
-            value.Position = start;
-            value.ReadArray(out count);
-            for (int i = 0; i < count; i++)
-            {
-                ReadWindow(value, i);
-            }
-            _windowCount = count;
-            value.Position = end;
             return DataAccessResult.Success;
         }
 
