@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
+using DlmsDevice.Emulator.Diagnostics;
 using DlmsDevice.Hal;
 using DlmsDevice.Hal.Desktop;
 using DlmsDevice.Hal.Simulated;
@@ -42,11 +44,13 @@ namespace DlmsDevice.Emulator
         public const int ImpulsesPerKwh = 1000;
 
         private readonly DefaultMeterSettings _settings;
+        private readonly StateDirectoryLock? _lock;
         private int _shutDown;
         private long _nextPushTicks;
 
         /// <summary>Builds the hardware, the store and the model, and starts the engine (recovering the state directory).</summary>
         /// <exception cref="ArgumentException">A setting does not fit (serial number, password).</exception>
+        /// <exception cref="StateDirectoryInUseException">Another process (or another meter in this one) uses the state directory.</exception>
         /// <exception cref="IOException">The state directory cannot be created.</exception>
         public DefaultMeter(DefaultMeterSettings settings)
         {
@@ -60,8 +64,25 @@ namespace DlmsDevice.Emulator
                 throw new ArgumentException("The LLS password takes at most 64 characters.", nameof(settings));
             }
 
-            FileStorageMedium? medium = settings.StateDirectory != null ? new FileStorageMedium(settings.StateDirectory) : null;
-            StateMedium = medium;
+            // One meter per state directory, held until Dispose or the end of the process.
+            _lock = settings.StateDirectory != null ? StateDirectoryLock.Acquire(settings.StateDirectory) : null;
+            try
+            {
+                FileStorageMedium? medium = settings.StateDirectory != null ? new FileStorageMedium(settings.StateDirectory) : null;
+                StateMedium = medium;
+                StateHealth = medium != null ? new MonitoredStorageMedium(medium) : null;
+                Build(settings, medium);
+            }
+            catch
+            {
+                _lock?.Dispose();
+                throw;
+            }
+        }
+
+        [MemberNotNull(nameof(Hardware), nameof(ExportPulses), nameof(Device))]
+        private void Build(DefaultMeterSettings settings, FileStorageMedium? medium)
+        {
             ResumedFromState = false;
             DateTime start = StartTime(settings, medium);
             Hardware = new SimulatedMeterHardware(CreateHardwareSettings(settings, start));
@@ -76,7 +97,7 @@ namespace DlmsDevice.Emulator
                 device.PushTransport = new SocketOutboundTransport();
             }
             // HLS StoC challenges: the operating system's generator unless a test injects one.
-            Device = new MeterDevice(device, configuration, medium, settings.Entropy ?? new SystemEntropySource());
+            Device = new MeterDevice(device, configuration, StateHealth, settings.Entropy ?? new SystemEntropySource());
             if (Device.CountersStatus != StoreStatus.Ok)
             {
                 throw new InvalidOperationException("The invocation counters in " + settings.StateDirectory + " cannot be read (" + Device.CountersStatus + "): client 48 would be refused.");
@@ -90,13 +111,13 @@ namespace DlmsDevice.Emulator
         }
 
         /// <summary>The simulated front end (clock, load, pulses, ADC channels, inputs, relay).</summary>
-        public SimulatedMeterHardware Hardware { get; }
+        public SimulatedMeterHardware Hardware { get; private set; }
 
         /// <summary>The export pulse counter (the simulated load only imports, so it stays at 0).</summary>
-        public SimulatedPulseCounter ExportPulses { get; }
+        public SimulatedPulseCounter ExportPulses { get; private set; }
 
         /// <summary>The portable device runtime serving the meter.</summary>
-        public MeterDevice Device { get; }
+        public MeterDevice Device { get; private set; }
 
         /// <summary>The portable object model.</summary>
         public DefaultMeterModel Model => Device.Model;
@@ -109,6 +130,9 @@ namespace DlmsDevice.Emulator
 
         /// <summary>The state directory's medium; null without --state-dir.</summary>
         public FileStorageMedium? StateMedium { get; }
+
+        /// <summary>The state directory's medium as the record store uses it, watched for failing writes; null without --state-dir.</summary>
+        public MonitoredStorageMedium? StateHealth { get; }
 
         /// <summary>The record store over the state directory; null without --state-dir.</summary>
         public SlottedRecordStore? Store => Device.Store;
@@ -250,6 +274,7 @@ namespace DlmsDevice.Emulator
         public void Dispose()
         {
             Shutdown();
+            _lock?.Dispose();
         }
 
         // Without state: the configured start or the machine's time. With state: the clock of the

@@ -71,6 +71,9 @@ namespace DlmsDevice.Emulator
         /// <summary>State directory: energy, maximum demand, profiles, events and settings survive a restart; null = in memory only.</summary>
         public string? StateDirectory { get; set; }
 
+        /// <summary>A file the emulator keeps up to date with its health (status=ok|failing|stopped, failed writes, ...); null = none.</summary>
+        public string? HealthFile { get; set; }
+
         /// <summary>Simulated seconds per real second (default 1; 60 = an hour a minute).</summary>
         public double TimeScale { get; set; } = 1;
 

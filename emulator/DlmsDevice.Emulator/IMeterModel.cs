@@ -1,4 +1,5 @@
 using DlmsDevice.Runtime;
+using DlmsDevice.Stack.Server;
 
 namespace DlmsDevice.Emulator
 {
@@ -11,5 +12,8 @@ namespace DlmsDevice.Emulator
     {
         /// <summary>The slots for connections of <paramref name="kind"/>; null = the meter does not serve them.</summary>
         ChannelPool Pool(ChannelKind kind);
+
+        /// <summary>The DLMS server behind the pools, when there is one: the emulator logs its refused associations (null = none).</summary>
+        DlmsServer? Server => null;
     }
 }

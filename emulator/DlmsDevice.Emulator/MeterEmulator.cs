@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
+using DlmsDevice.Emulator.Diagnostics;
 using DlmsDevice.Emulator.Tracing;
 using DlmsDevice.Emulator.Transport;
 using DlmsDevice.Hal;
@@ -10,6 +12,7 @@ using DlmsDevice.Hal.Desktop;
 using DlmsDevice.Runtime;
 using DlmsDevice.Runtime.Optical;
 using DlmsDevice.Stack.Hdlc;
+using DlmsDevice.Stack.Server;
 using Microsoft.Extensions.Logging;
 
 namespace DlmsDevice.Emulator
@@ -37,6 +40,7 @@ namespace DlmsDevice.Emulator
         private int _nextId;
         private bool _started;
         private bool _stopped;
+        private bool _running;
 
         /// <summary>Creates the emulator around <paramref name="model"/>; nothing is opened until <see cref="Start"/>.</summary>
         public MeterEmulator(EmulatorOptions options, IMeterModel model, ILoggerFactory loggerFactory)
@@ -79,8 +83,9 @@ namespace DlmsDevice.Emulator
         }
 
         /// <summary>
-        /// Opens the endpoints. Throws (and closes what it opened) when one cannot be opened: a
-        /// port in use, a serial device that does not exist.
+        /// Opens the endpoints. Throws <see cref="EndpointUnavailableException"/> naming the
+        /// endpoint (and closes what it opened) when one cannot be opened: a port in use, an
+        /// address that is not local, a serial device that does not exist.
         /// </summary>
         public void Start()
         {
@@ -89,20 +94,26 @@ namespace DlmsDevice.Emulator
                 throw new InvalidOperationException("Already started.");
             }
             _started = true;
+            DlmsServer? server = _model.Server;
+            if (server != null)
+            {
+                // Refused associations are logged with their reason (never sent to the client).
+                server.Observer = new RefusalLog(_logger, DescribeSession, server.Acse);
+            }
             try
             {
                 IPAddress address = IPAddress.Parse(_options.BindAddress);
                 if (_options.WrapperPort != 0)
                 {
-                    _wrapper = new TcpEndpoint(address, Math.Max(_options.WrapperPort, 0), ChannelKind.TcpWrapper, OnAccept, _logger);
+                    _wrapper = OpenTcp("TCP wrapper", address, _options.WrapperPort, ChannelKind.TcpWrapper);
                 }
                 if (_options.HdlcPort != 0)
                 {
-                    _hdlc = new TcpEndpoint(address, Math.Max(_options.HdlcPort, 0), ChannelKind.TcpHdlc, OnAccept, _logger);
+                    _hdlc = OpenTcp("HDLC over TCP", address, _options.HdlcPort, ChannelKind.TcpHdlc);
                 }
                 if (!string.IsNullOrEmpty(_options.SerialDevice))
                 {
-                    SerialByteChannel port = new SerialByteChannel(_options.SerialDevice, _options.BaudRate);
+                    SerialByteChannel port = OpenSerial("serial line", _options.SerialDevice, _options.BaudRate, SerialCharacterFormat.EightNoneOne);
                     string description = "serial " + _options.SerialDevice + " " + _options.BaudRate + " 8N1";
                     _serial = Attach(ChannelKind.SerialHdlc, port, description, null);
                     if (_serial == null)
@@ -121,6 +132,7 @@ namespace DlmsDevice.Emulator
                 Stop();
                 throw;
             }
+            _running = true;
             _wrapper?.Start();
             _hdlc?.Start();
             _serial?.Start();
@@ -141,6 +153,35 @@ namespace DlmsDevice.Emulator
             {
                 _logger.LogInformation("Optical port on {Optical}", _optical.Description);
             }
+        }
+
+        /// <summary>
+        /// Names the connection <paramref name="session"/> serves, e.g. "Connection 3 (wrapper
+        /// 127.0.0.1:50312)"; "A connection" when none does (any more).
+        /// </summary>
+        public string DescribeSession(ApplicationSession session)
+        {
+            ChannelWorker? found = null;
+            lock (_sync)
+            {
+                foreach (ChannelWorker worker in _workers)
+                {
+                    if (worker.Channel.Session == session)
+                    {
+                        found = worker;
+                        break;
+                    }
+                }
+            }
+            if (found == null && _serial != null && _serial.Channel.Session == session)
+            {
+                found = _serial;
+            }
+            if (found == null && _optical != null && _optical.Channel.Session == session)
+            {
+                found = _optical;
+            }
+            return found == null ? "A connection" : "Connection " + found.Id + " (" + found.Description + ")";
         }
 
         /// <summary>
@@ -167,7 +208,10 @@ namespace DlmsDevice.Emulator
             }
             _serial?.Stop(2000);
             _optical?.Stop(2000);
-            _logger.LogInformation("Stopped ({Count} connection(s) closed)", open.Length);
+            if (_running)
+            {
+                _logger.LogInformation("Stopped ({Count} connection(s) closed)", open.Length);
+            }
         }
 
         /// <inheritdoc />
@@ -186,7 +230,7 @@ namespace DlmsDevice.Emulator
                 DeviceAddress = _options.SerialNumber,
                 MaxBaudRate = _options.OpticalBaudRate,
             };
-            SerialByteChannel line = new SerialByteChannel(device, OpticalPort.SignOnBaudRate, SerialCharacterFormat.SevenEvenOne);
+            SerialByteChannel line = OpenSerial("optical port", device, OpticalPort.SignOnBaudRate, SerialCharacterFormat.SevenEvenOne);
             OpticalPort port;
             try
             {
@@ -206,6 +250,30 @@ namespace DlmsDevice.Emulator
             }
             port.Attach((HdlcServerLink)_optical.Channel.Link);
             _opticalPort = port;
+        }
+
+        private TcpEndpoint OpenTcp(string name, IPAddress address, int port, ChannelKind kind)
+        {
+            try
+            {
+                return new TcpEndpoint(address, Math.Max(port, 0), kind, OnAccept, _logger);
+            }
+            catch (SocketException ex)
+            {
+                throw EndpointErrors.Tcp(name, address, port, ex);
+            }
+        }
+
+        private static SerialByteChannel OpenSerial(string name, string device, int baudRate, SerialCharacterFormat format)
+        {
+            try
+            {
+                return new SerialByteChannel(device, baudRate, format);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
+            {
+                throw EndpointErrors.Serial(name, device, ex);
+            }
         }
 
         private void OnAccept(Socket socket, ChannelKind kind)

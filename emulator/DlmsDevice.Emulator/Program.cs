@@ -1,9 +1,13 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Threading;
+using DlmsDevice.Emulator.Diagnostics;
+using DlmsDevice.Emulator.Transport;
+using DlmsDevice.Hal.Desktop;
 using Microsoft.Extensions.Logging;
 
 namespace DlmsDevice.Emulator
@@ -79,6 +83,10 @@ namespace DlmsDevice.Emulator
             {
                 Description = "Directory for the meter's non-volatile state (energy, maximum demand, profiles, events, settings); default: none, nothing survives a restart",
             };
+            Option<string?> healthFile = new Option<string?>("--health-file")
+            {
+                Description = "Keep a file with the meter's health (status=ok, failing when state cannot be written, stopped), rewritten every 10 s",
+            };
             Option<double> timeScale = new Option<double>("--time-scale")
             {
                 Description = "Simulated seconds per real second (60 = an hour a minute)",
@@ -136,7 +144,7 @@ namespace DlmsDevice.Emulator
 
             RootCommand root = new RootCommand("DlmsDevice emulator: a DLMS/COSEM meter on TCP (wrapper, HDLC) and serial HDLC.")
             {
-                wrapperPort, hdlcPort, bind, serial, baud, optical, opticalBaud, physical, password, inactivity, maxPdu, trace, stateDir, timeScale, seed,
+                wrapperPort, hdlcPort, bind, serial, baud, optical, opticalBaud, physical, password, inactivity, maxPdu, trace, stateDir, healthFile, timeScale, seed,
                 authKey, blockKey, kek, systemTitle, maxConnections, wrapperInactivity, associationTimeout,
                 pushTo, pushInterval, pushCiphered,
             };
@@ -157,6 +165,7 @@ namespace DlmsDevice.Emulator
                     MaxApduSize = parse.GetValue(maxPdu),
                     Trace = parse.GetValue(trace),
                     StateDirectory = parse.GetValue(stateDir),
+                    HealthFile = parse.GetValue(healthFile),
                     TimeScale = parse.GetValue(timeScale),
                     Seed = parse.GetValue(seed),
                     AuthenticationKey = parse.GetValue(authKey),
@@ -174,6 +183,16 @@ namespace DlmsDevice.Emulator
             });
 
             ParseResult result = root.Parse(args);
+            if (result.Errors.Count > 0)
+            {
+                // Usage errors exit with 2, in a few words (no help dump, no .NET type names).
+                foreach (ParseError error in result.Errors)
+                {
+                    Console.Error.WriteLine("error: " + UsageErrors.Describe(error.Message));
+                }
+                Console.Error.WriteLine("Options: --help");
+                return UsageErrors.ExitCode;
+            }
             // Signals are handled in Run (clean stop, exit code 0), not by System.CommandLine.
             InvocationConfiguration invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
             return result.Invoke(invocation);
@@ -186,7 +205,7 @@ namespace DlmsDevice.Emulator
             if (problem != null)
             {
                 Console.Error.WriteLine("error: " + problem);
-                return 2;
+                return UsageErrors.ExitCode;
             }
             using ILoggerFactory loggerFactory = LoggerFactory.Create(builder =>
             {
@@ -214,6 +233,11 @@ namespace DlmsDevice.Emulator
             {
                 meter = new DefaultMeter(DefaultMeterSettings.From(options));
             }
+            catch (StateDirectoryInUseException ex)
+            {
+                logger.LogError("Cannot start: {Message}: stop that one or give another --state-dir", ex.Message);
+                return 1;
+            }
             catch (Exception ex) when (ex is InvalidOperationException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
             {
                 logger.LogError("Cannot start: {Message}", ex.Message);
@@ -226,20 +250,38 @@ namespace DlmsDevice.Emulator
                 {
                     emulator.Start();
                 }
+                catch (EndpointUnavailableException ex)
+                {
+                    logger.LogError("Cannot start: {Message}", ex.Message);
+                    return 1;
+                }
                 catch (Exception ex) when (ex is SocketException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
                 {
                     logger.LogError("Cannot start: {Message}", ex.Message);
                     return 1;
                 }
+                using HealthReporter health = new HealthReporter(meter.StateHealth, logger, options.HealthFile, options.StateDirectory,
+                    meter.Engine.Persistence.CorruptRecords.Count, id => RecordNames.Describe(meter.Engine, id));
+                try
+                {
+                    health.Start();
+                }
+                catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+                {
+                    logger.LogError("Cannot start: the health file {File} cannot be written: {Message}", health.HealthFile, ex.Message);
+                    return 1;
+                }
                 using MeterTicker ticker = new MeterTicker(meter, logger);
                 ticker.Start();
-                LogBanner(logger, emulator, meter, ticker);
+                LogBanner(logger, emulator, meter, ticker, health);
                 stop.Wait();
                 logger.LogInformation("Stopping");
                 ticker.Stop();
                 emulator.Stop();
                 // A clean power-down: event logged, final checkpoint (the next start logs only a power-up).
                 meter.Shutdown();
+                health.Check();
+                health.Stop();
                 return 0;
             }
         }
@@ -298,9 +340,9 @@ namespace DlmsDevice.Emulator
             {
                 return "--max-pdu is 64..65535";
             }
-            if (o.Password.Length == 0)
+            if (o.Password.Length == 0 || o.Password.Length > 64)
             {
-                return "--password must not be empty";
+                return "--password takes 1 to 64 characters";
             }
             if (!(o.TimeScale > 0) || o.TimeScale > 100000 || double.IsInfinity(o.TimeScale))
             {
@@ -356,7 +398,7 @@ namespace DlmsDevice.Emulator
             return true;
         }
 
-        private static void LogBanner(ILogger logger, MeterEmulator emulator, DefaultMeter meter, MeterTicker ticker)
+        private static void LogBanner(ILogger logger, MeterEmulator emulator, DefaultMeter meter, MeterTicker ticker, HealthReporter health)
         {
             // Through the logger, so it lands in order with the endpoint lines before it.
             EmulatorOptions o = emulator.Options;
@@ -378,13 +420,21 @@ namespace DlmsDevice.Emulator
             logger.LogInformation("Energy import {Energy} Wh, {Rows} load profile rows, {Events} events{Restored}",
                 meter.Engine.ActiveEnergyImport.Value.Integer, meter.Engine.LoadProfile.EntriesInUse, meter.Engine.EventLog.EntriesInUse,
                 meter.Engine.CorruptionFound ? " (saved state partly corrupt: event 14 logged)" : "");
+            foreach (string line in CorruptRecordReport.Lines(meter.Engine, o.StateDirectory ?? "memory"))
+            {
+                logger.LogWarning("{Line}", line);
+            }
+            if (health.HealthFile != null)
+            {
+                logger.LogInformation("Health: {Status}, written to {File} (status=ok|failing|stopped)", health.IsFailing ? "failing" : "ok", health.HealthFile);
+            }
             if (emulator.WrapperEndPoint != null)
             {
-                logger.LogInformation("Try: dotnet run --project tools/DlmsDevice.Client -- --port {Port} list", emulator.WrapperEndPoint.Port);
+                logger.LogInformation("Try: dotnet run --project tools/DlmsDevice.Cli -- --port {Port} list", emulator.WrapperEndPoint.Port);
             }
             else if (emulator.HdlcEndPoint != null)
             {
-                logger.LogInformation("Try: dotnet run --project tools/DlmsDevice.Client -- --transport hdlc --port {Port} list", emulator.HdlcEndPoint.Port);
+                logger.LogInformation("Try: dotnet run --project tools/DlmsDevice.Cli -- --transport hdlc --port {Port} list", emulator.HdlcEndPoint.Port);
             }
             if (meter.PushSetup != null)
             {

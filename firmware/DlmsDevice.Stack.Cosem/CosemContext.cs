@@ -1,3 +1,4 @@
+using DlmsDevice.Stack.Acse;
 using DlmsDevice.Stack.Security;
 
 namespace DlmsDevice.Stack.Cosem
@@ -47,6 +48,35 @@ namespace DlmsDevice.Stack.Cosem
 
         /// <summary>The security state of the channel (keys, challenges, titles); null when the server runs without one.</summary>
         public SecurityContext Security;
+
+        /// <summary>
+        /// Why the last association attempt on this channel was refused (None when it was not):
+        /// set by the ACSE and the HLS methods with <see cref="Refuse"/>, read by the server to
+        /// tell the host, cleared by the server before each request. Never sent to the client.
+        /// </summary>
+        public AssociationRefusal Refusal;
+
+        /// <summary>The first number of <see cref="Refusal"/> (its meaning is in <see cref="AssociationRefusal"/>).</summary>
+        public long RefusalDetail;
+
+        /// <summary>The second number of <see cref="Refusal"/>: what was expected (its meaning is in <see cref="AssociationRefusal"/>).</summary>
+        public long RefusalExpected;
+
+        /// <summary>Records why an association is refused (three field writes: no allocation).</summary>
+        public void Refuse(AssociationRefusal reason, long detail, long expected)
+        {
+            Refusal = reason;
+            RefusalDetail = detail;
+            RefusalExpected = expected;
+        }
+
+        /// <summary>Forgets a recorded refusal.</summary>
+        public void ClearRefusal()
+        {
+            Refusal = AssociationRefusal.None;
+            RefusalDetail = 0;
+            RefusalExpected = 0;
+        }
 
         /// <summary>Forgets the association (link closed or released).</summary>
         public void ResetAssociation()

@@ -53,6 +53,8 @@ namespace DlmsDevice.Stack.Cosem
 
             if (!passed)
             {
+                // For the operator's log (the client gets read-write-denied, nothing more).
+                context.Refuse(Acse.AssociationRefusal.HlsAuthenticationFailed, context.AuthenticationMechanism, -1);
                 context.Status = AssociationStatus.NonAssociated;
                 return ActionResult.ReadWriteDenied;
             }

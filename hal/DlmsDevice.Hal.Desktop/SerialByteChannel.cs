@@ -35,16 +35,31 @@ namespace DlmsDevice.Hal.Desktop
         }
 
         /// <summary>Opens <paramref name="portName"/> at <paramref name="baudRate"/> with <paramref name="format"/>.</summary>
-        /// <exception cref="IOException">The device does not exist or cannot be opened.</exception>
+        /// <exception cref="FileNotFoundException">The device does not exist (Unix; message "no such device: NAME").</exception>
+        /// <exception cref="IOException">The device cannot be opened.</exception>
         /// <exception cref="UnauthorizedAccessException">The device is in use or access is denied.</exception>
         public SerialByteChannel(string portName, int baudRate, SerialCharacterFormat format)
         {
+            // On Unix a device that does not exist is reported by SerialPort.Open as "access
+            // denied"; say what it is.
+            if (!OperatingSystem.IsWindows() && !File.Exists(portName))
+            {
+                throw new FileNotFoundException("no such device: " + portName, portName);
+            }
             _port = new SerialPort(portName, baudRate, Parity.None, 8, StopBits.One);
             _port.Handshake = Handshake.None;
             // Read is only called with bytes queued (see Read); the time-out is a safety net.
             _port.ReadTimeout = 1000;
             _port.WriteTimeout = 2000;
-            _port.Open();
+            try
+            {
+                _port.Open();
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                _port.Dispose();
+                throw new UnauthorizedAccessException("access to " + portName + " denied: no permission (on Linux, the dialout group) or another program has it open", ex);
+            }
             if (format == SerialCharacterFormat.SevenEvenOne && !Configure(baudRate, format))
             {
                 _port.Dispose();
@@ -68,6 +83,30 @@ namespace DlmsDevice.Hal.Desktop
         /// of every character read is cleared.
         /// </summary>
         public bool SoftwareParity => _softwareParity;
+
+        /// <summary>
+        /// Bytes written but still in the driver's transmit queue (<see cref="SerialPort.BytesToWrite"/>:
+        /// the TIOCOUTQ ioctl on Linux, no allocation); 0 once the port is closed or failed. The
+        /// UART's own FIFO and shift register are not counted.
+        /// </summary>
+        public int BytesToWrite
+        {
+            get
+            {
+                if (_closed)
+                {
+                    return 0;
+                }
+                try
+                {
+                    return _port.BytesToWrite;
+                }
+                catch (Exception e) when (e is IOException || e is InvalidOperationException || e is ObjectDisposedException)
+                {
+                    return 0;
+                }
+            }
+        }
 
         /// <summary>How many times <see cref="Configure"/> changed the line (for tests and logs).</summary>
         public int ConfigureCount { get; private set; }

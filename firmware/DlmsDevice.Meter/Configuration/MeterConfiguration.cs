@@ -54,6 +54,9 @@ namespace DlmsDevice.Meter
         /// <summary>Terminal cover switch (true = open); null = no tamper events.</summary>
         public IDigitalInput CoverOpen { get; set; }
 
+        /// <summary>Magnetic tamper sensor, e.g. a reed or Hall switch near the measuring element (true = strong field); null = none.</summary>
+        public IDigitalInput MagneticField { get; set; }
+
         /// <summary>Power-fail early warning (true = supply failing); null = none.</summary>
         public IDigitalInput PowerFail { get; set; }
 

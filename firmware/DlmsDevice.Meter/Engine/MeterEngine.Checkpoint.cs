@@ -157,6 +157,8 @@ namespace DlmsDevice.Meter
         {
             bool anyFound = false;
             bool corrupt = false;
+            CorruptRecordList list = _persistence.CorruptRecords;
+            list.Clear();
             StoreStatus settingsStatus = _persistence.ReadSettings(_settings);
             if (settingsStatus == StoreStatus.Ok)
             {
@@ -167,6 +169,7 @@ namespace DlmsDevice.Meter
             {
                 anyFound = true;
                 corrupt = true;
+                list.Add(MeterPersistence.SettingsRecord, Damage(settingsStatus));
             }
             StoreStatus checkpointStatus = _persistence.ReadCheckpoint(_checkpoint);
             bool checkpointOk = checkpointStatus == StoreStatus.Ok;
@@ -181,6 +184,7 @@ namespace DlmsDevice.Meter
                 {
                     anyFound = true;
                     corrupt = true;
+                    list.Add(MeterPersistence.CheckpointRecord, Damage(checkpointStatus));
                 }
             }
             int restoredRows = 0;
@@ -202,6 +206,10 @@ namespace DlmsDevice.Meter
             {
                 // Something was saved, but not the checkpoint: the energy cannot be trusted.
                 corrupt = true;
+                if (checkpointStatus == StoreStatus.NotFound)
+                {
+                    list.Add(MeterPersistence.CheckpointRecord, RecordDamage.Missing);
+                }
             }
             if (!anyFound)
             {
@@ -230,6 +238,10 @@ namespace DlmsDevice.Meter
             {
                 LogEvent(MeterEventCode.TerminalCoverRemoved, now);
             }
+            if (_magnet != null && _magnet.Read())
+            {
+                LogEvent(MeterEventCode.StrongDcFieldDetected, now);
+            }
             if (_relay != null && _relay.Read() != Disconnect.OutputState)
             {
                 _relay.Write(Disconnect.OutputState);
@@ -245,6 +257,11 @@ namespace DlmsDevice.Meter
             }
             _checkpointRequested = true;
             WriteCheckpoint(_meterClock.GetMonotonicMilliseconds());
+        }
+
+        private static RecordDamage Damage(StoreStatus status)
+        {
+            return status == StoreStatus.MediumFailure ? RecordDamage.Unreadable : RecordDamage.Undecodable;
         }
 
         private void ApplyCheckpoint(MeterCheckpoint cp)

@@ -80,6 +80,10 @@ namespace DlmsDevice.Meter
                 {
                     LogEvent(level ? MeterEventCode.TerminalCoverRemoved : MeterEventCode.TerminalCoverClosed, utcTicks);
                 }
+                else if (_magnet != null && pin == _magnet.Pin)
+                {
+                    LogEvent(level ? MeterEventCode.StrongDcFieldDetected : MeterEventCode.NoStrongDcFieldAnymore, utcTicks);
+                }
             }
         }
 

@@ -52,6 +52,7 @@ namespace DlmsDevice.Meter
         private readonly PeriodSchedule _demandSchedule;
         private readonly IDigitalInput _coverOpen;
         private readonly IDigitalInput _powerFail;
+        private readonly IDigitalInput _magnet;
         private readonly IDigitalOutput _relay;
         private bool _started;
 
@@ -73,6 +74,7 @@ namespace DlmsDevice.Meter
             _settings = new MeterSettingsRecord();
             _coverOpen = configuration.CoverOpen;
             _powerFail = configuration.PowerFail;
+            _magnet = configuration.MagneticField;
             _relay = configuration.Relay;
 
             _meterClock = new MeterClock(configuration.Clock);
@@ -108,6 +110,10 @@ namespace DlmsDevice.Meter
             if (_powerFail != null)
             {
                 _powerFail.Edge += _callbacks.OnEdge;
+            }
+            if (_magnet != null)
+            {
+                _magnet.Edge += _callbacks.OnEdge;
             }
         }
 

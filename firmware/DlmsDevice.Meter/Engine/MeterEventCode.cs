@@ -29,6 +29,12 @@ namespace DlmsDevice.Meter
         /// <summary>Terminal cover closed.</summary>
         public const byte TerminalCoverClosed = 41;
 
+        /// <summary>Strong DC field detected (magnetic tamper input active).</summary>
+        public const byte StrongDcFieldDetected = 42;
+
+        /// <summary>No strong DC field anymore.</summary>
+        public const byte NoStrongDcFieldAnymore = 43;
+
         /// <summary>Disconnector ready for manual reconnection.</summary>
         public const byte ReadyForManualReconnection = 59;
 

@@ -51,6 +51,7 @@ namespace DlmsDevice.Meter.Persistence
         private readonly ProfileGeneric[] _profiles;
         private readonly ProfileStore[] _rows;
         private readonly byte[] _buffer;
+        private readonly CorruptRecordList _corrupt = new CorruptRecordList();
         private readonly int _recordCount;
         private readonly int _maxPayload;
         private INonVolatileStore _store;
@@ -79,6 +80,7 @@ namespace DlmsDevice.Meter.Persistence
                     throw new ArgumentException();
                 }
                 rows.FirstRecord = record;
+                rows.CorruptRecords = _corrupt;
                 _profiles[i] = profiles[i];
                 _rows[i] = rows;
                 record += rows.RecordCount;
@@ -102,6 +104,46 @@ namespace DlmsDevice.Meter.Persistence
         public int MaxPayloadLength
         {
             get { return _maxPayload; }
+        }
+
+        /// <summary>The records the last recovery found unusable (the engine's start-up fills it).</summary>
+        public CorruptRecordList CorruptRecords
+        {
+            get { return _corrupt; }
+        }
+
+        /// <summary>
+        /// What record <paramref name="recordId"/> holds; for a profile chunk also which profile
+        /// (<paramref name="profileIndex"/>, in constructor order) and which of its chunk records
+        /// (<paramref name="chunk"/>, from 0); both -1 otherwise.
+        /// </summary>
+        public MeterRecordKind DescribeRecord(int recordId, out int profileIndex, out int chunk)
+        {
+            profileIndex = -1;
+            chunk = -1;
+            if (recordId == CheckpointRecord)
+            {
+                return MeterRecordKind.Checkpoint;
+            }
+            if (recordId == SettingsRecord)
+            {
+                return MeterRecordKind.Settings;
+            }
+            if (recordId == SecurityCountersRecord)
+            {
+                return MeterRecordKind.SecurityCounters;
+            }
+            for (int i = 0; i < _rows.Length; i++)
+            {
+                int first = _rows[i].FirstRecord;
+                if (recordId >= first && recordId < first + _rows[i].RecordCount)
+                {
+                    profileIndex = i;
+                    chunk = recordId - first;
+                    return MeterRecordKind.ProfileChunk;
+                }
+            }
+            return MeterRecordKind.None;
         }
 
         /// <summary>The store in use; null = no persistence.</summary>

@@ -51,6 +51,7 @@ namespace DlmsDevice.Meter.Persistence
                 {
                     // Unreadable, another layout (the configuration changed), or not ours.
                     corrupt++;
+                    Report(_firstRecord + c, status == StoreStatus.MediumFailure ? RecordDamage.Unreadable : RecordDamage.Undecodable);
                     continue;
                 }
                 int end = first + count;
@@ -83,6 +84,14 @@ namespace DlmsDevice.Meter.Persistence
             _readValid = false;
             profile.RestoreSequences(s + 1, next);
             return next - (s + 1);
+        }
+
+        private void Report(int recordId, RecordDamage damage)
+        {
+            if (_corruptRecords != null)
+            {
+                _corruptRecords.Add(recordId, damage);
+            }
         }
 
         /// <summary>
@@ -122,6 +131,7 @@ namespace DlmsDevice.Meter.Persistence
                     if (!profile.IsValidRow(target, HeaderLength + (r - first) * width))
                     {
                         corrupt++;
+                        Report(RecordOf(block), RecordDamage.InvalidRow);
                         return r;
                     }
                 }

@@ -64,6 +64,7 @@ namespace DlmsDevice.Meter.Persistence
         private int _readFirst;
         private int _readCount;
         private int _readFailures;
+        private CorruptRecordList _corruptRecords;
 
         /// <summary>
         /// A ring for <paramref name="entries"/> rows of <paramref name="rowWidth"/> bytes,
@@ -83,6 +84,13 @@ namespace DlmsDevice.Meter.Persistence
             _write = new byte[HeaderLength + _chunkBytes];
             _read = new byte[HeaderLength + _chunkBytes];
             _writeStatus = StoreStatus.Ok;
+        }
+
+        /// <summary>Where <see cref="Restore"/> lists the chunks it finds unusable; null = only counted. Configuration time.</summary>
+        public CorruptRecordList CorruptRecords
+        {
+            get { return _corruptRecords; }
+            set { _corruptRecords = value; }
         }
 
         /// <summary>First record id of the chunks (the records used are FirstRecord .. FirstRecord + <see cref="RecordCount"/> - 1).</summary>

@@ -121,14 +121,16 @@ namespace DlmsDevice.Stack.Server
                 _aare.Clear();
                 _aare.ApplicationContextId = _parameters.ApplicationContextId;
                 _aare.SetUserDiagnostic(AssociationResult.RejectedPermanent, AcseServiceUserDiagnostic.NoReasonGiven);
+                context.Refuse(AssociationRefusal.UnknownClient, context.ClientSap, context.ServerLogicalAddress);
             }
             else if (status != AcseStatus.Ok)
             {
                 AssociationNegotiation.RejectMalformed(_parameters, _aare);
+                context.Refuse(AssociationRefusal.MalformedAarq, (long)status, count);
             }
             else
             {
-                accepted = Negotiate(request, security);
+                accepted = Negotiate(request, security, context);
             }
 
             if (_profile != null)
@@ -198,10 +200,11 @@ namespace DlmsDevice.Stack.Server
             return length;
         }
 
-        private bool Negotiate(byte[] request, SecurityContext security)
+        private bool Negotiate(byte[] request, SecurityContext security, CosemContext context)
         {
             if (!AssociationNegotiation.CheckAcse(_aarq, _parameters, _aare))
             {
+                AarqRefusals.Record(_aarq, _parameters, _aare, context);
                 return false;
             }
 
@@ -212,11 +215,13 @@ namespace DlmsDevice.Stack.Server
             bool configured = security != null && _profile != null && _profile.HasKeys;
             if (hls && (!hlsWithKeys || !configured || !_hlsHook || _entropy == null))
             {
+                context.Refuse(AssociationRefusal.MechanismNotAvailable, mechanism, -1);
                 return Reject(AcseServiceUserDiagnostic.AuthenticationMechanismNameNotRecognised);
             }
 
             if (_ciphering && !configured)
             {
+                context.Refuse(AssociationRefusal.CipheringNotConfigured, _parameters.ApplicationContextId, -1);
                 return Reject(AcseServiceUserDiagnostic.ApplicationContextNameNotSupported);
             }
 
@@ -226,11 +231,14 @@ namespace DlmsDevice.Stack.Server
                 if (!_profile.AcceptsClientSystemTitle(_aarq.CallingApTitle, 0, _aarq.CallingApTitleLength)
                     || !security.SetClientSystemTitle(_aarq.CallingApTitle, 0, _aarq.CallingApTitleLength))
                 {
+                    context.Refuse(AssociationRefusal.CallingApTitleNotRecognized, _aarq.CallingApTitleLength,
+                        AarqRefusals.TitleValue(_aarq.CallingApTitle, _aarq.CallingApTitleLength));
                     return Reject(AcseServiceUserDiagnostic.CallingApTitleNotRecognized);
                 }
 
                 if (hls && !security.SetClientChallenge(_aarq.CallingAuthenticationValue, 0, _aarq.CallingAuthenticationValueLength))
                 {
+                    context.Refuse(AssociationRefusal.ChallengeInvalid, _aarq.CallingAuthenticationValueLength, SecurityContext.MinChallengeLength);
                     return Reject(AcseServiceUserDiagnostic.AuthenticationFailure);
                 }
             }
@@ -240,9 +248,16 @@ namespace DlmsDevice.Stack.Server
             {
                 int plainOffset;
                 int plainCount;
-                if (security.UnprotectInitiate(request, _aarq.UserInformationOffset, _aarq.UserInformationLength, out plainOffset, out plainCount) != ProtectionStatus.Ok
-                    || InitiateRequestParser.Parse(request, plainOffset, plainCount, _aarq) != AcseStatus.Ok)
+                ProtectionStatus protection = security.UnprotectInitiate(request, _aarq.UserInformationOffset, _aarq.UserInformationLength, out plainOffset, out plainCount);
+                if (protection != ProtectionStatus.Ok)
                 {
+                    RecordProtectionFailure(protection, security, context);
+                    return Reject(AcseServiceUserDiagnostic.NoReasonGiven);
+                }
+
+                if (InitiateRequestParser.Parse(request, plainOffset, plainCount, _aarq) != AcseStatus.Ok)
+                {
+                    context.Refuse(AssociationRefusal.InitiateRequestMissing, (long)UserInformationKind.Ciphered, -1);
                     return Reject(AcseServiceUserDiagnostic.NoReasonGiven);
                 }
 
@@ -251,14 +266,21 @@ namespace DlmsDevice.Stack.Server
             else if (_aarq.UserInformation == UserInformationKind.InitiateRequest && secured && security.RequiresProtection)
             {
                 // The security policy asks for protected APDUs; the InitiateRequest is one.
+                context.Refuse(AssociationRefusal.InitiateNotProtected, -1, -1);
                 return Reject(AcseServiceUserDiagnostic.NoReasonGiven);
             }
 
             bool accepted = AssociationNegotiation.Negotiate(_aarq, _parameters, _aare);
+            if (!accepted)
+            {
+                AarqRefusals.Record(_aarq, _parameters, _aare, context);
+            }
+
             if (accepted && cipheredInitiate && _aarq.DedicatedKeyLength > 0)
             {
                 if (_aarq.DedicatedKeyLength != SecurityProfile.KeySize)
                 {
+                    context.Refuse(AssociationRefusal.DedicatedKeyInvalid, _aarq.DedicatedKeyLength, SecurityProfile.KeySize);
                     return Reject(AcseServiceUserDiagnostic.NoReasonGiven);
                 }
 
@@ -268,6 +290,7 @@ namespace DlmsDevice.Stack.Server
             if (cipheredInitiate && !ProtectUserInformation(security))
             {
                 // No transmit invocation counter left: nothing may go out protected.
+                context.Refuse(AssociationRefusal.CountersUnavailable, -1, -1);
                 return Reject(AcseServiceUserDiagnostic.NoReasonGiven);
             }
 
@@ -289,6 +312,25 @@ namespace DlmsDevice.Stack.Server
             }
 
             return true;
+        }
+
+        // Why the ciphered InitiateRequest was refused: a replay (with both counters), counters
+        // that cannot be used, or anything else that makes it not authentic.
+        private static void RecordProtectionFailure(ProtectionStatus protection, SecurityContext security, CosemContext context)
+        {
+            if (protection == ProtectionStatus.Replayed)
+            {
+                context.Refuse(AssociationRefusal.InvocationCounterReplayed, security.LastInvocationCounter, security.ExpectedInvocationCounter);
+            }
+            else if (protection == ProtectionStatus.CounterUnavailable)
+            {
+                context.Refuse(AssociationRefusal.CountersUnavailable, -1, -1);
+            }
+            else
+            {
+                context.Refuse(AssociationRefusal.InitiateNotAuthentic, (long)protection,
+                    security.HasInvocationCounter ? security.LastInvocationCounter : -1);
+            }
         }
 
         /// <summary>Rejected-permanent with an acse-service-user diagnostic and no user-information.</summary>

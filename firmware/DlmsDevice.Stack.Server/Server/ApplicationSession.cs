@@ -107,7 +107,29 @@ namespace DlmsDevice.Stack.Server
         }
 
         /// <inheritdoc/>
+        /// <remarks>
+        /// When the request is an AARQ that is refused, or an HLS pass 3/4 that fails, the
+        /// server's <see cref="DlmsServer.Observer"/> is told why once the answer is written.
+        /// </remarks>
         public int HandleApdu(int clientSap, int serverLogicalAddress,
+            byte[] request, int requestOffset, int requestCount,
+            byte[] response, int responseOffset, int responseMax, out int responseStart)
+        {
+            _context.ClearRefusal();
+            int length = Handle(clientSap, serverLogicalAddress, request, requestOffset, requestCount,
+                response, responseOffset, responseMax, out responseStart);
+            if (_context.Refusal != Stack.Acse.AssociationRefusal.None)
+            {
+                IAssociationObserver observer = _server.Observer;
+                if (observer != null)
+                {
+                    observer.AssociationRefused(this, _context.Refusal, _context.RefusalDetail, _context.RefusalExpected);
+                }
+            }
+            return length;
+        }
+
+        private int Handle(int clientSap, int serverLogicalAddress,
             byte[] request, int requestOffset, int requestCount,
             byte[] response, int responseOffset, int responseMax, out int responseStart)
         {

@@ -91,6 +91,12 @@ namespace DlmsDevice.Stack.Server
             set { _ownAcse.Entropy = value; }
         }
 
+        /// <summary>
+        /// Told why an association was refused (the host logs it); null = nobody. Set it at
+        /// configuration time. The AARE and every other answer are the same with or without it.
+        /// </summary>
+        public IAssociationObserver Observer { get; set; }
+
         /// <summary>The xDLMS services every session uses.</summary>
         internal ServiceDispatcher Services
         {

@@ -58,6 +58,8 @@ namespace DlmsDevice.Stack.Security
         private byte _requestSecurityControl;
         private byte _envelopeTag;
         private ProtectionStatus _lastStatus;
+        private uint _lastInvocationCounter;
+        private bool _hasInvocationCounter;
 
         /// <summary>A context with a workspace of its own (a channel served on its own).</summary>
         public SecurityContext()
@@ -167,6 +169,22 @@ namespace DlmsDevice.Stack.Security
         public ProtectionStatus LastStatus
         {
             get { return _lastStatus; }
+        }
+
+        /// <summary>
+        /// The invocation counter in the envelope of the last protected APDU received (valid when
+        /// <see cref="HasInvocationCounter"/>), accepted or not: for diagnostics (a replay is
+        /// reported with this and <see cref="ExpectedInvocationCounter"/>).
+        /// </summary>
+        public uint LastInvocationCounter
+        {
+            get { return _lastInvocationCounter; }
+        }
+
+        /// <summary>True when the envelope of the last protected APDU received could be read (<see cref="LastInvocationCounter"/> is its counter).</summary>
+        public bool HasInvocationCounter
+        {
+            get { return _hasInvocationCounter; }
         }
 
         /// <summary>
@@ -425,11 +443,15 @@ namespace DlmsDevice.Stack.Security
 
             CipheredApdu apdu = _workspace.Envelope;
             _envelopeTag = 0;
+            _hasInvocationCounter = false;
             if (count < 1 || apdu.Read(buffer, offset, count) != SecurityStatus.Ok || apdu.ApduLength != count)
             {
                 apdu.Clear();
                 return Finish(ProtectionStatus.Malformed);
             }
+
+            _lastInvocationCounter = apdu.InvocationCounter;
+            _hasInvocationCounter = true;
 
             byte tag = apdu.Tag;
             _envelopeTag = tag;

@@ -84,7 +84,82 @@ namespace DlmsDevice.Tests.EndToEnd
             emulator.Process.WaitForExit(); // drain the redirected output
 
             Assert.Equal(1, emulator.Process.ExitCode);
-            Assert.Contains("Cannot start", emulator.Output);
+            Assert.Contains("Cannot start: TCP wrapper port " + port + " on 127.0.0.1 is in use", emulator.Output);
+            Assert.DoesNotContain("Stopped", emulator.Output);
+        }
+
+        [Fact]
+        public async Task Cli_StateDirectoryInUse_SecondProcessRefusedNamingTheHolder_LockGoesWithSigkill()
+        {
+            string directory = Path.Combine(Path.GetTempPath(), "dlmsdevice-lock-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                using EmulatorProcess first = new EmulatorProcess("--state-dir", directory, "--wrapper-port", EmulatorProcess.FreePort().ToString(), "--hdlc-port", "0");
+                await first.WaitForOutputAsync("Stop with Ctrl+C");
+
+                using (EmulatorProcess second = new EmulatorProcess("--state-dir", directory, "--wrapper-port", EmulatorProcess.FreePort().ToString(), "--hdlc-port", "0"))
+                {
+                    Assert.True(second.Process.WaitForExit((int)s_timeout.TotalMilliseconds), "the second emulator kept running: " + second.Output);
+                    second.Process.WaitForExit();
+                    Assert.Equal(1, second.Process.ExitCode);
+                    Assert.Contains("is in use by process " + first.Process.Id, second.Output);
+                }
+
+                // A process killed without warning leaves no lock behind: the kernel drops it.
+                first.Process.Kill();
+                first.Process.WaitForExit();
+                string healthFile = Path.Combine(directory, "health");
+                using EmulatorProcess third = new EmulatorProcess("--state-dir", directory, "--wrapper-port", EmulatorProcess.FreePort().ToString(), "--hdlc-port", "0",
+                    "--health-file", healthFile);
+                await third.WaitForOutputAsync("Stop with Ctrl+C");
+                string health = File.ReadAllText(healthFile);
+                Assert.Contains("status=ok\n", health);
+                Assert.Contains("pid=" + third.Process.Id + "\n", health);
+                Assert.Contains("state=" + directory + "\n", health);
+                third.Signal("TERM");
+                Assert.True(third.Process.WaitForExit((int)s_timeout.TotalMilliseconds), "the emulator did not stop: " + third.Output);
+                third.Process.WaitForExit();
+                Assert.Equal(0, third.Process.ExitCode);
+                Assert.Contains("(resumed); state " + directory, third.Output);
+                Assert.Contains("Health: ok, written to " + healthFile, third.Output);
+                Assert.Contains("status=stopped\n", File.ReadAllText(healthFile));
+            }
+            finally
+            {
+                Directory.Delete(directory, true);
+            }
+        }
+
+        [Fact]
+        public void Cli_MissingSerialDevice_NoSuchDeviceExitCode1()
+        {
+            string device = Path.Combine(Path.GetTempPath(), "dlmsdevice-no-tty-" + Guid.NewGuid().ToString("N"));
+            using EmulatorProcess emulator = new EmulatorProcess("--serial", device, "--wrapper-port", "0", "--hdlc-port", "0");
+            Assert.True(emulator.Process.WaitForExit((int)s_timeout.TotalMilliseconds));
+            emulator.Process.WaitForExit();
+
+            Assert.Equal(1, emulator.Process.ExitCode);
+            Assert.Contains("Cannot start: serial line " + device + ": no such device", emulator.Output);
+            Assert.DoesNotContain("denied", emulator.Output);
+        }
+
+        [Theory]
+        [InlineData("--no-such-option", "unknown option or argument '--no-such-option'")]
+        [InlineData("--wrapper-port abc", "--wrapper-port takes a whole number, not 'abc'")]
+        [InlineData("--seed -1", "--seed takes a whole number of 0 or more, not '-1'")]
+        [InlineData("--time-scale fast", "--time-scale takes a number, not 'fast'")]
+        [InlineData("--serial", "--serial needs a value")]
+        [InlineData("surplus", "unknown option or argument 'surplus'")]
+        public void Cli_UsageError_ExitCode2InAFewWords(string arguments, string message)
+        {
+            using EmulatorProcess emulator = new EmulatorProcess(arguments.Split(' '));
+            Assert.True(emulator.Process.WaitForExit((int)s_timeout.TotalMilliseconds));
+            emulator.Process.WaitForExit();
+
+            Assert.Equal(2, emulator.Process.ExitCode);
+            Assert.Contains("error: " + message, emulator.Output);
+            Assert.DoesNotContain("System.", emulator.Output);
+            Assert.DoesNotContain("Description:", emulator.Output);
         }
 
         [Theory]
@@ -95,6 +170,7 @@ namespace DlmsDevice.Tests.EndToEnd
         [InlineData("--block-key", "000102030405060708090A0B0C0D0E0G")]
         [InlineData("--kek", "00")]
         [InlineData("--system-title", "444C4400000000")]
+        [InlineData("--password", "12345678901234567890123456789012345678901234567890123456789012345")]
         public void Cli_BadOptionValue_ExitCode2(string option, string value)
         {
             using EmulatorProcess emulator = new EmulatorProcess(option, value, "--hdlc-port", "0");

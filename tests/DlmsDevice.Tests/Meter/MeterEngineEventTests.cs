@@ -55,6 +55,35 @@ namespace DlmsDevice.Tests.Meter
         }
 
         [Fact]
+        public void MagneticField_DetectedAndGone_LoggedAs42And43WithTheEdgeTimes()
+        {
+            FakeDigitalInput magnet = new FakeDigitalInput(3);
+            MeterRig rig = new MeterRig(c => c.MagneticField = magnet).Begin();
+            rig.Run(10);
+
+            magnet.Drive(true, MeterRig.At(10, 7, 5));
+            rig.Run(1);
+            magnet.Drive(false, MeterRig.At(10, 7, 8));
+            rig.Run(1);
+
+            Assert.Equal(new[]
+            {
+                (rig.DateTimeHex(MeterRig.At(10, 7, 5)), 42),
+                (rig.DateTimeHex(MeterRig.At(10, 7, 8)), 43),
+            }, Events(rig).Skip(1));
+        }
+
+        [Fact]
+        public void MagneticField_ActiveAtStart_LoggedAfterPowerUp()
+        {
+            FakeDigitalInput magnet = new FakeDigitalInput(3);
+            magnet.Drive(true, MeterRig.Start.Ticks);
+            MeterRig rig = new MeterRig(c => c.MagneticField = magnet).Begin();
+
+            Assert.Equal(new[] { 2, 42 }, Codes(rig));
+        }
+
+        [Fact]
         public void PowerFail_Edges_PowerDownCheckpointedAtOnceThenPowerUp()
         {
             MeterRig rig = new MeterRig().Begin();

@@ -219,6 +219,41 @@ namespace DlmsDevice.Tests.Meter
         }
 
         [Fact]
+        public void CorruptRecords_ListedWithTheirIdsAndWhatIsWrong()
+        {
+            MeterRig rig = new MeterRig().Begin();
+            rig.Pulse(50);
+            rig.Run(1);
+            // Valid slots (the CRC holds) whose contents are not a settings record nor a chunk;
+            // the checkpoint torn in both slots (no valid version: "missing").
+            SlottedRecordStore raw = new SlottedRecordStore(rig.Medium, rig.Engine.RequiredRecordCount, rig.Engine.RequiredPayloadLength);
+            Assert.Equal(DlmsDevice.Hal.StoreStatus.Ok, raw.Write(MeterPersistence.SettingsRecord, new byte[] { 9, 9, 9 }, 0, 3));
+            int chunk = MeterPersistence.FirstProfileRecord + 1;
+            Assert.Equal(DlmsDevice.Hal.StoreStatus.Ok, raw.Write(chunk, new byte[] { 1, 2, 3, 4, 5 }, 0, 5));
+            rig.Medium.FlipBit(MeterPersistence.CheckpointRecord, 0, 200);
+            rig.Medium.FlipBit(MeterPersistence.CheckpointRecord, 1, 200);
+
+            rig.Restart();
+
+            CorruptRecordList list = rig.Engine.Persistence.CorruptRecords;
+            string[] found = Enumerable.Range(0, list.ListedCount).Select(i => list.GetRecordId(i) + " " + list.GetDamage(i)).ToArray();
+            Assert.Equal(new[] { "1 Undecodable", chunk + " Undecodable", "0 Missing" }, found);
+            Assert.Equal(3, list.Count);
+            Assert.True(rig.Engine.CorruptionFound);
+            Assert.Equal(MeterRecordKind.ProfileChunk, rig.Engine.Persistence.DescribeRecord(chunk, out int profile, out int index));
+            Assert.Equal((0, 1), (profile, index));
+            Assert.Equal(MeterRecordKind.SecurityCounters, rig.Engine.Persistence.DescribeRecord(MeterPersistence.SecurityCountersRecord, out profile, out index));
+            Assert.Equal(MeterRecordKind.None, rig.Engine.Persistence.DescribeRecord(rig.Engine.RequiredRecordCount, out _, out _));
+
+            // The first restart wrote the settings and a checkpoint again; the foreign chunk is
+            // listed until a capture overwrites it.
+            rig.Restart();
+            list = rig.Engine.Persistence.CorruptRecords;
+            Assert.Equal(1, list.Count);
+            Assert.Equal(chunk, list.GetRecordId(0));
+        }
+
+        [Fact]
         public void StoreFails_RegistersKeepTheSavedValue_OneMemoryErrorEvent()
         {
             FailingStore store = null!;

@@ -77,7 +77,7 @@ namespace DlmsDevice.Tests.SecurityServer
             SecureSteps.Associate(driver, good);
         }
 
-        private static byte[] Build(AarqAttack attack, SecureClient client)
+        internal static byte[] Build(AarqAttack attack, SecureClient client)
         {
             switch (attack)
             {

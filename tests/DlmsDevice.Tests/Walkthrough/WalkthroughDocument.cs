@@ -73,7 +73,7 @@ namespace DlmsDevice.Tests.Walkthrough
             sb.Append("```\nDLMS_WRITE_WALKTHROUGH=1 dotnet test tests/DlmsDevice.Tests --filter WalkthroughTests\n```\n\n");
             sb.Append("The annotation is the client's (`tools/DlmsDevice.Client/Annotation`). The emulator prints the same\n");
             sb.Append("for every frame with `--trace`, and `dlms translate` does it for any frame you paste:\n\n");
-            sb.Append("```\ndotnet run --project tools/DlmsDevice.Client -- translate --keys test 7E A0 08 02 23 61 93 ..\n```\n\n");
+            sb.Append("```\ndotnet run --project tools/DlmsDevice.Cli -- translate --keys test 7E A0 08 02 23 61 93 ..\n```\n\n");
             sb.Append("## The session\n\n");
             sb.Append("HDLC over TCP (port 4060), client SAP 48 (the management client), server logical device 1 with\n");
             sb.Append("physical address 17. Client 48 authenticates with HLS-GMAC (mechanism 5) and protects every APDU with\n");
@@ -81,7 +81,7 @@ namespace DlmsDevice.Tests.Walkthrough
             sb.Append("(EK `000102030405060708090A0B0C0D0E0F`, AK `D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDF`). The client proposes a\n");
             sb.Append("client-max-receive-pdu-size of 64 bytes, so the meter has to send the value it reads, the load\n");
             sb.Append("profile's capture_objects (" + Target + "), in blocks. The same with the client CLI:\n\n");
-            sb.Append("```\ndotnet run --project tools/DlmsDevice.Client -- read " + Target + " --raw -t hdlc --client 48 --auth hls-gmac \\\n");
+            sb.Append("```\ndotnet run --project tools/DlmsDevice.Cli -- read " + Target + " --raw -t hdlc --client 48 --auth hls-gmac \\\n");
             sb.Append("    --security auth-enc --max-pdu 64 --challenge " + Convert.ToHexString(Challenge) + " --ic 1 --trace\n```\n\n");
             sb.Append("| # | direction | frame | what |\n|---|---|---|---|\n");
             for (int i = 0; i < annotated.Count; i++)

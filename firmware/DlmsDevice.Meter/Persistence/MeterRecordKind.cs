@@ -1,0 +1,21 @@
+namespace DlmsDevice.Meter.Persistence
+{
+    /// <summary>What a record id of <see cref="MeterPersistence"/> holds (<see cref="MeterPersistence.DescribeRecord"/>).</summary>
+    public enum MeterRecordKind : byte
+    {
+        /// <summary>Not one of the meter's record ids.</summary>
+        None = 0,
+
+        /// <summary>The checkpoint (energy, maximum demand, schedules, clock).</summary>
+        Checkpoint = 1,
+
+        /// <summary>The settings (disconnect state and mode, time zone, daylight saving).</summary>
+        Settings = 2,
+
+        /// <summary>The invocation counters of the management association's keys.</summary>
+        SecurityCounters = 3,
+
+        /// <summary>A chunk of rows of a profile (load profile, daily profile, event log).</summary>
+        ProfileChunk = 4,
+    }
+}
