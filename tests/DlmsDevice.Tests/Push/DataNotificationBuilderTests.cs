@@ -132,6 +132,22 @@ namespace DlmsDevice.Tests.Push
             Assert.Equal(Hex.Format(Hex.Parse("DB 08 4B464D6750000009 81 F8 20 00000023 " + EvnCiphertext)), Hex.Format(buffer, start, length));
         }
 
+        /// <summary>The client (an independent decoder) reads the published EVN telegram as a head-end would.</summary>
+        [Fact]
+        public void ClientDecodes_EvnPublishedTelegram()
+        {
+            byte[] apdu = Hex.Parse("DB 08 4B464D6750000009 81 F8 20 00000023 " + EvnCiphertext);
+
+            DataNotification n = DataNotification.Decode(apdu, Convert.FromHexString("36C66639E48A8CA4D6BC8B282A793BBB"), new byte[16]);
+
+            Assert.Equal(0x8006870Eu, n.LongInvokeIdAndPriority);
+            Assert.Equal((byte)0x20, n.SecurityControl);
+            Assert.Equal(0x23u, n.InvocationCounter);
+            Assert.Equal(35, n.Body.Items.Count);
+            Assert.Equal("0100010800FF", Convert.ToHexString(n.Body.Items[1].Bytes)); // +A, then its value 12937 Wh
+            Assert.Equal(12937, n.Body.Items[2].ToInt64());
+        }
+
         [Fact]
         public void Protect_PolicyThree_AuthenticatedEncryptionTheClientDeciphers()
         {
