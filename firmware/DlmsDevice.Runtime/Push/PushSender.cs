@@ -49,6 +49,8 @@ namespace DlmsDevice.Runtime
         private readonly int _maxApdu;
         private readonly byte[] _buffer;
         private readonly byte[] _random = new byte[4];
+        private readonly byte[] _destination = new byte[PushSetup.MaxDestinationLength];
+        private int _destinationLength;
         private readonly CosemDateTime _now = new CosemDateTime();
         private readonly DataNotificationBuilder _builder;
         private PushState _state;
@@ -214,6 +216,10 @@ namespace DlmsDevice.Runtime
                 uint invokeId = _setup.NextInvokeId();
                 LastInvokeId = invokeId;
                 _transportService = _setup.Transport;
+                // The destination as it was when the push was built: a client may change the
+                // attribute while the transport, outside the lock, still uses it.
+                _destinationLength = _setup.DestinationLength;
+                Array.Copy(_setup.Destination, _destination, _destinationLength);
                 int length;
                 PushStatus status = _builder.Write(_setup, _clock, invokeId, _buffer, apduOffset, _maxApdu, out length);
                 if (status != PushStatus.Ok)
@@ -295,7 +301,7 @@ namespace DlmsDevice.Runtime
                 return;
             }
             OutboundProtocol protocol = _transportService == PushSetup.TransportService.Udp ? OutboundProtocol.Udp : OutboundProtocol.Tcp;
-            OutboundStatus status = _transport.Open(protocol, _setup.Destination, 0, _setup.DestinationLength);
+            OutboundStatus status = _transport.Open(protocol, _destination, 0, _destinationLength);
             if (status == OutboundStatus.Ready)
             {
                 SendFrame(now);
