@@ -61,11 +61,9 @@ namespace DlmsDevice.Tests.EndToEnd
         [InlineData(true)]
         public async Task Push_TcpWrapper_HeadEndDecodesValuesDateTimeInvokeIdAndCounters(bool ciphered)
         {
-            await using var listener = new NotificationListener(IPAddress.Loopback, 0);
-            var received = new BlockingCollection<ReceivedApdu>();
-            using var stop = new CancellationTokenSource();
-            Task listening = listener.RunAsync(received.Add, stop.Token);
-            using MeterHarness meter = Meter("127.0.0.1:" + Port(listener.Port), p => p.Ciphered = ciphered);
+            await using var headEnd = new HeadEnd();
+            BlockingCollection<ReceivedApdu> received = headEnd.Received;
+            using MeterHarness meter = Meter("127.0.0.1:" + Port(headEnd.Port), p => p.Ciphered = ciphered);
 
             var notifications = new DataNotification[2];
             for (int i = 0; i < 2; i++)
@@ -76,8 +74,6 @@ namespace DlmsDevice.Tests.EndToEnd
                 Assert.Equal("wrapper", apdu.Framing);
                 notifications[i] = DataNotification.Decode(apdu.Apdu, DlmsSecurityOptions.TestBlockCipherKey.ToArray(), DlmsSecurityOptions.TestAuthenticationKey.ToArray());
             }
-            stop.Cancel();
-            await listening;
 
             DataNotification n = notifications[0];
             Assert.Equal(1u, n.InvokeId);
@@ -99,16 +95,12 @@ namespace DlmsDevice.Tests.EndToEnd
         [Fact]
         public async Task Push_UdpWrapper_OneDatagramPerPush()
         {
-            using var listener = new UdpNotificationListener(IPAddress.Loopback, 0);
-            var received = new BlockingCollection<ReceivedApdu>();
-            using var stop = new CancellationTokenSource();
-            Task listening = listener.RunAsync(received.Add, stop.Token);
-            using MeterHarness meter = Meter("udp:127.0.0.1:" + Port(listener.Port));
+            await using var headEnd = new HeadEnd(udp: true);
+            BlockingCollection<ReceivedApdu> received = headEnd.Received;
+            using MeterHarness meter = Meter("udp:127.0.0.1:" + Port(headEnd.Port));
 
             meter.Meter.PushSetup!.RequestPush();
             await TickUntil(meter, () => received.Count > 0);
-            stop.Cancel();
-            await listening;
 
             ReceivedApdu apdu = received.Take();
             Assert.Equal("udp wrapper", apdu.Framing);
@@ -119,23 +111,19 @@ namespace DlmsDevice.Tests.EndToEnd
         [Fact]
         public async Task Push_ActionFromAStandardSession_Pushed()
         {
-            await using var listener = new NotificationListener(IPAddress.Loopback, 0);
-            var received = new BlockingCollection<ReceivedApdu>();
-            using var stop = new CancellationTokenSource();
-            Task listening = listener.RunAsync(received.Add, stop.Token);
-            using MeterHarness meter = Meter("127.0.0.1:" + Port(listener.Port));
+            await using var headEnd = new HeadEnd();
+            BlockingCollection<ReceivedApdu> received = headEnd.Received;
+            using MeterHarness meter = Meter("127.0.0.1:" + Port(headEnd.Port));
 
             await using (DlmsClient client = await meter.AssociateMeterReaderAsync(TransportKind.Wrapper))
             {
                 Assert.Null(await client.ActionAsync(CosemMethod.Parse("0.0.25.9.0.255:40:1"), DlmsValue.Integer(0)));
                 // What the push setup shows this client.
                 DlmsValue destination = await client.GetAsync(CosemAttribute.Parse("0.0.25.9.0.255:40:3"));
-                Assert.Equal("127.0.0.1:" + Port(listener.Port), System.Text.Encoding.ASCII.GetString(destination.Items[1].Bytes));
+                Assert.Equal("127.0.0.1:" + Port(headEnd.Port), System.Text.Encoding.ASCII.GetString(destination.Items[1].Bytes));
                 await client.ReleaseAsync();
             }
             await TickUntil(meter, () => received.Count > 0);
-            stop.Cancel();
-            await listening;
 
             Assert.Equal(1u, DataNotification.Decode(received.Take().Apdu).InvokeId);
         }
@@ -156,13 +144,9 @@ namespace DlmsDevice.Tests.EndToEnd
             await TickUntil(meter, () => sender.Attempts >= 1 && sender.State == PushState.RetryWait);
             Assert.Equal(MeterHarness.InitialEnergyWh, (await client.GetAsync(CosemAttribute.Parse("1.0.1.8.0.255:3:2"))).ToInt64());
 
-            await using var listener = new NotificationListener(IPAddress.Loopback, port);
-            var received = new BlockingCollection<ReceivedApdu>();
-            using var stop = new CancellationTokenSource();
-            Task listening = listener.RunAsync(received.Add, stop.Token);
+            await using var headEnd = new HeadEnd(port: port);
+            BlockingCollection<ReceivedApdu> received = headEnd.Received;
             await TickUntil(meter, () => received.Count > 0);
-            stop.Cancel();
-            await listening;
 
             Assert.True(sender.Attempts >= 2);
             Assert.Equal(1, sender.Delivered);
