@@ -46,6 +46,7 @@ namespace DlmsDevice.Emulator
         private readonly DefaultMeterSettings _settings;
         private readonly StateDirectoryLock? _lock;
         private int _shutDown;
+        private long _nextPushTicks;
 
         /// <summary>Builds the hardware, the store and the model, and starts the engine (recovering the state directory).</summary>
         /// <exception cref="ArgumentException">A setting does not fit (serial number, password).</exception>
@@ -90,6 +91,10 @@ namespace DlmsDevice.Emulator
             MeterDeviceSettings device = settings.ToDeviceSettings();
             // The link timers run on real time, whatever the simulation's time scale.
             device.LinkClock = new SystemClock();
+            if (device.Push != null && device.PushTransport == null)
+            {
+                device.PushTransport = new SocketOutboundTransport();
+            }
             // HLS StoC challenges: the operating system's generator unless a test injects one.
             IEntropySource entropy = settings.Entropy ?? new SystemEntropySource();
             if (settings.Definition != null)
@@ -208,7 +213,9 @@ namespace DlmsDevice.Emulator
             {
                 Hardware.Update();
                 Engine.Tick();
+                RequestPeriodicPush();
             }
+            Device.ServicePushes();
         }
 
         /// <summary>
@@ -225,8 +232,39 @@ namespace DlmsDevice.Emulator
                 {
                     Hardware.Advance(piece);
                     Engine.Tick();
+                    RequestPeriodicPush();
                 }
+                Device.ServicePushes();
                 left -= piece;
+            }
+        }
+
+        /// <summary>The push setup (0.0.25.9.0.255) when the meter was built with one (<see cref="DefaultMeterSettings.Push"/>).</summary>
+        public PushSetup? PushSetup => Device.PushSetup;
+
+        /// <summary>The sender of <see cref="PushSetup"/>; null without one.</summary>
+        public PushSender? PushSender => Device.PushSenderCount > 0 ? Device.GetPushSender(0) : null;
+
+        // --push-interval: a push at every multiple of the interval on the meter clock (simulated time).
+        private void RequestPeriodicPush()
+        {
+            int interval = _settings.PushIntervalSeconds;
+            PushSetup? push = Device.PushSetup;
+            if (interval <= 0 || push == null)
+            {
+                return;
+            }
+            long now = Hardware.Clock.GetUtcTicks();
+            long step = interval * TimeSpan.TicksPerSecond;
+            if (_nextPushTicks == 0)
+            {
+                _nextPushTicks = (now / step + 1) * step;
+                return;
+            }
+            if (now >= _nextPushTicks)
+            {
+                push.RequestPush();
+                _nextPushTicks = (now / step + 1) * step;
             }
         }
 

@@ -122,6 +122,8 @@ namespace DlmsDevice.Emulator
                 HdlcTcpChannels = MaxConnections,
                 AssociationTimeoutSeconds = AssociationTimeoutSeconds,
                 BlockBufferSize = BlockBufferSize,
+                Push = Push,
+                PushTransport = PushTransport,
             };
         }
 
@@ -150,6 +152,7 @@ namespace DlmsDevice.Emulator
             settings.TakeSecurityOptions(options);
             settings.Definition = options.MeterDefinition;
             settings.GivenOptions = options.GivenOptions;
+            settings.TakePushOptions(options);
             return settings;
         }
     }

@@ -108,5 +108,14 @@ namespace DlmsDevice.Emulator
 
         /// <summary>Event logs: "standard" (default, the IDIS standard event log) or "is15959" (the seven logs by category).</summary>
         public string EventLogs { get; set; } = "standard";
+
+        /// <summary>Push destination (<c>HOST:PORT</c>, <c>udp:HOST:PORT</c>, <c>hdlc</c>); null = no push setup (docs/push.md).</summary>
+        public string? PushTo { get; set; }
+
+        /// <summary>Push every this many simulated seconds (0 = only when a client calls push).</summary>
+        public int PushIntervalSeconds { get; set; }
+
+        /// <summary>Cipher the pushes (general-glo-ciphering with client 48's Security setup).</summary>
+        public bool PushCiphered { get; set; }
     }
 }

@@ -16,6 +16,8 @@ namespace DlmsDevice.Emulator
         private readonly ILogger _logger;
         private readonly ManualResetEventSlim _stop = new ManualResetEventSlim(false);
         private readonly Thread _thread;
+        private int _pushesDelivered;
+        private int _pushesGivenUp;
 
         /// <summary>Creates the ticker; <see cref="Start"/> starts the thread.</summary>
         public MeterTicker(DefaultMeter meter, ILogger logger)
@@ -59,6 +61,28 @@ namespace DlmsDevice.Emulator
             _stop.Dispose();
         }
 
+        // One line per push delivered or given up (the sender counts them; nothing is logged on its path).
+        private void LogPushes()
+        {
+            DlmsDevice.Runtime.PushSender? sender = _meter.PushSender;
+            if (sender == null)
+            {
+                return;
+            }
+            if (sender.Delivered != _pushesDelivered)
+            {
+                _pushesDelivered = sender.Delivered;
+                _logger.LogInformation("Push {InvokeId} delivered to {Destination}",
+                    sender.LastInvokeId, System.Text.Encoding.ASCII.GetString(sender.Setup.Destination, 0, sender.Setup.DestinationLength));
+            }
+            if (sender.GivenUp != _pushesGivenUp)
+            {
+                _pushesGivenUp = sender.GivenUp;
+                _logger.LogWarning("Push {InvokeId} given up after its retries ({Build}); the destination {Destination} did not take it",
+                    sender.LastInvokeId, sender.LastBuildStatus, System.Text.Encoding.ASCII.GetString(sender.Setup.Destination, 0, sender.Setup.DestinationLength));
+            }
+        }
+
         private void Run()
         {
             while (!_stop.Wait(Interval))
@@ -66,6 +90,7 @@ namespace DlmsDevice.Emulator
                 try
                 {
                     _meter.Tick();
+                    LogPushes();
                 }
                 catch (Exception ex)
                 {

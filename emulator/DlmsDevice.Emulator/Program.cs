@@ -139,12 +139,24 @@ namespace DlmsDevice.Emulator
                 Description = "standard (the IDIS standard event log 0.0.99.98.0.255) or is15959 (the seven IS 15959 logs by category)",
                 DefaultValueFactory = _ => "standard",
             };
+            Option<string?> pushTo = new Option<string?>("--push-to")
+            {
+                Description = "Push DataNotifications (push setup 0.0.25.9.0.255) to HOST:PORT over a TCP wrapper connection; udp:HOST:PORT for UDP, hdlc for a UI frame on the serial line",
+            };
+            Option<int> pushInterval = new Option<int>("--push-interval")
+            {
+                Description = "Push every this many simulated seconds (0 = only when a client calls the push method)",
+            };
+            Option<bool> pushCiphered = new Option<bool>("--push-ciphered")
+            {
+                Description = "Cipher the pushes (general-glo-ciphering with client 48's keys and invocation counter)",
+            };
 
             RootCommand root = new RootCommand("DlmsDevice emulator: a DLMS/COSEM meter on TCP (wrapper, HDLC) and serial HDLC.")
             {
                 wrapperPort, hdlcPort, bind, serial, baud, optical, opticalBaud, physical, password, inactivity, maxPdu, trace, stateDir, healthFile, timeScale, seed,
                 authKey, blockKey, kek, systemTitle, maxConnections, wrapperInactivity, associationTimeout, meter,
-                scenario, eventLogs,
+                scenario, eventLogs, pushTo, pushInterval, pushCiphered,
             };
             root.SetAction(parse =>
             {
@@ -177,6 +189,9 @@ namespace DlmsDevice.Emulator
                     GivenOptions = MeterDefinitionOption.Given(parse),
                     Scenario = parse.GetValue(scenario),
                     EventLogs = parse.GetValue(eventLogs) ?? "standard",
+                    PushTo = parse.GetValue(pushTo),
+                    PushIntervalSeconds = parse.GetValue(pushInterval),
+                    PushCiphered = parse.GetValue(pushCiphered),
                 };
                 return Run(options);
             });
@@ -376,7 +391,21 @@ namespace DlmsDevice.Emulator
             {
                 return "--scenario: " + ex.Message;
             }
-            return null;
+            return ValidatePush(o);
+        }
+
+        private static string? ValidatePush(EmulatorOptions o)
+        {
+            if (o.PushIntervalSeconds < 0 || o.PushIntervalSeconds > 86400)
+            {
+                return "--push-interval is 0..86400";
+            }
+            if (o.PushTo == null)
+            {
+                return o.PushIntervalSeconds > 0 || o.PushCiphered ? "--push-interval and --push-ciphered need --push-to" : null;
+            }
+            DefaultMeterSettings.ParsePushTo(o.PushTo, out string? problem);
+            return problem;
         }
 
         // Absent (null) or exactly byteCount bytes of hex.
@@ -447,6 +476,13 @@ namespace DlmsDevice.Emulator
             else if (emulator.HdlcEndPoint != null)
             {
                 logger.LogInformation("Try: dotnet run --project tools/DlmsDevice.Cli -- --transport hdlc --port {Port} list", emulator.HdlcEndPoint.Port);
+            }
+            if (meter.PushSetup != null)
+            {
+                logger.LogInformation("Push setup 0.0.25.9.0.255 sends to {Destination} ({Transport}){Ciphered}{Interval}; client 32 may call its push method",
+                    o.PushTo, meter.PushSetup.Transport == 1 ? "UDP wrapper" : meter.PushSetup.Transport == 5 ? "HDLC UI frame" : "TCP wrapper",
+                    meter.PushSetup.Security != null ? ", ciphered with client 48's keys" : "",
+                    o.PushIntervalSeconds > 0 ? ", every " + o.PushIntervalSeconds + " s" : "");
             }
             logger.LogInformation("Stop with Ctrl+C");
         }

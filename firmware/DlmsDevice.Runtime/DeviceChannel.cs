@@ -255,6 +255,28 @@ namespace DlmsDevice.Runtime
             }
         }
 
+        /// <summary>
+        /// Sends an APDU (a push) in one HDLC UI frame on the attached stream, whatever the link's
+        /// state (IEC 62056-46 UI frame; <see cref="HdlcServerLink.SendUnnumberedInformation"/>):
+        /// to client address <paramref name="clientSap"/> from <paramref name="serverLogicalAddress"/>
+        /// with our physical address, in the 4-byte server address form. The APDU is framed in
+        /// place: <see cref="HdlcServerLink.ResponseHeadroom"/> bytes in front of it and
+        /// <see cref="HdlcServerLink.ResponseTailroom"/> after it. Takes the channel's lock only.
+        /// </summary>
+        /// <returns>Ok; BadParameter when this is not an HDLC channel or nothing is attached; the link's status otherwise (TooLong: more than one frame).</returns>
+        public HdlcStatus SendUnnumberedInformation(int clientSap, int serverLogicalAddress, byte[] buffer, int apduOffset, int apduCount)
+        {
+            lock (_sync)
+            {
+                HdlcServerLink link = _link as HdlcServerLink;
+                if (link == null || _stream.Target == null)
+                {
+                    return HdlcStatus.BadParameter;
+                }
+                return link.SendUnnumberedInformation(clientSap, serverLogicalAddress, 4, buffer, apduOffset, apduCount);
+            }
+        }
+
         private ChannelStatus After(LinkStatus status, long now)
         {
             if (status == LinkStatus.Broken)

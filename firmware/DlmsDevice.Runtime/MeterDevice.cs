@@ -4,6 +4,7 @@ using DlmsDevice.Hal.Storage;
 using DlmsDevice.Meter;
 using DlmsDevice.Stack.Cosem;
 using DlmsDevice.Stack.Hdlc;
+using DlmsDevice.Stack.Security;
 using DlmsDevice.Stack.Server;
 
 namespace DlmsDevice.Runtime
@@ -78,17 +79,35 @@ namespace DlmsDevice.Runtime
             }
             _model = model;
             MeterEngine engine = _model.Engine;
+            int records = engine.RequiredRecordCount;
+            InvocationCounterStore pushCounters = null;
+            if (settings.Push != null)
+            {
+                // The push's own counters (keys of its own) take the first record after the engine's.
+                _pushSetup = PushModel.Add(_model, settings.Push, records);
+                pushCounters = PushModel.OwnCounters(_model, _pushSetup);
+                if (pushCounters != null)
+                {
+                    records++;
+                }
+            }
+            int payload = engine.RequiredPayloadLength > InvocationCounterStore.RecordLength ? engine.RequiredPayloadLength : InvocationCounterStore.RecordLength;
             if (medium != null)
             {
                 RegionStorageMedium regions = medium as RegionStorageMedium;
-                if (regions != null && regions.SlotCapacity < RecordSlotFormat.HeaderLength + engine.RequiredPayloadLength)
+                if (regions != null && regions.SlotCapacity < RecordSlotFormat.HeaderLength + payload)
                 {
                     // The meter's largest record would not fit a slot: refuse now, not at the first write.
                     throw new ArgumentException();
                 }
-                _store = new SlottedRecordStore(medium, engine.RequiredRecordCount, engine.RequiredPayloadLength);
+                _store = new SlottedRecordStore(medium, records, payload);
             }
             _countersStatus = _model.Start(_store);
+            if (pushCounters != null)
+            {
+                _pushCountersStatus = pushCounters.Attach(_store);
+            }
+            _entropy = entropy;
 
             _server = CreateServer(_model, settings);
             _server.Entropy = entropy;
@@ -100,6 +119,10 @@ namespace DlmsDevice.Runtime
             _serial = CreatePool(ChannelKind.SerialHdlc, settings.SerialChannels, channel, sync, linkClock);
             _wrapper = CreatePool(ChannelKind.TcpWrapper, _model.Settings.MaxConnections, channel, sync, linkClock);
             _hdlc = CreatePool(ChannelKind.TcpHdlc, settings.HdlcTcpChannels, channel, sync, linkClock);
+            if (_pushSetup != null)
+            {
+                AddPush(_pushSetup, settings.PushTransport, settings.Meter.MaxApduSize);
+            }
         }
 
         private static MeterModel Default(MeterDeviceSettings settings, MeterConfiguration configuration)
@@ -192,10 +215,14 @@ namespace DlmsDevice.Runtime
             return kind == ChannelKind.TcpWrapper ? _wrapper : _hdlc;
         }
 
-        /// <summary>One step of the metering engine (call it every 100 ms .. 1 s); holds <see cref="SyncRoot"/>.</summary>
+        /// <summary>
+        /// One step of the metering engine (call it every 100 ms .. 1 s), then one step of every
+        /// push sender (<see cref="ServicePushes"/>). The engine's step holds <see cref="SyncRoot"/>.
+        /// </summary>
         public void Tick()
         {
             _model.Engine.Tick();
+            ServicePushes();
         }
 
         /// <summary>

@@ -84,6 +84,15 @@ namespace DlmsDevice.Runtime
         /// </summary>
         public ISystemClock LinkClock { get; set; }
 
+        /// <summary>
+        /// The push the meter is built with (<see cref="PushModel"/>: push setup 0.0.25.9.0.255 and
+        /// its sender); null (default) = no push setup.
+        /// </summary>
+        public PushModelSettings Push { get; set; }
+
+        /// <summary>How TCP and UDP pushes leave the device (the platform's sockets); null = such pushes fail (HDLC pushes go on the serial line).</summary>
+        public IOutboundTransport PushTransport { get; set; }
+
         private static DefaultMeterModelSettings DeviceMeter()
         {
             DefaultMeterModelSettings meter = new DefaultMeterModelSettings();

@@ -38,6 +38,9 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>IEC HDLC setup (Blue Book 4.7.7), class_id 23: <see cref="Cosem.IecHdlcSetup"/>.</summary>
         public const ushort IecHdlcSetup = 23;
 
+        /// <summary>Push setup (Blue Book 4.4.8), class_id 40: <see cref="Cosem.PushSetup"/>.</summary>
+        public const ushort PushSetup = 40;
+
         /// <summary>TCP-UDP setup (Blue Book 4.7.10), class_id 41: <see cref="Cosem.TcpUdpSetup"/>.</summary>
         public const ushort TcpUdpSetup = 41;
 

@@ -24,6 +24,7 @@ namespace DlmsDevice.Benchmarks
             output.WriteLine("|---|---:|---:|");
             Type[] types = typeof(AllocationCheck).Assembly.GetTypes()
                 .Where(t => t.IsPublic && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() != null))
+                .Where(t => t.GetCustomAttribute<DesktopSocketsAttribute>() == null)
                 .OrderBy(t => t.Name)
                 .ToArray();
             foreach (Type type in types)

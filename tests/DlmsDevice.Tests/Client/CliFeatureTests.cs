@@ -157,6 +157,34 @@ namespace DlmsDevice.Tests.Client
         }
 
         [Fact]
+        public async Task Listen_Udp_WrapperDatagramsPrinted()
+        {
+            int port;
+            using (var probe = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0)))
+            {
+                port = ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
+            }
+            Task<(int, string, string)> listening = Run("listen", "--udp", "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--count", "1");
+            using var pusher = new System.Net.Sockets.UdpClient();
+            byte[] plain = Hex.Parse("0F 00000007 00 02 02 09 06 0100200700FF 12 0934");
+            byte[] datagram = WrapperTransport.Encode(1, 1, plain);
+            // UDP is lossy and the listener may not be bound yet: send until it has printed one.
+            for (int i = 0; i < 100 && !listening.IsCompleted; i++)
+            {
+                await pusher.SendAsync(datagram, datagram.Length, new IPEndPoint(IPAddress.Loopback, port));
+                await Task.WhenAny(listening, Task.Delay(100));
+            }
+
+            var (code, output, _) = await listening.WaitAsync(TimeSpan.FromSeconds(10));
+
+            Assert.Equal(0, code);
+            string[] lines = output.TrimEnd('\n').Split('\n');
+            Assert.EndsWith("(udp wrapper): DataNotification, in clear", lines[0]);
+            Assert.Equal("  long-invoke-id 7, date-time absent", lines[1]);
+            Assert.Equal("  {0100200700FF, 2356}", lines[2]);
+        }
+
+        [Fact]
         public async Task Listen_CipheredWithWrongKey_SaysSoAndGoesOn()
         {
             int port = FreePort();

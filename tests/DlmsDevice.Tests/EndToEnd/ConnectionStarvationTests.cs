@@ -43,11 +43,12 @@ namespace DlmsDevice.Tests.EndToEnd
         /// <summary>
         /// 300 clients connect and say nothing, far more than the meter's 64 wrapper slots. Each
         /// new one takes the slot of the oldest idle one, so the next real client still gets a slot
-        /// at once and is associated and answered within 1 s (liveness bound: without eviction it
-        /// would wait for the 10 s association time-out or be refused).
+        /// and is associated and answered while every idle connection is still open (their
+        /// association time-out is 60 s here: without eviction the client would be refused or wait
+        /// for it). The bound is half that time-out, not a speed figure, so a loaded machine passes.
         /// </summary>
         [Fact]
-        public async Task ThreeHundredIdleConnections_NewClientStillServedWithinOneSecond()
+        public async Task ThreeHundredIdleConnections_NewClientServedBeforeAnyIdleOneTimesOut()
         {
             using MeterHarness meter = MeterHarness.Start(configure: o => o.AssociationTimeoutSeconds = 60);
             IPEndPoint endPoint = meter.Emulator.WrapperEndPoint!;
@@ -72,7 +73,8 @@ namespace DlmsDevice.Tests.EndToEnd
                 served.Stop();
 
                 Assert.True(energy.ToInt64() >= MeterHarness.InitialEnergyWh);
-                Assert.True(served.Elapsed < TimeSpan.FromSeconds(1), "served after " + served.ElapsedMilliseconds + " ms");
+                Assert.True(served.Elapsed < TimeSpan.FromSeconds(30), "served after " + served.ElapsedMilliseconds + " ms");
+                Assert.Equal(64, meter.Emulator.GetConnections().Length);
                 Assert.Contains(meter.Logs.Lines, l => l.Contains("gave its slot to a newer connection"));
             }
             finally

@@ -1,5 +1,5 @@
 // Reference declarations (never shipped, never run): System.Net 1.11 (nanoFramework.System.Net):
-// the desktop-shaped Socket and the addresses the listener needs. Bodies only throw.
+// the desktop-shaped Socket and the addresses the listener and the push transport need. Bodies only throw.
 namespace System.Net
 {
     public abstract class EndPoint
@@ -39,11 +39,13 @@ namespace System.Net.Sockets
     public enum SocketType
     {
         Stream = 1,
+        Dgram = 2,
     }
 
     public enum ProtocolType
     {
         Tcp = 6,
+        Udp = 17,
     }
 
     public enum SelectMode
@@ -94,6 +96,11 @@ namespace System.Net.Sockets
         }
 
         public Socket Accept()
+        {
+            throw new PlatformNotSupportedException();
+        }
+
+        public void Connect(EndPoint remoteEP)
         {
             throw new PlatformNotSupportedException();
         }

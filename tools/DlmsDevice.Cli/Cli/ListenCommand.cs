@@ -19,10 +19,12 @@ namespace DlmsDevice.Client.Cli
             var bind = new Option<string>("--bind") { Description = "Address to listen on", DefaultValueFactory = _ => "0.0.0.0" };
             var count = new Option<int?>("--count") { Description = "Stop after this many notifications (default: run until Ctrl+C)" };
             var annotate = new Option<bool>("--annotate") { Description = "Also print every APDU annotated field by field" };
-            var listen = new Command("listen", "Receive DataNotifications on --port (default 4059): wrapper or HDLC frames, in clear or ciphered (general-glo/general-ded with --block-key, --auth-key, --dedicated-key).");
+            var udp = new Option<bool>("--udp") { Description = "Listen for UDP wrapper datagrams instead of TCP connections" };
+            var listen = new Command("listen", "Receive DataNotifications on --port (default 4059): wrapper or HDLC frames over TCP (UDP wrapper datagrams with --udp), in clear or ciphered (general-glo/general-ded with --block-key, --auth-key, --dedicated-key).");
             listen.Options.Add(bind);
             listen.Options.Add(count);
             listen.Options.Add(annotate);
+            listen.Options.Add(udp);
             listen.SetAction(async (p, ct) =>
             {
                 byte[]? ek, ak, dedicated;
@@ -44,19 +46,29 @@ namespace DlmsDevice.Client.Cli
                 }
                 int port = p.GetValue(CommonOptions.Port) ?? DlmsClientOptions.DefaultWrapperPort;
                 int? limit = p.GetValue(count);
-                NotificationListener listener;
+                NotificationListener? listener = null;
+                UdpNotificationListener? udpListener = null;
                 try
                 {
-                    listener = new NotificationListener(address, port);
+                    if (p.GetValue(udp))
+                    {
+                        udpListener = new UdpNotificationListener(address, port);
+                    }
+                    else
+                    {
+                        listener = new NotificationListener(address, port);
+                    }
                 }
                 catch (System.Net.Sockets.SocketException e)
                 {
                     await stderr.WriteLineAsync("error: cannot listen on " + address + ":" + port.ToString(CultureInfo.InvariantCulture) + ": " + e.Message).ConfigureAwait(false);
                     return ExitCodes.CommunicationFailure;
                 }
+                using (udpListener)
                 await using (listener)
                 {
-                    await stderr.WriteLineAsync("listening on " + address + ":" + listener.Port.ToString(CultureInfo.InvariantCulture) + " for DataNotifications").ConfigureAwait(false);
+                    int boundPort = listener?.Port ?? udpListener!.Port;
+                    await stderr.WriteLineAsync("listening on " + address + ":" + boundPort.ToString(CultureInfo.InvariantCulture) + (udpListener != null ? " (UDP)" : "") + " for DataNotifications").ConfigureAwait(false);
                     using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
                     int received = 0;
                     var session = new TraceSession
@@ -66,7 +78,7 @@ namespace DlmsDevice.Client.Cli
                         DedicatedKey = dedicated,
                     };
                     var sync = new object();
-                    await listener.RunAsync(r =>
+                    Action<ReceivedApdu> onReceived = r =>
                     {
                         lock (sync)
                         {
@@ -86,7 +98,8 @@ namespace DlmsDevice.Client.Cli
                                 stop.Cancel();
                             }
                         }
-                    }, stop.Token).ConfigureAwait(false);
+                    };
+                    await (listener != null ? listener.RunAsync(onReceived, stop.Token) : udpListener!.RunAsync(onReceived, stop.Token)).ConfigureAwait(false);
                 }
                 return ExitCodes.Ok;
             });
