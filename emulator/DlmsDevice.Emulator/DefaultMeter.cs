@@ -59,7 +59,7 @@ namespace DlmsDevice.Emulator
                 throw new ArgumentException("The LLS password takes at most 64 characters.", nameof(settings));
             }
 
-            FileStorageMedium? medium = settings.StateDirectory != null ? new FileStorageMedium(settings.StateDirectory) : null;
+            FileStorageMedium? medium = settings.StateDirectory != null ? new FileStorageMedium(settings.StateDirectory, settings.FlushStateWrites) : null;
             StateMedium = medium;
             ResumedFromState = false;
             DateTime start = StartTime(settings, medium);
@@ -272,6 +272,7 @@ namespace DlmsDevice.Emulator
                 StartUtc = start,
                 TimeScale = settings.TimeScale,
                 ImpulsesPerKwh = ImpulsesPerKwh,
+                ClockDriftPpm = settings.ClockDriftPpm,
             };
             if (settings.SimulateFaults)
             {
