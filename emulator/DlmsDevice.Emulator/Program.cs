@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
@@ -121,10 +122,45 @@ namespace DlmsDevice.Emulator
                 DefaultValueFactory = _ => 10,
             };
 
+            Option<int> udpPort = new Option<int>("--udp-port")
+            {
+                Description = "The wrapper over UDP (IEC 62056-47) on this port; 0 (default) = none",
+            };
+            Option<int> meters = new Option<int>("--meters")
+            {
+                Description = "Meters served by this process; meter i (from 0) on ports first+i, its own serial number, keys, state, seed and clock drift (docs/fleet.md)",
+                DefaultValueFactory = _ => 1,
+            };
+            Option<bool> onePort = new Option<bool>("--one-port")
+            {
+                Description = "A fleet behind one wrapper, one HDLC and one UDP port: meter i at wrapper wPort 16+i and HDLC physical address 16+i",
+            };
+            Option<string?> fleetKey = new Option<string?>("--fleet-key")
+            {
+                Description = "Fleet master key (32+ hex digits): each meter's AK, EK and KEK are derived from it and its system title (SP 800-108, HMAC-SHA256)",
+            };
+            Option<string?> exportKeys = new Option<string?>("--export-keys")
+            {
+                Description = "Write the fleet's key table (CSV: meter, serial number, system title, ports, addresses, AK, EK, KEK) to this file, readable by its owner only",
+            };
+            Option<int> historyHours = new Option<int>("--history-hours")
+            {
+                Description = "On a first start each fleet meter lives this many hours of simulated history before it serves (24 fills a day of load profile)",
+            };
+            Option<int?> loadProfileRows = new Option<int?>("--load-profile-rows")
+            {
+                Description = "Load profile rows of each meter (default 2880 for one meter, 96 = a day in a fleet)",
+            };
+            Option<int?> eventLogRows = new Option<int?>("--event-log-rows")
+            {
+                Description = "Event log rows of each meter (default 1000 for one meter, 100 in a fleet)",
+            };
+
             RootCommand root = new RootCommand("DlmsDevice emulator: a DLMS/COSEM meter on TCP (wrapper, HDLC) and serial HDLC.")
             {
                 wrapperPort, hdlcPort, bind, serial, baud, optical, opticalBaud, physical, password, inactivity, maxPdu, trace, stateDir, timeScale, seed,
                 authKey, blockKey, kek, systemTitle, maxConnections, wrapperInactivity, associationTimeout,
+                udpPort, meters, onePort, fleetKey, exportKeys, historyHours, loadProfileRows, eventLogRows,
             };
             root.SetAction(parse =>
             {
@@ -152,6 +188,15 @@ namespace DlmsDevice.Emulator
                     MaxConnections = parse.GetValue(maxConnections),
                     WrapperInactivityTimeoutSeconds = parse.GetValue(wrapperInactivity),
                     AssociationTimeoutSeconds = parse.GetValue(associationTimeout),
+                    UdpPort = parse.GetValue(udpPort),
+                    Meters = parse.GetValue(meters),
+                    OnePort = parse.GetValue(onePort),
+                    FleetKey = parse.GetValue(fleetKey),
+                    ExportKeys = parse.GetValue(exportKeys),
+                    HistoryHours = parse.GetValue(historyHours),
+                    LoadProfileRows = parse.GetValue(loadProfileRows),
+                    EventLogRows = parse.GetValue(eventLogRows),
+                    GivenOptions = Given(parse),
                 };
                 return Run(options);
             });
@@ -190,6 +235,11 @@ namespace DlmsDevice.Emulator
                 // Keep the process alive: the main thread closes everything and returns 0.
                 context.Cancel = true;
                 stop.Set();
+            }
+
+            if (options.IsFleet)
+            {
+                return Fleet.FleetProgram.Run(options, loggerFactory, logger, stop);
             }
 
             DefaultMeter meter;
@@ -301,7 +351,29 @@ namespace DlmsDevice.Emulator
             {
                 return "--system-title takes 16 hex digits (8 bytes)";
             }
-            return null;
+            if (o.UdpPort < 0 || o.UdpPort > 65535)
+            {
+                return "--udp-port is 0 (none) or 1..65535";
+            }
+            if (o.LoadProfileRows < 1 || o.LoadProfileRows > 65535 || o.EventLogRows < 1 || o.EventLogRows > 65535)
+            {
+                return "--load-profile-rows and --event-log-rows are 1..65535";
+            }
+            return o.IsFleet ? Fleet.FleetProgram.Validate(o) : null;
+        }
+
+        // The options given on the command line (names with their dashes): the others have their defaults.
+        private static ISet<string> Given(ParseResult parse)
+        {
+            HashSet<string> given = new HashSet<string>(StringComparer.Ordinal);
+            foreach (Option option in parse.RootCommandResult.Command.Options)
+            {
+                if (parse.GetResult(option) is { Implicit: false })
+                {
+                    given.Add(option.Name);
+                }
+            }
+            return given;
         }
 
         // Absent (null) or exactly byteCount bytes of hex.
