@@ -16,6 +16,9 @@ namespace DlmsDevice.Emulator
     /// </summary>
     public static class Program
     {
+        /// <summary>The environment variable that gives the fleet key when --fleet-key does not.</summary>
+        public const string FleetKeyVariable = "DLMS_FLEET_KEY";
+
         /// <summary>Entry point.</summary>
         public static int Main(string[] args)
         {
@@ -126,6 +129,11 @@ namespace DlmsDevice.Emulator
             {
                 Description = "The wrapper over UDP (IEC 62056-47) on this port; 0 (default) = none",
             };
+            Option<string> serialNumber = new Option<string>("--serial-number")
+            {
+                Description = "The meter's serial number, up to 13 digits (a fleet's first; meter i has this + i)",
+                DefaultValueFactory = _ => "0000000000001",
+            };
             Option<int> meters = new Option<int>("--meters")
             {
                 Description = "Meters served by this process; meter i (from 0) on ports first+i, its own serial number, keys, state, seed and clock drift (docs/fleet.md)",
@@ -137,7 +145,7 @@ namespace DlmsDevice.Emulator
             };
             Option<string?> fleetKey = new Option<string?>("--fleet-key")
             {
-                Description = "Fleet master key (32+ hex digits): each meter's AK, EK and KEK are derived from it and its system title (SP 800-108, HMAC-SHA256)",
+                Description = "Fleet master key (32+ hex digits): each meter's AK, EK and KEK are derived from it and its system title (SP 800-108, HMAC-SHA256); default: the environment variable " + FleetKeyVariable,
             };
             Option<string?> exportKeys = new Option<string?>("--export-keys")
             {
@@ -160,7 +168,7 @@ namespace DlmsDevice.Emulator
             {
                 wrapperPort, hdlcPort, bind, serial, baud, optical, opticalBaud, physical, password, inactivity, maxPdu, trace, stateDir, timeScale, seed,
                 authKey, blockKey, kek, systemTitle, maxConnections, wrapperInactivity, associationTimeout,
-                udpPort, meters, onePort, fleetKey, exportKeys, historyHours, loadProfileRows, eventLogRows,
+                udpPort, serialNumber, meters, onePort, fleetKey, exportKeys, historyHours, loadProfileRows, eventLogRows,
             };
             root.SetAction(parse =>
             {
@@ -191,7 +199,9 @@ namespace DlmsDevice.Emulator
                     UdpPort = parse.GetValue(udpPort),
                     Meters = parse.GetValue(meters),
                     OnePort = parse.GetValue(onePort),
-                    FleetKey = parse.GetValue(fleetKey),
+                    SerialNumber = parse.GetValue(serialNumber) ?? "0000000000001",
+                    // From the environment by preference: a key on the command line is visible to every user of the machine.
+                    FleetKey = parse.GetValue(fleetKey) ?? Environment.GetEnvironmentVariable(FleetKeyVariable),
                     ExportKeys = parse.GetValue(exportKeys),
                     HistoryHours = parse.GetValue(historyHours),
                     LoadProfileRows = parse.GetValue(loadProfileRows),
@@ -350,6 +360,10 @@ namespace DlmsDevice.Emulator
             if (!IsHex(o.SystemTitle, 8))
             {
                 return "--system-title takes 16 hex digits (8 bytes)";
+            }
+            if (o.SerialNumber.Length == 0 || o.SerialNumber.Length > 13)
+            {
+                return "--serial-number takes 1 to 13 characters";
             }
             if (o.UdpPort < 0 || o.UdpPort > 65535)
             {
