@@ -68,7 +68,7 @@ namespace DlmsDevice.Emulator
             _lock = settings.StateDirectory != null ? StateDirectoryLock.Acquire(settings.StateDirectory) : null;
             try
             {
-                FileStorageMedium? medium = settings.StateDirectory != null ? new FileStorageMedium(settings.StateDirectory) : null;
+                FileStorageMedium? medium = settings.StateDirectory != null ? new FileStorageMedium(settings.StateDirectory, settings.FlushStateWrites) : null;
                 StateMedium = medium;
                 StateHealth = medium != null ? new MonitoredStorageMedium(medium) : null;
                 Build(settings, medium);
@@ -347,6 +347,7 @@ namespace DlmsDevice.Emulator
                 StartUtc = start,
                 TimeScale = settings.TimeScale,
                 ImpulsesPerKwh = ImpulsesPerKwh,
+                ClockDriftPpm = settings.ClockDriftPpm,
             };
             if (settings.Definition != null)
             {

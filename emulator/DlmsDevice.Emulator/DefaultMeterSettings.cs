@@ -47,6 +47,9 @@ namespace DlmsDevice.Emulator
         /// <summary>A TCP connection that has not associated this long after it opened is closed (s; 0 = never).</summary>
         public int AssociationTimeoutSeconds { get; set; } = 10;
 
+        /// <summary>HDLC-over-TCP slots; null (default) = <see cref="MaxConnections"/>, as many as the wrapper has.</summary>
+        public int? HdlcConnections { get; set; }
+
         /// <summary>Serial HDLC slots: the serial line and the optical port (default 1).</summary>
         public int SerialChannels { get; set; } = 1;
 
@@ -64,6 +67,17 @@ namespace DlmsDevice.Emulator
 
         /// <summary>State directory (one file per record slot); null = no persistence (every start is a first start).</summary>
         public string? StateDirectory { get; set; }
+
+        /// <summary>
+        /// True (default): every state write is flushed to the device (fsync), so it survives a
+        /// power loss of the machine. False: a write counts once the kernel has it, which
+        /// survives the process being killed (an emulated meter's power loss) but not the
+        /// machine's; fleets use it (docs/fleet.md).
+        /// </summary>
+        public bool FlushStateWrites { get; set; } = true;
+
+        /// <summary>How fast the meter clock gains (+) or loses (-) against the simulated time, ppm (default 0).</summary>
+        public double ClockDriftPpm { get; set; }
 
         /// <summary>Scheduled tamper, power failures and voltage sags/swells in the simulation (docs/emulator.md). Default on.</summary>
         public bool SimulateFaults { get; set; } = true;
@@ -119,7 +133,7 @@ namespace DlmsDevice.Emulator
             {
                 Meter = ToModelSettings(),
                 SerialChannels = SerialChannels,
-                HdlcTcpChannels = MaxConnections,
+                HdlcTcpChannels = HdlcConnections ?? MaxConnections,
                 AssociationTimeoutSeconds = AssociationTimeoutSeconds,
                 BlockBufferSize = BlockBufferSize,
                 Push = Push,
@@ -149,6 +163,8 @@ namespace DlmsDevice.Emulator
                 Scenarios = TamperScenario.Parse(options.Scenario),
                 EventLogLayout = string.Equals(options.EventLogs, "is15959", StringComparison.OrdinalIgnoreCase) ? EventLogLayout.Is15959 : EventLogLayout.Standard,
             };
+            settings.LoadProfileEntries = options.LoadProfileRows ?? settings.LoadProfileEntries;
+            settings.EventLogEntries = options.EventLogRows ?? settings.EventLogEntries;
             settings.TakeSecurityOptions(options);
             settings.Definition = options.MeterDefinition;
             settings.GivenOptions = options.GivenOptions;

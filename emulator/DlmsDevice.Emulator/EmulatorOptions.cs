@@ -117,5 +117,33 @@ namespace DlmsDevice.Emulator
 
         /// <summary>Cipher the pushes (general-glo-ciphering with client 48's Security setup).</summary>
         public bool PushCiphered { get; set; }
+
+        /// <summary>The wrapper over UDP (IEC 62056-47): port; 0 (default) = none, -1 = an ephemeral one (tests).</summary>
+        public int UdpPort { get; set; }
+
+        /// <summary>Meters served by this process (default 1); more make a fleet (docs/fleet.md).</summary>
+        public int Meters { get; set; } = 1;
+
+        /// <summary>A fleet behind one wrapper, one HDLC and one UDP port, each meter at its own address (docs/fleet.md).</summary>
+        public bool OnePort { get; set; }
+
+        /// <summary>Fleet master key (32+ hex digits): every meter's AK, EK and KEK are derived from it (Fleet/FleetKeys.cs); null = the test keys.</summary>
+        public string? FleetKey { get; set; }
+
+        /// <summary>A file to write the fleet's key table to (CSV, mode 0600), for a head-end; null = none.</summary>
+        public string? ExportKeys { get; set; }
+
+        /// <summary>On a first start, each fleet meter lives this many hours of simulated history before it serves (fills its load profile).</summary>
+        public int HistoryHours { get; set; }
+
+        /// <summary>Load profile rows of each meter; null = 2880 for one meter, 96 (a day) in a fleet.</summary>
+        public int? LoadProfileRows { get; set; }
+
+        /// <summary>Event log rows of each meter; null = 1000 for one meter, 100 in a fleet.</summary>
+        public int? EventLogRows { get; set; }
+
+        /// <summary>True when the options make a fleet (more than one meter, one port, or fleet keys) rather than one meter.</summary>
+        public bool IsFleet => Meters > 1 || OnePort || FleetKey != null || ExportKeys != null || HistoryHours > 0;
+
     }
 }

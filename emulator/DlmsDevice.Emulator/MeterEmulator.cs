@@ -7,6 +7,8 @@ using System.Threading;
 using DlmsDevice.Emulator.Diagnostics;
 using DlmsDevice.Emulator.Tracing;
 using DlmsDevice.Emulator.Transport;
+using DlmsDevice.Emulator.Transport.EventLoop;
+using DlmsDevice.Emulator.Transport.Udp;
 using DlmsDevice.Hal;
 using DlmsDevice.Hal.Desktop;
 using DlmsDevice.Runtime;
@@ -37,6 +39,8 @@ namespace DlmsDevice.Emulator
         private ChannelWorker? _serial;
         private ChannelWorker? _optical;
         private OpticalPort? _opticalPort;
+        private UdpWrapperEndpoint? _udp;
+        private Timer? _udpPoll;
         private int _nextId;
         private bool _started;
         private bool _stopped;
@@ -63,6 +67,9 @@ namespace DlmsDevice.Emulator
 
         /// <summary>Where HDLC over TCP listens; null when disabled or not started.</summary>
         public IPEndPoint? HdlcEndPoint => _hdlc?.LocalEndPoint;
+
+        /// <summary>Where the UDP wrapper listens; null when disabled or not started.</summary>
+        public IPEndPoint? UdpEndPoint => _udp?.LocalEndPoint;
 
         /// <summary>The serial line's worker, when one is configured.</summary>
         public ChannelWorker? SerialConnection => _serial;
@@ -126,6 +133,10 @@ namespace DlmsDevice.Emulator
                 {
                     StartOptical(_options.OpticalDevice);
                 }
+                if (_options.UdpPort != 0 && _model is DefaultMeter meter)
+                {
+                    _udp = OpenUdp(address, meter);
+                }
             }
             catch
             {
@@ -137,6 +148,13 @@ namespace DlmsDevice.Emulator
             _hdlc?.Start();
             _serial?.Start();
             _optical?.Start();
+            if (_udp != null)
+            {
+                _udp.Start();
+                // The UDP peers' time-outs, as the connection threads poll their channels.
+                _udpPoll = new Timer(_ => _udp.Poll(), null, ChannelWorker.PollIntervalMilliseconds, ChannelWorker.PollIntervalMilliseconds);
+                _logger.LogInformation("UDP wrapper listening on {EndPoint}", _udp.LocalEndPoint);
+            }
             if (_wrapper != null)
             {
                 _logger.LogInformation("TCP wrapper listening on {EndPoint}", _wrapper.LocalEndPoint);
@@ -202,6 +220,8 @@ namespace DlmsDevice.Emulator
             }
             _wrapper?.Dispose();
             _hdlc?.Dispose();
+            _udpPoll?.Dispose();
+            _udp?.Dispose();
             foreach (ChannelWorker worker in open)
             {
                 worker.Stop(2000);
@@ -218,6 +238,15 @@ namespace DlmsDevice.Emulator
         public void Dispose()
         {
             Stop();
+        }
+
+        // The wrapper over UDP: the meter's sessions per peer (address, port), as many as TCP connections.
+        private UdpWrapperEndpoint OpenUdp(IPAddress address, DefaultMeter meter)
+        {
+            UdpSessionTable table = new UdpSessionTable(meter.SyncRoot, meter.Server.CreateSession, _options.MaxConnections, _options.MaxApduSize,
+                _options.WrapperInactivityTimeoutSeconds * 1000, _options.AssociationTimeoutSeconds * 1000, 1);
+            return new UdpWrapperEndpoint(address, Math.Max(_options.UdpPort, 0), new[] { table }, -1, _options.MaxApduSize,
+                new BufferPool(Math.Max(4096, _options.MaxApduSize + 256)), new SystemClock(), _logger);
         }
 
         // The optical port: the device at 300 Bd 7E1 under an OpticalPort (mode E) in a serial

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Net;
@@ -19,6 +20,9 @@ namespace DlmsDevice.Emulator
     /// </summary>
     public static class Program
     {
+        /// <summary>The environment variable that gives the fleet key when --fleet-key does not.</summary>
+        public const string FleetKeyVariable = "DLMS_FLEET_KEY";
+
         /// <summary>Entry point.</summary>
         public static int Main(string[] args)
         {
@@ -151,12 +155,51 @@ namespace DlmsDevice.Emulator
             {
                 Description = "Cipher the pushes (general-glo-ciphering with client 48's keys and invocation counter)",
             };
+            Option<int> udpPort = new Option<int>("--udp-port")
+            {
+                Description = "The wrapper over UDP (IEC 62056-47) on this port; 0 (default) = none",
+            };
+            Option<string> serialNumber = new Option<string>("--serial-number")
+            {
+                Description = "The meter's serial number, up to 13 digits (a fleet's first; meter i has this + i)",
+                DefaultValueFactory = _ => "0000000000001",
+            };
+            Option<int> meters = new Option<int>("--meters")
+            {
+                Description = "Meters served by this process; meter i (from 0) on ports first+i, its own serial number, keys, state, seed and clock drift (docs/fleet.md)",
+                DefaultValueFactory = _ => 1,
+            };
+            Option<bool> onePort = new Option<bool>("--one-port")
+            {
+                Description = "A fleet behind one wrapper, one HDLC and one UDP port: meter i at wrapper wPort 16+i and HDLC physical address 16+i",
+            };
+            Option<string?> fleetKey = new Option<string?>("--fleet-key")
+            {
+                Description = "Fleet master key (32+ hex digits): each meter's AK, EK and KEK are derived from it and its system title (SP 800-108, HMAC-SHA256); default: the environment variable " + FleetKeyVariable,
+            };
+            Option<string?> exportKeys = new Option<string?>("--export-keys")
+            {
+                Description = "Write the fleet's key table (CSV: meter, serial number, system title, ports, addresses, AK, EK, KEK) to this file, readable by its owner only",
+            };
+            Option<int> historyHours = new Option<int>("--history-hours")
+            {
+                Description = "On a first start each fleet meter lives this many hours of simulated history before it serves (24 fills a day of load profile)",
+            };
+            Option<int?> loadProfileRows = new Option<int?>("--load-profile-rows")
+            {
+                Description = "Load profile rows of each meter (default 2880 for one meter, 96 = a day in a fleet)",
+            };
+            Option<int?> eventLogRows = new Option<int?>("--event-log-rows")
+            {
+                Description = "Event log rows of each meter (default 1000 for one meter, 100 in a fleet)",
+            };
 
             RootCommand root = new RootCommand("DlmsDevice emulator: a DLMS/COSEM meter on TCP (wrapper, HDLC) and serial HDLC.")
             {
                 wrapperPort, hdlcPort, bind, serial, baud, optical, opticalBaud, physical, password, inactivity, maxPdu, trace, stateDir, healthFile, timeScale, seed,
                 authKey, blockKey, kek, systemTitle, maxConnections, wrapperInactivity, associationTimeout, meter,
                 scenario, eventLogs, pushTo, pushInterval, pushCiphered,
+                udpPort, serialNumber, meters, onePort, fleetKey, exportKeys, historyHours, loadProfileRows, eventLogRows,
             };
             root.SetAction(parse =>
             {
@@ -192,6 +235,16 @@ namespace DlmsDevice.Emulator
                     PushTo = parse.GetValue(pushTo),
                     PushIntervalSeconds = parse.GetValue(pushInterval),
                     PushCiphered = parse.GetValue(pushCiphered),
+                    UdpPort = parse.GetValue(udpPort),
+                    Meters = parse.GetValue(meters),
+                    OnePort = parse.GetValue(onePort),
+                    SerialNumber = parse.GetValue(serialNumber) ?? "0000000000001",
+                    // From the environment by preference: a key on the command line is visible to every user of the machine.
+                    FleetKey = parse.GetValue(fleetKey) ?? Environment.GetEnvironmentVariable(FleetKeyVariable),
+                    ExportKeys = parse.GetValue(exportKeys),
+                    HistoryHours = parse.GetValue(historyHours),
+                    LoadProfileRows = parse.GetValue(loadProfileRows),
+                    EventLogRows = parse.GetValue(eventLogRows),
                 };
                 return Run(options);
             });
@@ -245,6 +298,11 @@ namespace DlmsDevice.Emulator
                 // Keep the process alive: the main thread closes everything and returns 0.
                 context.Cancel = true;
                 stop.Set();
+            }
+
+            if (options.IsFleet)
+            {
+                return Fleet.FleetProgram.Run(options, loggerFactory, logger, stop);
             }
 
             DefaultMeter meter;
@@ -391,7 +449,7 @@ namespace DlmsDevice.Emulator
             {
                 return "--scenario: " + ex.Message;
             }
-            return ValidatePush(o);
+            return ValidatePush(o) ?? ValidateFleet(o);
         }
 
         private static string? ValidatePush(EmulatorOptions o)
@@ -406,6 +464,23 @@ namespace DlmsDevice.Emulator
             }
             DefaultMeterSettings.ParsePushTo(o.PushTo, out string? problem);
             return problem;
+        }
+
+        private static string? ValidateFleet(EmulatorOptions o)
+        {
+            if (o.SerialNumber.Length == 0 || o.SerialNumber.Length > 13)
+            {
+                return "--serial-number takes 1 to 13 characters";
+            }
+            if (o.UdpPort < 0 || o.UdpPort > 65535)
+            {
+                return "--udp-port is 0 (none) or 1..65535";
+            }
+            if (o.LoadProfileRows < 1 || o.LoadProfileRows > 65535 || o.EventLogRows < 1 || o.EventLogRows > 65535)
+            {
+                return "--load-profile-rows and --event-log-rows are 1..65535";
+            }
+            return o.IsFleet ? Fleet.FleetProgram.Validate(o) : null;
         }
 
         // Absent (null) or exactly byteCount bytes of hex.

@@ -13,8 +13,10 @@ namespace DlmsDevice.Hal.Simulated
     /// drives the load curve and the schedules; <see cref="GetUtcTicks"/> is what the meter's
     /// clock shows, which <see cref="SetUtcTicks"/> may shift (clock synchronisation by a client)
     /// without moving the physical world. <see cref="GetMonotonicMilliseconds"/> counts simulated
-    /// milliseconds since the start and is never affected by either. Thread-safe; allocates
-    /// nothing after construction.
+    /// milliseconds since the start and is never affected by either. A drift (parts per
+    /// million) makes the meter's clock gain or lose against the true time, as a real crystal
+    /// does; a client that sets the clock starts it again from the time it set. Thread-safe;
+    /// allocates nothing after construction.
     /// </remarks>
     public sealed class SimulatedClock : ISystemClock
     {
@@ -22,6 +24,7 @@ namespace DlmsDevice.Hal.Simulated
         private readonly long _startUtcTicks;
         private readonly double _timeScale;
         private readonly Func<long>? _realElapsedTicks;
+        private readonly double _driftPpm;
         private long _elapsedTicks;
         private long _shiftTicks;
         private long _offsetTicks;
@@ -43,11 +46,30 @@ namespace DlmsDevice.Hal.Simulated
         /// pass their own to check scaling without waiting.
         /// </param>
         public SimulatedClock(DateTime startUtc, double timeScale, Func<long>? realElapsedTicks)
+            : this(startUtc, timeScale, realElapsedTicks, 0)
+        {
+        }
+
+        /// <summary>
+        /// As above, with a meter clock that gains (positive) or loses (negative)
+        /// <paramref name="driftPpm"/> parts per million against the simulated physical time.
+        /// </summary>
+        /// <param name="startUtc">Simulated start instant (its ticks are taken as UTC).</param>
+        /// <param name="timeScale">Simulated seconds per real second; 0 for a manual clock.</param>
+        /// <param name="realElapsedTicks">Real time elapsed since the clock was created, in ticks; null for a stopwatch.</param>
+        /// <param name="driftPpm">Drift of the meter's clock, -1000..1000 ppm.</param>
+        public SimulatedClock(DateTime startUtc, double timeScale, Func<long>? realElapsedTicks, double driftPpm)
         {
             if (!(timeScale >= 0) || double.IsInfinity(timeScale))
             {
                 throw new ArgumentOutOfRangeException(nameof(timeScale));
             }
+            if (!(driftPpm >= -1000 && driftPpm <= 1000))
+            {
+                throw new ArgumentOutOfRangeException(nameof(driftPpm));
+            }
+
+            _driftPpm = driftPpm;
 
             _startUtcTicks = startUtc.Ticks;
             _timeScale = timeScale;
@@ -84,14 +106,17 @@ namespace DlmsDevice.Hal.Simulated
         /// <summary>The simulated physical time in UTC ticks (unaffected by <see cref="SetUtcTicks"/>).</summary>
         public long TrueUtcTicks => _startUtcTicks + ElapsedTicks;
 
-        /// <summary>Difference between the meter's clock and the true simulated time, in ticks.</summary>
+        /// <summary>Drift of the meter's clock against the true simulated time, parts per million.</summary>
+        public double DriftPpm => _driftPpm;
+
+        /// <summary>Difference between the meter's clock and the true simulated time, in ticks (a set offset plus the drift so far).</summary>
         public long OffsetTicks
         {
             get
             {
                 lock (_sync)
                 {
-                    return _offsetTicks;
+                    return _offsetTicks + Drift(CatchUp());
                 }
             }
         }
@@ -129,7 +154,8 @@ namespace DlmsDevice.Hal.Simulated
         {
             lock (_sync)
             {
-                return _startUtcTicks + CatchUp() + _offsetTicks;
+                long elapsed = CatchUp();
+                return _startUtcTicks + elapsed + _offsetTicks + Drift(elapsed);
             }
         }
 
@@ -138,7 +164,8 @@ namespace DlmsDevice.Hal.Simulated
         {
             lock (_sync)
             {
-                _offsetTicks = utcTicks - (_startUtcTicks + CatchUp());
+                long elapsed = CatchUp();
+                _offsetTicks = utcTicks - (_startUtcTicks + elapsed + Drift(elapsed));
             }
         }
 
@@ -154,7 +181,16 @@ namespace DlmsDevice.Hal.Simulated
         /// <summary>Converts a true UTC instant to the meter clock's reading at that instant.</summary>
         public long ToClockUtcTicks(long trueUtcTicks)
         {
-            return trueUtcTicks + OffsetTicks;
+            lock (_sync)
+            {
+                return trueUtcTicks + _offsetTicks + Drift(trueUtcTicks - _startUtcTicks);
+            }
+        }
+
+        // The drift accumulated after `elapsed` ticks of true time (0 without drift: no rounding).
+        private long Drift(long elapsed)
+        {
+            return _driftPpm == 0 ? 0 : (long)(elapsed * (_driftPpm / 1_000_000));
         }
 
         // In scaled mode, time is max(last value, real elapsed x scale + jumps); never backwards.

@@ -41,7 +41,7 @@ namespace DlmsDevice.Hal.Simulated
             ArgumentNullException.ThrowIfNull(settings);
             Settings = settings;
             ulong seed = settings.Seed;
-            Clock = new SimulatedClock(settings.StartUtc, settings.TimeScale, settings.RealElapsedTicks);
+            Clock = new SimulatedClock(settings.StartUtc, settings.TimeScale, settings.RealElapsedTicks, settings.ClockDriftPpm);
             _startUtcTicks = Clock.StartUtcTicks;
             _positionUtcTicks = _startUtcTicks;
             Load = new SimulatedLoad(settings.Load, seed);

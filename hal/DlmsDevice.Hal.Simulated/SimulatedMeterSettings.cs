@@ -19,6 +19,13 @@ namespace DlmsDevice.Hal.Simulated
         /// <summary>Simulated seconds per real second; 0 (default) = time moves only by <see cref="SimulatedMeterHardware.Advance"/>.</summary>
         public double TimeScale { get; set; }
 
+        /// <summary>
+        /// How fast the meter's clock runs against the simulated physical time, in parts per
+        /// million (default 0; +20 gains about 1.7 s a day, as a cheap crystal may). Each meter of
+        /// an emulated fleet gets its own.
+        /// </summary>
+        public double ClockDriftPpm { get; set; }
+
         /// <summary>Real elapsed time source for the scaled clock (null = stopwatch); tests inject one.</summary>
         public Func<long>? RealElapsedTicks { get; set; }
 

@@ -32,7 +32,7 @@ namespace DlmsDevice.Tests.EndToEnd
         }
 
         /// <summary>One association of the meter reader: AARQ (LLS), reads, GET-with-list, clock SET, maximum demand reset, relay off and on, profile reads, RLRQ.</summary>
-        private static byte[][] SessionApdus()
+        internal static byte[][] SessionApdus()
         {
             byte[] aarq = AssociationRequest.Encode((Conformance)0x001E1D, 0xFFFF, AuthenticationMechanism.Low, Encoding.ASCII.GetBytes("12345678"));
             return new[]
@@ -158,7 +158,7 @@ namespace DlmsDevice.Tests.EndToEnd
             }
         }
 
-        private static async Task<byte[]> ReadWrapperAsync(Socket socket, byte[] buffer)
+        internal static async Task<byte[]> ReadWrapperAsync(Socket socket, byte[] buffer)
         {
             int count = 0;
             using CancellationTokenSource timeout = new CancellationTokenSource(MeterHarness.Timeout);
@@ -171,7 +171,7 @@ namespace DlmsDevice.Tests.EndToEnd
             return buffer[..count];
         }
 
-        private static async Task<HdlcFrame> ReadHdlcAsync(Socket socket, List<byte> pending)
+        internal static async Task<HdlcFrame> ReadHdlcAsync(Socket socket, List<byte> pending)
         {
             byte[] chunk = new byte[2048];
             using CancellationTokenSource timeout = new CancellationTokenSource(MeterHarness.Timeout);
