@@ -37,6 +37,8 @@ namespace DlmsDevice.Meter
             CheckpointIntervalSeconds = 900;
             PowerWindowMilliseconds = 1000;
             PowerTimeoutSeconds = 3600;
+            Tariffs = 4;
+            BillingProfileEntries = 12;
         }
 
         /// <summary>The device clock: UTC for timestamps, monotonic milliseconds for intervals.</summary>
@@ -123,6 +125,15 @@ namespace DlmsDevice.Meter
         /// <summary>Without a pulse for this long the active power is 0 (default 3600 s).</summary>
         public int PowerTimeoutSeconds { get; set; }
 
+        /// <summary>
+        /// Tariffs with their own energy import and maximum demand registers (1.0.1.8.1.255 ..,
+        /// 1.0.1.6.1.255 ..), 0..4; default 4. docs/schedules.md.
+        /// </summary>
+        public int Tariffs { get; set; }
+
+        /// <summary>Rows of the billing profile 1.0.98.1.0.255 (default 12: a year of monthly billing); 0 = no billing profile, counter or time stamp.</summary>
+        public int BillingProfileEntries { get; set; }
+
         /// <summary>Throws when a setting is out of range (called by the engine).</summary>
         public void Validate()
         {
@@ -135,6 +146,10 @@ namespace DlmsDevice.Meter
                 throw new ArgumentOutOfRangeException();
             }
             if (LoadProfileEntries < 1 || DailyProfileEntries < 1 || EventLogEntries < 1 || RowsPerChunk < 1 || RowsPerChunk > 256)
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+            if (Tariffs < 0 || Tariffs > 4 || BillingProfileEntries < 0 || BillingProfileEntries > 1000)
             {
                 throw new ArgumentOutOfRangeException();
             }

@@ -7,12 +7,14 @@ namespace DlmsDevice.Meter
     /// <content>Checkpoints (what the registers show is what was saved), recovery at start-up, settings.</content>
     public sealed partial class MeterEngine
     {
-        // Kinds of record for the "memory error" bookkeeping: checkpoint, settings, profile 0..2.
+        // Kinds of record for the "memory error" bookkeeping: checkpoint, settings, profile 0..3,
+        // configuration records.
         private const int KindCheckpoint = 0;
         private const int KindSettings = 1;
         private const int KindProfile = 2;
+        private const int KindConfiguration = KindProfile + 4;
 
-        private readonly bool[] _failing = new bool[5];
+        private readonly bool[] _failing = new bool[KindConfiguration + 1];
         private bool _checkpointRequested;
         private bool _powerDownLogged;
         private long _publishedImportMilliWh;
@@ -63,7 +65,7 @@ namespace DlmsDevice.Meter
 
         private bool IsCheckpointDirty()
         {
-            return _checkpointRequested || _maximumDemandDirty
+            return _checkpointRequested || _maximumDemandDirty || _tariffDemandDirty
                 || _importMilliWh != _publishedImportMilliWh || _exportMilliWh != _publishedExportMilliWh;
         }
 
@@ -76,7 +78,7 @@ namespace DlmsDevice.Meter
                 return;
             }
             long counted = (_importMilliWh - _publishedImportMilliWh) + (_exportMilliWh - _publishedExportMilliWh);
-            if (_checkpointRequested || _maximumDemandDirty
+            if (_checkpointRequested || _maximumDemandDirty || _tariffDemandDirty
                 || counted >= _config.CheckpointEnergyWh * 1000L
                 || mono - _lastCheckpointMono >= _config.CheckpointIntervalSeconds * 1000L)
             {
@@ -100,6 +102,11 @@ namespace DlmsDevice.Meter
             cp.MaximumDemandWatts = _maximumDemandWatts;
             cp.MaximumDemandTime.CopyFrom(_maximumDemandTime);
             cp.PowerDownLogged = _powerDownLogged;
+            SaveTariffs(cp);
+            cp.BillingPeriodCounter = _billingCounter;
+            cp.LastBillingUtc = _lastBillingUtc;
+            cp.SchedulesEvaluatedUtc = Automation.EvaluatedUtc;
+            cp.LimiterTripped = Automation.LimiterTripped;
             cp.Counter++;
             StoreStatus status = _persistence.WriteCheckpoint(cp);
             StoreResult(KindCheckpoint, status);
@@ -116,10 +123,17 @@ namespace DlmsDevice.Meter
             {
                 PublishMaximumDemand();
             }
+            PublishTariffs();
             _lastCheckpointMono = mono;
             _checkpointRequested = false;
             _checkpointsWritten++;
             return true;
+        }
+
+        // The automation saved a configuration record.
+        internal void ReportConfigurationWrite(StoreStatus status)
+        {
+            StoreResult(KindConfiguration, status);
         }
 
         // A write failure logs "non-volatile memory error" once per failure streak of a record kind.
@@ -187,6 +201,7 @@ namespace DlmsDevice.Meter
                     list.Add(MeterPersistence.CheckpointRecord, Damage(checkpointStatus));
                 }
             }
+            Automation.Restore(list, ref anyFound, ref corrupt);
             int restoredRows = 0;
             for (int i = 0; i < _profiles.Length; i++)
             {
@@ -220,6 +235,7 @@ namespace DlmsDevice.Meter
             _corruptionFound = corrupt;
             _restoredRows = restoredRows;
             ApplyCheckpoint(_checkpoint);
+            Automation.Begin(_checkpoint, checkpointOk);
 
             long now = _meterClock.GetLiveUtcTicks();
             _started = true;
@@ -279,6 +295,8 @@ namespace DlmsDevice.Meter
             _maximumDemandWatts = cp.MaximumDemandWatts;
             _maximumDemandTime.CopyFrom(cp.MaximumDemandTime);
             PublishMaximumDemand();
+            RestoreTariffs(cp);
+            RestoreBilling(cp);
             _powerDownLogged = false;
             InitialisePulses();
             _lastCheckpointMono = _meterClock.GetMonotonicMilliseconds();

@@ -113,7 +113,7 @@ namespace DlmsDevice.Meter
                 columns++;
                 width += ProfileGeneric.EncodedSize(AverageCurrent.Value);
             }
-            ProfileGeneric profile = new ProfileGeneric(MeterObis.LoadProfile, columns, Rows(width, configuration.LoadProfileEntries, configuration));
+            ProfileGeneric profile = new ProfileGeneric(MeterObis.LoadProfile, columns, Rows(width, configuration.LoadProfileEntries, configuration), _workspace);
             profile.AddCaptureObject(Clock, Clock.Attributes.Time, 0);
             profile.AddCaptureObject(ActiveEnergyImport, Register.Attributes.Value, 0);
             profile.AddCaptureObject(ActiveEnergyExport, Register.Attributes.Value, 0);
@@ -136,7 +136,7 @@ namespace DlmsDevice.Meter
             int width = ProfileGeneric.DateTimeColumnWidth + ProfileGeneric.EncodedSize(ActiveEnergyImport.Value)
                 + ProfileGeneric.EncodedSize(ActiveEnergyExport.Value) + ProfileGeneric.EncodedSize(MaximumDemandImport.Value)
                 + ProfileGeneric.DateTimeColumnWidth;
-            ProfileGeneric profile = new ProfileGeneric(MeterObis.DailyProfile, 5, Rows(width, configuration.DailyProfileEntries, configuration));
+            ProfileGeneric profile = new ProfileGeneric(MeterObis.DailyProfile, 5, Rows(width, configuration.DailyProfileEntries, configuration), _workspace);
             profile.AddCaptureObject(Clock, Clock.Attributes.Time, 0);
             profile.AddCaptureObject(ActiveEnergyImport, Register.Attributes.Value, 0);
             profile.AddCaptureObject(ActiveEnergyExport, Register.Attributes.Value, 0);
@@ -151,7 +151,7 @@ namespace DlmsDevice.Meter
         private ProfileGeneric CreateEventLog(MeterConfiguration configuration)
         {
             int width = ProfileGeneric.DateTimeColumnWidth + ProfileGeneric.EncodedSize(EventCode.Value);
-            ProfileGeneric profile = new ProfileGeneric(MeterObis.StandardEventLog, 2, Rows(width, configuration.EventLogEntries, configuration));
+            ProfileGeneric profile = new ProfileGeneric(MeterObis.StandardEventLog, 2, Rows(width, configuration.EventLogEntries, configuration), _workspace);
             profile.AddCaptureObject(Clock, Clock.Attributes.Time, 0);
             profile.AddCaptureObject(EventCode, Data.Attributes.Value, 0);
             profile.ProfileEntries = configuration.EventLogEntries;

@@ -35,10 +35,13 @@ namespace DlmsDevice.Meter
         private const int LoadProfileIndex = 0;
         private const int DailyProfileIndex = 1;
         private const int EventLogIndex = 2;
+        private const int BillingIndex = 3;
         private const int VoltageIndex = 0;
         private const int CurrentIndex = 1;
 
         private readonly object _sync = new object();
+        // The profiles' scratch, reader, writer and context: one for all, they never run at once.
+        private readonly ProfileWorkspace _workspace = new ProfileWorkspace();
         private readonly MeterConfiguration _config;
         private readonly MeterClock _meterClock;
         private readonly Callbacks _callbacks;
@@ -88,14 +91,25 @@ namespace DlmsDevice.Meter
 
             CreateMeasurementObjects(configuration);
             CreateDemandObjects(configuration);
+            CreateTariffObjects(configuration);
             EventCode = new Data(MeterObis.EventCode, new CosemValue(DataType.Unsigned));
             Disconnect = new DisconnectControl(MeterObis.DisconnectControl, configuration.DisconnectControlMode, _callbacks);
 
             LoadProfile = CreateLoadProfile(configuration);
             DailyProfile = CreateDailyProfile(configuration);
             EventLog = CreateEventLog(configuration);
-            _profiles = new ProfileGeneric[] { LoadProfile, DailyProfile, EventLog };
+            if (configuration.BillingProfileEntries > 0)
+            {
+                BillingProfile = CreateBillingProfile(configuration);
+                _profiles = new ProfileGeneric[] { LoadProfile, DailyProfile, EventLog, BillingProfile };
+            }
+            else
+            {
+                _profiles = new ProfileGeneric[] { LoadProfile, DailyProfile, EventLog };
+            }
             _persistence = new MeterPersistence(_profiles);
+            // The meter's own calls (profile captures, scripts) share one context.
+            Automation = new MeterAutomation(this, _workspace.Context);
 
             _loadSchedule = new PeriodSchedule(configuration.LoadProfilePeriodSeconds, false);
             _dailySchedule = new PeriodSchedule(86400, true);
@@ -156,6 +170,9 @@ namespace DlmsDevice.Meter
         /// <summary>Clock 0.0.1.0.0.255.</summary>
         public Clock Clock { get; private set; }
 
+        /// <summary>Calendar, schedules, monitors and limiter, ticked after the profiles (the model adds their objects).</summary>
+        public MeterAutomation Automation { get; private set; }
+
         /// <summary>Event code 0.0.96.11.0.255 (unsigned): the code of the last event logged.</summary>
         public Data EventCode { get; private set; }
 
@@ -212,9 +229,11 @@ namespace DlmsDevice.Meter
                 long utc = _meterClock.GetLiveUtcTicks();
                 ProcessEdges();
                 SamplePulses(mono);
+                AccumulateTariffs();
                 SampleAnalog(mono, utc);
                 UpdateDemand(utc);
                 UpdateProfiles(utc);
+                Automation.Tick(utc, mono);
                 ApplyCheckpointPolicy(mono);
                 SaveSettingsIfChanged();
             }
@@ -255,7 +274,7 @@ namespace DlmsDevice.Meter
         /// clock adjustments and input edges. A nested class so these interface methods are not
         /// part of the engine's public surface.
         /// </summary>
-        private sealed class Callbacks : IDisconnectHandler
+        private sealed class Callbacks : IDisconnectHandler, IProfileCaptureObserver, IResetHandler
         {
             private readonly MeterEngine _engine;
 
@@ -282,6 +301,24 @@ namespace DlmsDevice.Meter
             internal void OnEdge(int pin, bool level, long utcTicks)
             {
                 _engine._edges.Enqueue(pin, level, utcTicks);
+            }
+
+            public bool BeforeCapture(ProfileGeneric profile)
+            {
+                return profile != _engine.BillingProfile || _engine.BeforeBilling();
+            }
+
+            public void AfterCapture(ProfileGeneric profile)
+            {
+                if (profile == _engine.BillingProfile)
+                {
+                    _engine.AfterBilling();
+                }
+            }
+
+            public void OnReset(CosemObject register)
+            {
+                _engine.OnTariffDemandReset(register);
             }
         }
     }

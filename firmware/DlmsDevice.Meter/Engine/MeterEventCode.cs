@@ -6,7 +6,7 @@ namespace DlmsDevice.Meter
     /// disconnector control 59..64, power quality 76..85), so head-ends that know them decode
     /// ours; docs/metering.md has the table.
     /// </summary>
-    public static class MeterEventCode
+    public static partial class MeterEventCode
     {
         /// <summary>Power down (supply failed, or the meter restarted without a clean shutdown; stamped with the last checkpoint's time).</summary>
         public const byte PowerDown = 1;

@@ -36,7 +36,7 @@ namespace DlmsDevice.Meter
         /// <summary>Client 48's invocation counters (record <see cref="MeterPersistence.SecurityCountersRecord"/> once started).</summary>
         public InvocationCounterStore SecurityCounters { get; private set; }
 
-        private void CreateManagementAssociation(DefaultMeterModelSettings settings)
+        private void CreateManagementAssociation(DefaultMeterModelSettings settings, int extraObjects)
         {
             SecurityCounters = new InvocationCounterStore(MeterPersistence.SecurityCountersRecord, InvocationCounterStore.DefaultReservationBlock);
             SecurityProfile profile = new SecurityProfile(SecurityCounters);
@@ -52,7 +52,7 @@ namespace DlmsDevice.Meter
             profile.SetServerSystemTitle(title, 0);
             SecuritySetup = new SecuritySetup(MeterObis.SecuritySetup, profile);
 
-            ManagementAssociation = new AssociationLogicalName(MeterObis.ManagementAssociation, new ObjectList(40),
+            ManagementAssociation = new AssociationLogicalName(MeterObis.ManagementAssociation, new ObjectList(40 + extraObjects),
                 ManagementClientSap, Device.Address, MechanismName.HlsGmac, 64);
             ManagementAssociation.ApplicationContext = AssociationLogicalName.ContextLogicalNameWithCiphering;
             ManagementAssociation.Conformance = Conformance.ServerSupportedLn | Conformance.GeneralProtection;

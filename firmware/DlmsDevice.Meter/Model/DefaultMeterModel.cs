@@ -43,8 +43,10 @@ namespace DlmsDevice.Meter
             }
             _settings = settings;
             Engine = new MeterEngine(configuration);
+            // Room in every object list for the objects of ScheduleModel.cs and TariffModel.cs.
+            int automation = AutomationObjectCount(settings);
 
-            Device = new LogicalDevice(LogicalDevice.ManagementLogicalDeviceAddress, LogicalDeviceName, 48);
+            Device = new LogicalDevice(LogicalDevice.ManagementLogicalDeviceAddress, LogicalDeviceName, 48 + automation);
             SerialNumberObject = new Data(MeterObis.SerialNumber, VisibleString(settings.SerialNumber));
             FirmwareVersionObject = new Data(MeterObis.FirmwareVersion, VisibleString(settings.FirmwareVersion));
             CurrentAssociationObject = new CurrentAssociation();
@@ -53,9 +55,9 @@ namespace DlmsDevice.Meter
             IecHdlcSetup = CreateIecHdlcSetup(settings);
             TcpUdpSetup = CreateTcpUdpSetup(settings);
 
-            PublicAssociation = new AssociationLogicalName(MeterObis.PublicAssociation, new ObjectList(40),
+            PublicAssociation = new AssociationLogicalName(MeterObis.PublicAssociation, new ObjectList(40 + automation),
                 PublicClientSap, Device.Address, 0, 0);
-            MeterReaderAssociation = new AssociationLogicalName(MeterObis.MeterReaderAssociation, new ObjectList(40),
+            MeterReaderAssociation = new AssociationLogicalName(MeterObis.MeterReaderAssociation, new ObjectList(40 + automation),
                 MeterReaderClientSap, Device.Address, 1, 64);
             if (settings.Password == null || !MeterReaderAssociation.SetSecret(settings.Password))
             {
@@ -63,9 +65,10 @@ namespace DlmsDevice.Meter
             }
             PublicAssociation.MaxReceivePduSize = settings.MaxApduSize;
             MeterReaderAssociation.MaxReceivePduSize = settings.MaxApduSize;
-            CreateManagementAssociation(settings);
+            CreateManagementAssociation(settings, automation);
 
             AddObjectsAndRights();
+            AddAutomationObjects(configuration, settings);
         }
 
         /// <summary>The settings the model was built with.</summary>

@@ -45,6 +45,13 @@ namespace DlmsDevice.Meter
             WrapperPort = 4059;
             MaxConnections = 2;
             WrapperInactivityTimeoutSeconds = 120;
+            RegisterMonitors = true;
+            Limiter = true;
+            PushSchedule = true;
+            LimiterThresholdWatts = 10000;
+            LimiterEmergencyThresholdWatts = 2000;
+            LimiterMinOverSeconds = 60;
+            LimiterMinUnderSeconds = 60;
         }
 
         /// <summary>Meter serial number, 1 to 13 characters (the logical device name is <see cref="FlagId"/> + this).</summary>
@@ -79,6 +86,30 @@ namespace DlmsDevice.Meter
         /// this long is closed (0 = never).
         /// </summary>
         public int WrapperInactivityTimeoutSeconds { get; set; }
+
+        /// <summary>
+        /// The register monitors of current, power and voltage (0.0.16.0.0..2.255) with their event
+        /// script table 0.0.10.0.128.255 (default true; docs/schedules.md).
+        /// </summary>
+        public bool RegisterMonitors { get; set; }
+
+        /// <summary>The limiter 0.0.17.0.0.255 and the disconnect control script table 0.0.10.0.106.255 (default true).</summary>
+        public bool Limiter { get; set; }
+
+        /// <summary>The push script table 0.0.10.0.108.255 and the hourly push schedule 0.0.15.0.4.255 (default true).</summary>
+        public bool PushSchedule { get; set; }
+
+        /// <summary>The limiter's threshold_normal on active power import, W (default 10000).</summary>
+        public int LimiterThresholdWatts { get; set; }
+
+        /// <summary>The limiter's threshold_emergency, W (default 2000).</summary>
+        public int LimiterEmergencyThresholdWatts { get; set; }
+
+        /// <summary>The limiter's min_over_threshold_duration, s (default 60).</summary>
+        public int LimiterMinOverSeconds { get; set; }
+
+        /// <summary>The limiter's min_under_threshold_duration, s (default 60).</summary>
+        public int LimiterMinUnderSeconds { get; set; }
 
         /// <summary>Authentication key AK of the management client (16 bytes); null = <see cref="TestAuthenticationKey"/>.</summary>
         public byte[] AuthenticationKey { get; set; }

@@ -15,7 +15,10 @@ namespace DlmsDevice.Meter.Persistence
         /// <summary>The invocation counters of the management association's keys.</summary>
         SecurityCounters = 3,
 
-        /// <summary>A chunk of rows of a profile (load profile, daily profile, event log).</summary>
+        /// <summary>A chunk of rows of a profile (load profile, daily profile, event log, billing profile).</summary>
         ProfileChunk = 4,
+
+        /// <summary>The configuration of an object that acts on its own (a script table, a schedule, a calendar; docs/schedules.md).</summary>
+        Configuration = 5,
     }
 }
