@@ -187,9 +187,10 @@ namespace DlmsDevice.Meter
             }
         }
 
-        // Start-up, once the checkpoint is known: where the schedules stand, the limiter's state,
-        // and the counters the events are logged from.
-        internal void Begin(MeterCheckpoint checkpoint, bool restored)
+        // Start-up, once the checkpoint and the settings are known: where the schedules stand,
+        // the limiter's state, the tariff in force now (before the first energy is counted), and
+        // the counters the events are logged from.
+        internal void Begin(MeterCheckpoint checkpoint, bool restored, long utc)
         {
             _evaluatedUtc = restored ? checkpoint.SchedulesEvaluatedUtc : long.MinValue;
             _evaluatedLocal = _evaluatedUtc == long.MinValue ? long.MinValue : LocalTicks(_engine.Clock, _evaluatedUtc);
@@ -198,12 +199,13 @@ namespace DlmsDevice.Meter
                 Limiter.Tripped = restored && checkpoint.LimiterTripped;
                 _thresholdChangesSeen = Limiter.ThresholdChanges;
             }
+            _calendarMinute = long.MinValue;
+            EvaluateCalendar(LocalTicks(_engine.Clock, utc));
             if (Calendar != null)
             {
                 _activationsSeen = Calendar.Activations;
                 _passiveChangesSeen = Calendar.PassiveChanges;
             }
-            _calendarMinute = long.MinValue;
         }
 
         // One step at UTC 'utc' (monotonic 'mono'): calendar, schedules, monitors, limiter, events, saving.

@@ -235,7 +235,7 @@ namespace DlmsDevice.Meter
             _corruptionFound = corrupt;
             _restoredRows = restoredRows;
             ApplyCheckpoint(_checkpoint);
-            Automation.Begin(_checkpoint, checkpointOk);
+            Automation.Begin(_checkpoint, checkpointOk, _meterClock.GetLiveUtcTicks());
 
             long now = _meterClock.GetLiveUtcTicks();
             _started = true;

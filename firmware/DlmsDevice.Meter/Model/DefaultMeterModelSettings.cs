@@ -47,7 +47,7 @@ namespace DlmsDevice.Meter
             WrapperInactivityTimeoutSeconds = 120;
             RegisterMonitors = true;
             Limiter = true;
-            PushSchedule = true;
+            PushSchedule = false;
             LimiterThresholdWatts = 10000;
             LimiterEmergencyThresholdWatts = 2000;
             LimiterMinOverSeconds = 60;
@@ -96,7 +96,11 @@ namespace DlmsDevice.Meter
         /// <summary>The limiter 0.0.17.0.0.255 and the disconnect control script table 0.0.10.0.106.255 (default true).</summary>
         public bool Limiter { get; set; }
 
-        /// <summary>The push script table 0.0.10.0.108.255 and the hourly push schedule 0.0.15.0.4.255 (default true).</summary>
+        /// <summary>
+        /// The push script table 0.0.10.0.108.255 and the hourly push schedule 0.0.15.0.4.255
+        /// (default false: its script invokes push of the push setup 0.0.25.9.0.255, which the
+        /// push part of the meter adds; without it every run would be a failed action).
+        /// </summary>
         public bool PushSchedule { get; set; }
 
         /// <summary>The limiter's threshold_normal on active power import, W (default 10000).</summary>

@@ -20,7 +20,7 @@ namespace DlmsDevice.Tests.EndToEnd
             var list = await second.GetObjectListAsync();
             await second.ReleaseAsync();
 
-            Assert.Equal(53, list.Count);
+            Assert.Equal(51, list.Count);
         }
 
         /// <summary>

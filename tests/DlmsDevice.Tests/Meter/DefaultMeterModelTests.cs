@@ -29,11 +29,11 @@ namespace DlmsDevice.Tests.Meter
             ObjectList pub = model.PublicAssociation.Objects;
             ObjectList reader = model.MeterReaderAssociation.Objects;
 
-            // 30 + the 25 objects of ScheduleModel.cs and TariffModel.cs.
-            Assert.Equal(55, model.Device.Objects.Count);
-            Assert.Equal(52, pub.Count);
-            Assert.Equal(53, reader.Count);
-            Assert.Equal(55, model.ManagementAssociation.Objects.Count);
+            // 30 + the 23 objects of ScheduleModel.cs and TariffModel.cs (without the push schedule, off by default).
+            Assert.Equal(53, model.Device.Objects.Count);
+            Assert.Equal(50, pub.Count);
+            Assert.Equal(51, reader.Count);
+            Assert.Equal(53, model.ManagementAssociation.Objects.Count);
             for (int i = 0; i < pub.Count; i++)
             {
                 for (int m = 1; m <= pub[i].MethodCount; m++)

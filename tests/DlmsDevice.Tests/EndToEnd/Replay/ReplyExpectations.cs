@@ -122,7 +122,7 @@ namespace DlmsDevice.Tests.EndToEnd.Replay
             {
                 case "15/0.0.40.0.0.255/2":
                     IReadOnlyList<ObjectListEntry> list = ObjectList.Decode(value);
-                    Assert.Equal(52, list.Count); // 50 public objects (25 of them billing, tariffs, monitors, limiter, push) + client 48's invocation counter 0.0.43.1.3.255 and its alias
+                    Assert.Equal(50, list.Count); // 48 public objects (23 of them billing, tariffs, monitors, limiter) + client 48's invocation counter 0.0.43.1.3.255 and its alias
                     ObjectListCount = list.Count;
                     break;
                 case "3/1.0.1.8.0.255/2":
