@@ -4,7 +4,7 @@ namespace DlmsDevice.Stack.Cosem
 {
     /// <content>
     /// What is in force at a moment of local time, and the passive calendar's activation
-    /// (docs/schedules.md). The stored sets are parsed where they are, with the runner's reader:
+    /// (docs/billing-and-tariffs.md). The stored sets are parsed where they are, with the runner's reader:
     /// nothing is allocated.
     /// </content>
     public sealed partial class ActivityCalendar

@@ -25,7 +25,7 @@ namespace DlmsDevice.Stack.Cosem
     /// value that does not fit the capacity, or holds an invalid time, season start or logical
     /// name, is scope-of-access-violated; nothing changes then.</para>
     /// <para>What is in force (<see cref="Evaluate"/>, ActivityCalendar.Evaluation.cs) and when
-    /// the passive set is activated: docs/schedules.md.</para>
+    /// the passive set is activated: docs/billing-and-tariffs.md.</para>
     /// </remarks>
     public sealed partial class ActivityCalendar : CosemObject, IPersistentObject
     {

@@ -21,7 +21,7 @@ namespace DlmsDevice.Stack.Cosem
     /// is scope-of-access-violated, and nothing changes.</para>
     /// <para>The object keeps no timer: the meter asks <see cref="IsDue"/> at every tick with
     /// the span of local time since the previous one and runs the script when it answers true
-    /// (docs/schedules.md: catch-up after a clock jump or an outage).</para>
+    /// (docs/billing-and-tariffs.md: catch-up after a clock jump or an outage).</para>
     /// </remarks>
     public sealed class SingleActionSchedule : CosemObject, IPersistentObject
     {

@@ -127,7 +127,7 @@ namespace DlmsDevice.Meter
 
         /// <summary>
         /// Tariffs with their own energy import and maximum demand registers (1.0.1.8.1.255 ..,
-        /// 1.0.1.6.1.255 ..), 0..4; default 4. docs/schedules.md.
+        /// 1.0.1.6.1.255 ..), 0..4; default 4. docs/billing-and-tariffs.md.
         /// </summary>
         public int Tariffs { get; set; }
 

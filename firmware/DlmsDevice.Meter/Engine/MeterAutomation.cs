@@ -11,7 +11,7 @@ namespace DlmsDevice.Meter
     /// activity calendar (tariff switching), the single action schedules (end of billing, push),
     /// the register monitors and the limiter, all running their scripts through one
     /// <see cref="ScriptRunner"/>; and the configuration of every such object, saved in a record
-    /// of the meter's store whenever it changes and given back at start-up (docs/schedules.md).
+    /// of the meter's store whenever it changes and given back at start-up (docs/billing-and-tariffs.md).
     /// </summary>
     /// <remarks>
     /// <para>Schedules are evaluated against the meter's local time (the Clock's time zone and

@@ -10,7 +10,7 @@ namespace DlmsDevice.Meter
     /// however it is asked for (the end-of-billing script of the schedule 0.0.15.0.0.255, a
     /// client's execute of that script, the profile's own method 2), closes a billing period:
     /// the registers are checkpointed, the counter counts, and the row keeps the values at the
-    /// end of the period. Exactly once per period end, across a power loss too (docs/schedules.md).
+    /// end of the period. Exactly once per period end, across a power loss too (docs/billing-and-tariffs.md).
     /// </content>
     public sealed partial class MeterEngine
     {

@@ -9,7 +9,7 @@ namespace DlmsDevice.Meter
     /// Register) and maximum demand T1..Tn (1.0.1.6.1.255 .., Extended register). Which ones
     /// count is what <see cref="TariffActivation"/> (Register activation, switched by the
     /// tariffication scripts) says; without one, T1 counts. Saved in the checkpoint with the
-    /// totals they split, so their sum stays the total across a power loss (docs/schedules.md).
+    /// totals they split, so their sum stays the total across a power loss (docs/billing-and-tariffs.md).
     /// </content>
     public sealed partial class MeterEngine
     {

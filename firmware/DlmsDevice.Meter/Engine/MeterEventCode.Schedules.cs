@@ -1,7 +1,7 @@
 namespace DlmsDevice.Meter
 {
     /// <content>
-    /// The events of tariffs, the limiter and the register monitors (docs/schedules.md has the
+    /// The events of tariffs, the limiter and the register monitors (docs/billing-and-tariffs.md has the
     /// table with the sources of the numbers).
     /// </content>
     public static partial class MeterEventCode

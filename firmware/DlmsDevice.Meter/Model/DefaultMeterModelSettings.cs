@@ -89,7 +89,7 @@ namespace DlmsDevice.Meter
 
         /// <summary>
         /// The register monitors of current, power and voltage (0.0.16.0.0..2.255) with their event
-        /// script table 0.0.10.0.128.255 (default true; docs/schedules.md).
+        /// script table 0.0.10.0.128.255 (default true; docs/billing-and-tariffs.md).
         /// </summary>
         public bool RegisterMonitors { get; set; }
 

@@ -12,7 +12,7 @@ namespace DlmsDevice.Meter
     /// them exist: <see cref="MeterConfiguration.BillingProfileEntries"/>,
     /// <see cref="MeterConfiguration.Tariffs"/>, <see cref="DefaultMeterModelSettings.RegisterMonitors"/>,
     /// <see cref="DefaultMeterModelSettings.Limiter"/>, <see cref="DefaultMeterModelSettings.PushSchedule"/>.
-    /// docs/schedules.md lists every object, its default and its rights.
+    /// docs/billing-and-tariffs.md lists every object, its default and its rights.
     /// </content>
     public sealed partial class DefaultMeterModel
     {
@@ -199,7 +199,7 @@ namespace DlmsDevice.Meter
         }
 
         // Script 1 invokes push (method 1) of the push setup 0.0.25.9.0.255; the schedule runs it
-        // every hour at minute 0 (an hour wildcard: docs/schedules.md).
+        // every hour at minute 0 (an hour wildcard: docs/billing-and-tariffs.md).
         private void AddPush(MeterAutomation automation, ScriptRunner runner, AccessRule read, AccessRule configurable)
         {
             PushScripts = new ScriptTable(ScheduleObis.PushScriptTable, 32, runner);

@@ -5,7 +5,7 @@ namespace DlmsDevice.Meter
     /// <summary>
     /// Logical names (OBIS codes, IEC 62056-6-1 / the Blue Book's list of abstract and
     /// electricity objects) of the objects that make the meter act on its own: billing, tariffs,
-    /// scripts, schedules, monitors and the limiter (docs/schedules.md lists them with their
+    /// scripts, schedules, monitors and the limiter (docs/billing-and-tariffs.md lists them with their
     /// sources). Kept apart from <see cref="MeterObis"/> so the two lists can grow independently.
     /// </summary>
     public static class ScheduleObis

@@ -9,7 +9,7 @@ namespace DlmsDevice.Meter
     /// (script t selects mask "Tt"), the activity calendar that runs those scripts, and the
     /// special days table. The default calendar is a two-rate day: T1 (peak) 18:00-22:00 on
     /// weekdays, T2 (off-peak) the rest of the time, at weekends and on the special days
-    /// (1 January and 25 December, every year). docs/schedules.md.
+    /// (1 January and 25 December, every year). docs/billing-and-tariffs.md.
     /// </content>
     public sealed partial class DefaultMeterModel
     {

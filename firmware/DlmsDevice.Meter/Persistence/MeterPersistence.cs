@@ -22,7 +22,7 @@ namespace DlmsDevice.Meter.Persistence
     /// 3 + C1 + C2 ..       event log chunks      (C3 records)
     /// 3 + C1 + C2 + C3 ..  billing profile chunks (C4 records, when the meter has one)
     /// then                 configuration records (<see cref="ReserveRecords"/>: one per script
-    ///                      table, schedule, monitor, limiter, calendar ..., docs/schedules.md)
+    ///                      table, schedule, monitor, limiter, calendar ..., docs/billing-and-tariffs.md)
     /// </code>
     /// <para>The store must have at least <see cref="RecordCount"/> records of
     /// <see cref="MaxPayloadLength"/> bytes. One buffer for the checkpoint and the settings is

@@ -18,7 +18,7 @@ namespace DlmsDevice.Meter.Persistence
         /// <summary>A chunk of rows of a profile (load profile, daily profile, event log, billing profile).</summary>
         ProfileChunk = 4,
 
-        /// <summary>The configuration of an object that acts on its own (a script table, a schedule, a calendar; docs/schedules.md).</summary>
+        /// <summary>The configuration of an object that acts on its own (a script table, a schedule, a calendar; docs/billing-and-tariffs.md).</summary>
         Configuration = 5,
     }
 }

@@ -82,7 +82,7 @@ namespace DlmsDevice.Tests.EndToEnd
                 "3 1.0.31.7.0.255", "3 1.0.9.7.0.255", "3 1.0.13.7.0.255", "3 1.0.32.27.0.255", "3 1.0.31.27.0.255",
                 "5 1.0.1.4.0.255", "7 1.0.99.1.0.255", "7 1.0.99.2.0.255", "7 0.0.99.98.0.255", "1 0.0.96.11.0.255",
                 "4 1.0.1.6.0.255", "70 0.0.96.3.10.255",
-                // ScheduleModel.cs and TariffModel.cs (docs/schedules.md): billing, tariffs,
+                // ScheduleModel.cs and TariffModel.cs (docs/billing-and-tariffs.md): billing, tariffs,
                 // register monitors, the limiter (the push schedule is off by default).
                 "1 1.0.0.1.0.255", "1 1.0.0.1.2.255", "7 1.0.98.1.0.255", "9 0.0.10.0.1.255", "22 0.0.15.0.0.255",
                 "3 1.0.1.8.1.255", "3 1.0.1.8.2.255", "3 1.0.1.8.3.255", "3 1.0.1.8.4.255",
