@@ -499,15 +499,13 @@ namespace DlmsDevice.Stack.Cosem
         /// <inheritdoc />
         public int Save(byte[] buffer, int offset)
         {
-            buffer[offset] = PersistFormat;
-            Array.Copy(_data, 0, buffer, offset + 1, Length);
-            return 1 + Length;
+            return Packed.SaveRecord(PersistFormat, _data, Length, buffer, offset);
         }
 
         /// <inheritdoc />
         public bool Restore(byte[] buffer, int offset, int length)
         {
-            if (length != 1 + Length || buffer[offset] != PersistFormat || buffer[offset + 1 + GroupCountOffset] > MaxGroupIds
+            if (!Packed.IsRecord(PersistFormat, Length, buffer, offset, length) || buffer[offset + 1 + GroupCountOffset] > MaxGroupIds
                 || !Thresholds.IsNumeric((DataType)buffer[offset + 1 + TypeOffset]))
             {
                 return false;

@@ -1,3 +1,5 @@
+using System;
+
 namespace DlmsDevice.Stack.Cosem
 {
     /// <summary>
@@ -86,6 +88,24 @@ namespace DlmsDevice.Stack.Cosem
                 }
             }
             return true;
+        }
+
+        /// <summary>
+        /// Writes a configuration record (IPersistentObject.Save): the <paramref name="format"/>
+        /// byte, then the first <paramref name="count"/> bytes of <paramref name="data"/>.
+        /// </summary>
+        /// <returns>The record's length.</returns>
+        internal static int SaveRecord(byte format, byte[] data, int count, byte[] buffer, int offset)
+        {
+            buffer[offset] = format;
+            Array.Copy(data, 0, buffer, offset + 1, count);
+            return 1 + count;
+        }
+
+        /// <summary>True when the record of <paramref name="length"/> bytes is <paramref name="format"/> with exactly <paramref name="count"/> bytes of state.</summary>
+        internal static bool IsRecord(byte format, int count, byte[] buffer, int offset, int length)
+        {
+            return length == 1 + count && buffer[offset] == format;
         }
     }
 }

@@ -445,24 +445,12 @@ namespace DlmsDevice.Stack.Cosem
         // Stores a mask read by ReadMask (its indexes are "11 nn" pairs in the reader's buffer).
         private bool CopyMask(AxdrReader value, int name, int nameLength, int indexes, int count)
         {
-            if (nameLength > MaxNameLength || count > MaxIndexes)
+            byte[] scratch = value.Buffer;
+            int mask = MaskSlot(scratch, name, nameLength, count);
+            if (mask < 0)
             {
                 return false;
             }
-            byte[] scratch = value.Buffer;
-            int mask = FindMask(scratch, name, nameLength);
-            if (mask < 0)
-            {
-                if (_data[MaskCountOffset] == MaxMasks)
-                {
-                    return false;
-                }
-                mask = MasksOffset + _data[MaskCountOffset] * MaskSize;
-                _data[MaskCountOffset]++;
-            }
-            _data[mask] = (byte)nameLength;
-            Array.Copy(scratch, name, _data, mask + 1, nameLength);
-            _data[mask + 1 + MaxNameLength] = (byte)count;
             for (int k = 0; k < count; k++)
             {
                 _data[mask + 2 + MaxNameLength + k] = scratch[indexes + 2 * k + 1];
@@ -472,16 +460,29 @@ namespace DlmsDevice.Stack.Cosem
 
         private bool PutMask(byte[] name, int nameOffset, int nameLength, byte[] indexes, int indexOffset, int count)
         {
-            if (nameLength > MaxNameLength || count > MaxIndexes)
+            int mask = MaskSlot(name, nameOffset, nameLength, count);
+            if (mask < 0)
             {
                 return false;
+            }
+            Array.Copy(indexes, indexOffset, _data, mask + 2 + MaxNameLength, count);
+            return true;
+        }
+
+        // The slot of the mask called 'name' (a new one when there is none yet) with its name and
+        // index count written; -1 when the name or the count is too long or the list is full.
+        private int MaskSlot(byte[] name, int nameOffset, int nameLength, int count)
+        {
+            if (nameLength > MaxNameLength || count > MaxIndexes)
+            {
+                return -1;
             }
             int mask = FindMask(name, nameOffset, nameLength);
             if (mask < 0)
             {
                 if (_data[MaskCountOffset] == MaxMasks)
                 {
-                    return false;
+                    return -1;
                 }
                 mask = MasksOffset + _data[MaskCountOffset] * MaskSize;
                 _data[MaskCountOffset]++;
@@ -489,8 +490,7 @@ namespace DlmsDevice.Stack.Cosem
             _data[mask] = (byte)nameLength;
             Array.Copy(name, nameOffset, _data, mask + 1, nameLength);
             _data[mask + 1 + MaxNameLength] = (byte)count;
-            Array.Copy(indexes, indexOffset, _data, mask + 2 + MaxNameLength, count);
-            return true;
+            return mask;
         }
 
         private bool PutRegister(ushort classId, long name)
@@ -556,15 +556,13 @@ namespace DlmsDevice.Stack.Cosem
         /// <inheritdoc />
         public int Save(byte[] buffer, int offset)
         {
-            buffer[offset] = PersistFormat;
-            Array.Copy(_data, 0, buffer, offset + 1, Length);
-            return 1 + Length;
+            return Packed.SaveRecord(PersistFormat, _data, Length, buffer, offset);
         }
 
         /// <inheritdoc />
         public bool Restore(byte[] buffer, int offset, int length)
         {
-            if (length != 1 + Length || buffer[offset] != PersistFormat || buffer[offset + 1 + RegisterCountOffset] > MaxRegisters
+            if (!Packed.IsRecord(PersistFormat, Length, buffer, offset, length) || buffer[offset + 1 + RegisterCountOffset] > MaxRegisters
                 || buffer[offset + 1 + MaskCountOffset] > MaxMasks || buffer[offset + 1 + ActiveOffset] > MaxNameLength)
             {
                 return false;

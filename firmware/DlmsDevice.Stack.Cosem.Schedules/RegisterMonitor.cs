@@ -342,15 +342,13 @@ namespace DlmsDevice.Stack.Cosem
         /// <inheritdoc />
         public int Save(byte[] buffer, int offset)
         {
-            buffer[offset] = PersistFormat;
-            Array.Copy(_data, 0, buffer, offset + 1, _data.Length);
-            return 1 + _data.Length;
+            return Packed.SaveRecord(PersistFormat, _data, _data.Length, buffer, offset);
         }
 
         /// <inheritdoc />
         public bool Restore(byte[] buffer, int offset, int length)
         {
-            if (length != 1 + _data.Length || buffer[offset] != PersistFormat
+            if (!Packed.IsRecord(PersistFormat, _data.Length, buffer, offset, length)
                 || buffer[offset + 1 + CountOffset] > _capacity || buffer[offset + 1 + ActionCountOffset] > _capacity)
             {
                 return false;

@@ -341,9 +341,7 @@ namespace DlmsDevice.Stack.Cosem
         public int Save(byte[] buffer, int offset)
         {
             int n = EntriesOffset + _data[CountOffset] * EntrySize;
-            buffer[offset] = PersistFormat;
-            Array.Copy(_data, 0, buffer, offset + 1, n);
-            return 1 + n;
+            return Packed.SaveRecord(PersistFormat, _data, n, buffer, offset);
         }
 
         /// <inheritdoc />

@@ -14,25 +14,7 @@ namespace DlmsDevice.Stack.Cosem
         /// <summary>True for the types a threshold may have: the integers, enum, bcd, boolean and the floats.</summary>
         internal static bool IsNumeric(DataType type)
         {
-            switch (type)
-            {
-                case DataType.Boolean:
-                case DataType.DoubleLong:
-                case DataType.DoubleLongUnsigned:
-                case DataType.Bcd:
-                case DataType.Integer:
-                case DataType.Long:
-                case DataType.Unsigned:
-                case DataType.LongUnsigned:
-                case DataType.Long64:
-                case DataType.Long64Unsigned:
-                case DataType.Enum:
-                case DataType.Float32:
-                case DataType.Float64:
-                    return true;
-                default:
-                    return false;
-            }
+            return CosemValue.IsNumericType(type);
         }
 
         /// <summary>Reads one numeric value; false (reader unchanged) for anything else.</summary>
