@@ -384,7 +384,9 @@ namespace DlmsDevice.Emulator
                 Voltage = new AnalogChannel(hardware.Voltage, AnalogQuantity.Voltage, h.VoltageGain, 0, Unit.Volt, -1),
                 Current = new AnalogChannel(hardware.Current, AnalogQuantity.Current, h.CurrentGain, 0, Unit.Ampere, -2),
                 NeutralCurrent = new AnalogChannel(hardware.NeutralCurrent, AnalogQuantity.NeutralCurrent, h.CurrentGain, 0, Unit.Ampere, -2),
-                Frequency = new FrequencyChannel(hardware.Waveform),
+                // The sampled waveform (zero crossings counted by the meter), or for a fleet the
+                // frequency input, whose reads cost the same after a day of history.
+                Frequency = settings.FrequencyFromWaveform ? new FrequencyChannel(hardware.Waveform) : new FrequencyChannel(hardware.FrequencyInput),
                 EventLogs = settings.EventLogLayout,
                 MagneticField = hardware.Magnet,
                 CoverOpen = hardware.CoverOpen,

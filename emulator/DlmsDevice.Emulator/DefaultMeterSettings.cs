@@ -103,6 +103,13 @@ namespace DlmsDevice.Emulator
         /// <summary>Checkpoint after this many simulated seconds with energy counted (default 60).</summary>
         public int CheckpointIntervalSeconds { get; set; } = 60;
 
+        /// <summary>
+        /// Grid frequency from the sampled voltage waveform (true, default: the meter counts the
+        /// zero crossings) or from a frequency input (false: fleets, where a day of history would
+        /// make every meter process every sample of it).
+        /// </summary>
+        public bool FrequencyFromWaveform { get; set; } = true;
+
         /// <summary>The identity, communication and security part, for the portable model.</summary>
         public DefaultMeterModelSettings ToModelSettings()
         {

@@ -29,6 +29,7 @@ namespace DlmsDevice.Emulator.Fleet
             // An emulated meter's power loss is the process dying: a write the kernel has survives
             // it; a flush per write would cost the fleet milliseconds each (docs/fleet.md).
             settings.FlushStateWrites = false;
+            settings.FrequencyFromWaveform = false;
             settings.SerialChannels = 0;
             settings.MaxConnections = layout.ConnectionsPerMeter;
             settings.HdlcConnections = layout.HdlcPort(index) == 0 ? 0 : layout.ConnectionsPerMeter;
