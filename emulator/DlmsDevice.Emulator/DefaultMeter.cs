@@ -374,8 +374,8 @@ namespace DlmsDevice.Emulator
             MeterConfiguration configuration = new MeterConfiguration(hardware.Clock)
             {
                 // Billing and four tariffs (off in the portable defaults: the ESP32 heap budget).
-                Tariffs = 4,
-                BillingProfileEntries = 12,
+                Tariffs = settings.Automation ? 4 : 0,
+                BillingProfileEntries = settings.Automation ? 12 : 0,
                 PulseChannels = new[]
                 {
                     new PulseChannel(hardware.ActiveEnergyPulses, ImpulsesPerKwh, EnergyDirection.Import),
