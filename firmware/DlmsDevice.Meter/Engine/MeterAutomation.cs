@@ -39,9 +39,10 @@ namespace DlmsDevice.Meter
         private readonly ScriptRunner _runner;
         private SingleActionSchedule[] _schedules = new SingleActionSchedule[0];
         private RegisterMonitor[] _monitors = new RegisterMonitor[0];
-        // Per monitor: the alarm bits its up crossings raise, and its UpActions already answered.
-        private uint[] _monitorAlarms = new uint[0];
-        private int[] _monitorUpSeen = new int[0];
+        // Per monitor: the alarm bits its up crossings raise, and its UpActions already answered
+        // (null until the first monitor: a meter without monitors pays nothing for them).
+        private uint[] _monitorAlarms;
+        private int[] _monitorUpSeen;
         private IPersistentObject[] _persistent = new IPersistentObject[0];
         private int[] _savedVersions = new int[0];
         private int _persistentCount;
@@ -114,8 +115,11 @@ namespace DlmsDevice.Meter
             int n = _monitors.Length;
             uint[] alarms = new uint[n];
             int[] seen = new int[n];
-            Array.Copy(_monitorAlarms, alarms, n - 1);
-            Array.Copy(_monitorUpSeen, seen, n - 1);
+            if (n > 1)
+            {
+                Array.Copy(_monitorAlarms, alarms, n - 1);
+                Array.Copy(_monitorUpSeen, seen, n - 1);
+            }
             alarms[n - 1] = alarmBits;
             seen[n - 1] = monitor.UpActions;
             _monitorAlarms = alarms;

@@ -42,20 +42,6 @@ namespace DlmsDevice.Tests.EndToEnd
             return DataNotification.Decode(received.Take().Apdu, null, null);
         }
 
-        private static DlmsClientOptions Management(MeterHarness meter)
-        {
-            return meter.Options(TransportKind.Wrapper, DefaultMeter.ManagementClientSap) with
-            {
-                Authentication = AuthenticationMechanism.HighGmac,
-                Security = new DlmsSecurityOptions
-                {
-                    Policy = SecurityPolicy.AuthenticatedEncrypted,
-                    Ciphering = CipheringKind.GeneralGlo,
-                    ReadInvocationCounterFrom = ObisCode.Parse("0.0.43.1.3.255"),
-                },
-            };
-        }
-
         /// <summary>
         /// The management client (48) lowers the current monitor's threshold to half the current
         /// flowing, opens the supply and closes it again: the current falls under the threshold
@@ -71,7 +57,7 @@ namespace DlmsDevice.Tests.EndToEnd
             Assert.Equal((long)MeterAlarm.PowerUp, powerUp.Body.Items[^1].ToInt64());
 
             meter.Meter.Advance(TimeSpan.FromSeconds(10));              // the current's first window mean
-            await using DlmsClient client = await meter.ConnectAsync(Management(meter));
+            await using DlmsClient client = await meter.ConnectAsync(SecureClientLibraryTests.Management(meter, TransportKind.Wrapper, CipheringKind.GeneralGlo));
             await client.AssociateAsync();
             long current = (await client.GetAsync(CosemAttribute.Parse("1.0.31.7.0.255:3:2"))).ToInt64();
             Assert.True(current >= 2, current + " (0.01 A)");
