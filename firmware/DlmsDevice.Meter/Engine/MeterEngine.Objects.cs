@@ -211,6 +211,44 @@ namespace DlmsDevice.Meter
         // channel) is left out, as the object is.
         private ProfileGeneric CreateProfile(EngineQuantity which, ProfileLayout layout, int entries, uint capturePeriod)
         {
+            ProfileGeneric profile = NewProfile(Name(which), layout);
+            profile.UseRowStorage(new ProfileStore(profile.RowWidth, entries, _config.RowsPerChunk));
+            profile.ProfileEntries = entries;
+            profile.CapturePeriod = capturePeriod;
+            profile.Clock = Clock;
+            return profile;
+        }
+
+        /// <summary>
+        /// A snapshot profile a meter definition declares (the IS 15959 instantaneous profile,
+        /// the scaler profiles): <paramref name="layout"/>'s columns, <paramref name="entries"/>
+        /// rows in RAM, capture_period 0, captured whenever a client reads its buffer
+        /// (<see cref="ProfileGeneric.CaptureOnRead"/>). Nothing is saved: its row is the present
+        /// values, made again at every read. Configuration time.
+        /// </summary>
+        /// <exception cref="ArgumentException">None of the columns exists on this hardware.</exception>
+        internal ProfileGeneric CreateSnapshotProfile(ObisCode logicalName, ProfileLayout layout, int entries)
+        {
+            if (logicalName == null || layout == null)
+            {
+                throw new ArgumentNullException();
+            }
+            if (entries < 1)
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+            ProfileGeneric profile = NewProfile(logicalName, layout);
+            profile.UseRowStorage(new RamRowStorage(profile.RowWidth * entries));
+            profile.ProfileEntries = entries;
+            profile.Clock = Clock;
+            profile.CaptureOnRead = true;
+            return profile;
+        }
+
+        // The columns are sized first (on a storage that only answers "a row fits"); the caller
+        // then makes the ring for the row width they add up to.
+        private ProfileGeneric NewProfile(ObisCode logicalName, ProfileLayout layout)
+        {
             int columns = 0;
             for (int i = 0; i < layout.Count; i++)
             {
@@ -223,7 +261,7 @@ namespace DlmsDevice.Meter
             {
                 throw new ArgumentException();
             }
-            ProfileGeneric profile = new ProfileGeneric(Name(which), columns, new ColumnSizer());
+            ProfileGeneric profile = new ProfileGeneric(logicalName, columns, new ColumnSizer());
             for (int i = 0; i < layout.Count; i++)
             {
                 CosemObject obj = Column(layout, i);
@@ -232,10 +270,6 @@ namespace DlmsDevice.Meter
                     profile.AddCaptureObject(obj, layout.GetAttribute(i), layout.GetDataIndex(i));
                 }
             }
-            profile.UseRowStorage(new ProfileStore(profile.RowWidth, entries, _config.RowsPerChunk));
-            profile.ProfileEntries = entries;
-            profile.CapturePeriod = capturePeriod;
-            profile.Clock = Clock;
             return profile;
         }
 

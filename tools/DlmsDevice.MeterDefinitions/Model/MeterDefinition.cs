@@ -46,6 +46,9 @@ namespace DlmsDevice.MeterDefinitions.Model
         /// <summary>Logical devices, in order.</summary>
         public List<LogicalDeviceDefinition> LogicalDevices { get; } = new List<LogicalDeviceDefinition>();
 
+        /// <summary>The event log layout the definition asks for ("eventLogs"); null = the host's.</summary>
+        public EventLogLayout? EventLogs { get; set; }
+
         /// <summary>The analog input measuring <paramref name="quantity"/>; null when there is none.</summary>
         public AnalogInputDefinition? Analog(AnalogQuantity quantity) => AnalogInputs.Find(a => a.Quantity == quantity);
     }

@@ -65,6 +65,8 @@ namespace DlmsDevice.MeterDefinitions.Reading
                 _definition.SerialNumber = String(identity, "serialNumber", "/identity") ?? _definition.SerialNumber;
                 _definition.FirmwareVersion = String(identity, "firmwareVersion", "/identity") ?? _definition.FirmwareVersion;
             }
+            string? eventLogs = String(root, "eventLogs", "");
+            _definition.EventLogs = eventLogs == "is15959" ? EventLogLayout.Is15959 : (eventLogs == "standard" ? EventLogLayout.Standard : null);
             ReadSecrets(root);
             ReadLink(root);
             ReadInputs(root);
