@@ -92,7 +92,8 @@ namespace DlmsDevice.MeterDefinitions.Classes
         internal override void Read(JsonElement element, ObjectDefinition obj, DefinitionReader reader)
         {
             EngineQuantity? quantity = obj.Binding?.Quantity;
-            if (quantity >= EngineQuantity.CurrentEventLog && quantity <= EngineQuantity.ControlEventLog)
+            if ((quantity >= EngineQuantity.CurrentEventLog && quantity <= EngineQuantity.ControlEventLog)
+                || (quantity == EngineQuantity.EventLog && reader.Definition.EventLogs == EventLogLayout.Is15959))
             {
                 // The IS 15959 logs by category capture what that standard lists (docs/tamper.md).
                 if (element.TryGetProperty("profile", out _))

@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using DlmsDevice.Client;
+using DlmsDevice.Emulator;
+using DlmsDevice.MeterDefinitions;
+using DlmsDevice.MeterDefinitions.Budget;
+using DlmsDevice.Tests.EndToEnd.Support;
+using DlmsDevice.Tests.Walkthrough;
+
+namespace DlmsDevice.Tests.MeterDefinitions
+{
+    /// <summary>
+    /// The shipped IS 15959 meter definitions served by the emulator (what --meter does) and read
+    /// over real TCP sockets by the project's client in the three IS 15959 associations: PC
+    /// (client 16, public, read only), MR (32, LLS) and US (48, HLS-GMAC, authenticated and
+    /// encrypted). The instantaneous profile is the present values at every read, its scaler
+    /// profile the registers' scaler_unit, the block load profile has a row per 15 minutes, and a
+    /// clock set by US lands in the transaction event log.
+    /// </summary>
+    public sealed class Is15959MeterTests
+    {
+        internal static string MeterFile(string name) => Path.Combine(WalkthroughDocument.RepositoryRoot(), "meters", name);
+
+        private static DlmsClientOptions Us(MeterHarness meter) => meter.Options(TransportKind.Wrapper, 48) with
+        {
+            Authentication = AuthenticationMechanism.HighGmac,
+            Security = new DlmsSecurityOptions
+            {
+                Policy = SecurityPolicy.AuthenticatedEncrypted,
+                AuthenticationKey = DlmsSecurityOptions.TestAuthenticationKey.ToArray(),
+                BlockCipherKey = DlmsSecurityOptions.TestBlockCipherKey.ToArray(),
+                ReadInvocationCounterFrom = ObisCode.Parse("0.0.43.1.3.255"),
+            },
+        };
+
+        private static IReadOnlyList<DlmsValue> Rows(DlmsValue buffer) => buffer.Items;
+
+        [Fact]
+        public async Task SinglePhase_ProfilesAndEventLogs_ReadInThePcMrAndUsAssociations()
+        {
+            MeterDefinitionFile definition = MeterDefinitionFile.Load(MeterFile("is15959-single-phase.json"));
+            using MeterHarness meter = MeterHarness.Start(meter: s => s.Definition = definition);
+            Assert.Equal(3200, meter.Meter.Hardware.Settings.ImpulsesPerKwh);
+
+            // PC: the public client sees the name, the clock, the associations and US's invocation counter; nothing it may change.
+            await using (DlmsClient pc = await meter.AssociateAsync(TransportKind.Wrapper))
+            {
+                IReadOnlyList<ObjectListEntry> list = await pc.GetObjectListAsync();
+                Assert.Equal(new[] { "0.0.42.0.0.255", "0.0.1.0.0.255", "0.0.40.0.0.255", "0.0.40.0.1.255", "0.0.41.0.0.255", "0.0.43.1.3.255" },
+                    list.Select(e => e.LogicalName.ToString()).ToArray());
+                // Read only: no attribute writable, no method.
+                Assert.All(list, e => Assert.All(e.Attributes, a => Assert.True(a.AccessMode <= 1, e.ToString())));
+                Assert.All(list, e => Assert.All(e.Methods, m => Assert.Equal(0, m.AccessMode)));
+                var denied = await Assert.ThrowsAsync<DataAccessException>(() => pc.GetAsync(CosemAttribute.Parse("1.0.94.91.0.255:7:2")));
+                Assert.Equal(DataAccessResult.ObjectUndefined, denied.Result);
+                var clock = await Assert.ThrowsAsync<DataAccessException>(() =>
+                    pc.SetAsync(CosemAttribute.Parse("0.0.1.0.0.255:8:2"), DlmsValueText.Parse("dt:2026-11-25T12:00:00")));
+                Assert.Equal(DataAccessResult.ReadWriteDenied, clock.Result);
+                await pc.ReleaseAsync();
+            }
+
+            meter.Meter.Advance(TimeSpan.FromHours(1));
+
+            // MR: the profiles and their scaler profiles.
+            await using (DlmsClient mr = await meter.AssociateAsync(TransportKind.Wrapper, 32, "ABCD0001"))
+            {
+                // Every object but US's association and its security setup.
+                IReadOnlyList<ObjectListEntry> list = await mr.GetObjectListAsync();
+                Assert.Equal(50, list.Count);
+                Assert.DoesNotContain(list, e => e.LogicalName.ToString() is "0.0.40.0.3.255" or "0.0.43.0.3.255");
+                // The instantaneous profile: one row, captured at the read, its +A column the register's value now.
+                DlmsValue captures = await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.0.255:7:3"));
+                Assert.Equal(13, captures.Items.Count);
+                Assert.Equal(0, (await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.0.255:7:4"))).ToInt64());
+                Assert.Equal(1, (await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.0.255:7:8"))).ToInt64());
+                IReadOnlyList<DlmsValue> row = Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.0.255:7:2")))).Items;
+                Assert.Equal(13, row.Count);
+                long energy = (await mr.GetAsync(CosemAttribute.Parse("1.0.1.8.0.255:3:2"))).ToInt64();
+                Assert.Equal(energy, row[8].ToInt64());
+                Assert.InRange(row[1].ToInt64(), 2000, 2600);                 // 1.0.12.7.0.255, 0.1 V: about 230 V
+                // Its scaler profile: the scaler_unit of the eleven registers, in column order.
+                IReadOnlyList<DlmsValue> scalers = Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.3.255:7:2")))).Items;
+                Assert.Equal(10, scalers.Count);
+                Assert.Equal("{i8:-1, enum:35}", DlmsValueText.Format(scalers[0]));   // voltage: 0.1 V
+                Assert.Equal("{i8:-2, enum:33}", DlmsValueText.Format(scalers[1]));   // current: 0.01 A
+                Assert.Equal("{i8:0, enum:30}", DlmsValueText.Format(scalers[7]));    // +A: Wh
+                // The block load profile: a row every 15 minutes of the hour.
+                Assert.Equal(900, (await mr.GetAsync(CosemAttribute.Parse("1.0.99.1.0.255:7:4"))).ToInt64());
+                IReadOnlyList<DlmsValue> blocks = Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.99.1.0.255:7:2")));
+                Assert.Equal(4, blocks.Count);
+                Assert.Equal(5, blocks[0].Items.Count);
+                Assert.True(blocks[3].Items[3].ToInt64() >= blocks[0].Items[3].ToInt64());
+                Assert.Equal(4, Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.4.255:7:2")))).Items.Count);
+                // MR may not set the clock.
+                var clock = await Assert.ThrowsAsync<DataAccessException>(() =>
+                    mr.SetAsync(CosemAttribute.Parse("0.0.1.0.0.255:8:2"), DlmsValueText.Parse("dt:2026-11-25T12:00:00")));
+                Assert.Equal(DataAccessResult.ReadWriteDenied, clock.Result);
+                await mr.ReleaseAsync();
+            }
+
+            // US: sets the clock (authenticated and encrypted): the transaction event log has it.
+            await using (DlmsClient us = await meter.ConnectAsync(Us(meter)))
+            {
+                await us.AssociateAsync();
+                Assert.Equal(52, (await us.GetObjectListAsync()).Count);
+                DlmsValue now = await us.GetAsync(CosemAttribute.Parse("0.0.1.0.0.255:8:2"));
+                await us.SetAsync(CosemAttribute.Parse("0.0.1.0.0.255:8:2"), now);
+                await us.ReleaseAsync();
+            }
+            await using (DlmsClient mr = await meter.AssociateAsync(TransportKind.Wrapper, 32, "ABCD0001"))
+            {
+                IReadOnlyList<DlmsValue> events = Rows(await mr.GetAsync(CosemAttribute.Parse("0.0.99.98.3.255:7:2")));
+                Assert.NotEmpty(events);
+                // Clock, event code (long-unsigned), nothing else: the transaction log captures no values.
+                Assert.Equal(2, events[^1].Items.Count);
+                Assert.Equal(DataType.LongUnsigned, events[^1].Items[1].Type);
+                // The event scaler profile: current, voltage, power factor, +A.
+                IReadOnlyList<DlmsValue> eventScalers = Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.7.255:7:2")))).Items;
+                Assert.Equal("{i8:-3, enum:255}", DlmsValueText.Format(eventScalers[2]));
+                // The name plate: serial number, manufacturer, firmware version.
+                IReadOnlyList<DlmsValue> plate = Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("0.0.94.91.10.255:7:2")))).Items;
+                Assert.Equal("IN0000000001", (string)plate[0].Value!);
+                Assert.Equal("DlmsDevice", (string)plate[1].Value!);
+                await mr.ReleaseAsync();
+            }
+        }
+
+        [Fact]
+        public async Task SinglePhase_ServedByTheEmulatorProcess_WithMeter()
+        {
+            int port = EmulatorProcess.FreePort();
+            using EmulatorProcess emulator = new EmulatorProcess("--meter", MeterFile("is15959-single-phase.json"), "--wrapper-port", port.ToString(), "--hdlc-port", "0");
+            await emulator.WaitForOutputAsync("Stop with Ctrl+C");
+            await using (DlmsClient mr = await DlmsClient.ConnectAsync(new DlmsClientOptions
+            {
+                Port = port,
+                ClientSap = 32,
+                Authentication = AuthenticationMechanism.Low,
+                Password = "ABCD0001",
+            }))
+            {
+                await mr.AssociateAsync();
+                Assert.Equal("DLDIN0000000001", System.Text.Encoding.ASCII.GetString((await mr.GetAsync(CosemAttribute.Parse("0.0.42.0.0.255:1:2"))).Bytes));
+                Assert.Equal(13, Assert.Single((await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.0.255:7:2"))).Items).Items.Count);
+                Assert.Equal(7, (await mr.GetObjectListAsync()).Count(e => e.ClassId == 7 && e.LogicalName.ToString().StartsWith("0.0.99.98.", StringComparison.Ordinal)));
+                await mr.ReleaseAsync();
+            }
+            emulator.Signal("TERM");
+            Assert.True(emulator.Process.WaitForExit((int)EmulatorProcess.Timeout.TotalMilliseconds), emulator.Output);
+            emulator.Process.WaitForExit();
+            Assert.Equal(0, emulator.Process.ExitCode);
+            Assert.Contains("(\"is15959-single-phase\")", emulator.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void SinglePhase_DeviceBudget_OnlyTheModelHeapIsOver()
+        {
+            MeterDefinitionFile file = MeterDefinitionFile.Load(MeterFile("is15959-single-phase.json"), resolveSecrets: false);
+            Assert.Equal(DlmsDevice.Meter.EventLogLayout.Is15959, file.Definition.EventLogs);
+            var lines = DeviceBudget.Check(file);
+            // Objects, the largest record and the state file fit; the model heap does not
+            // (docs/is15959.md: the seven event logs and the six snapshot profiles).
+            Assert.All(lines.Where(l => !l.What.StartsWith("model heap", StringComparison.Ordinal)), l => Assert.True(l.Within, l.ToString()));
+            DeviceBudget.Line heap = lines.Single(l => l.What.StartsWith("model heap", StringComparison.Ordinal));
+            Assert.False(heap.Within);
+            Assert.InRange(heap.Figure, DeviceBudget.ModelHeapBytes, 80_000);
+        }
+    }
+}
