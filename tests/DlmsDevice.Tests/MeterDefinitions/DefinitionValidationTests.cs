@@ -164,6 +164,10 @@ namespace DlmsDevice.Tests.MeterDefinitions
                 .Replace("{ \"object\": \"level\" } ], \"capturePeriod\": 0 },", "{ \"object\": \"level\" } ], \"capturePeriod\": 0 }, \"access\": { \"public\": \"read\" } },\n"
                     + "        { \"class\": \"profile-generic\", \"logicalName\": \"1.0.94.91.3.255\", \"profile\": { \"captureObjects\": [ { \"object\": \"snap\" } ] },", StringComparison.Ordinal),
                 "/logicalDevices/0/objects/5/profile/captureObjects/0/object", "{ \"object\": \"snap\" }", "\"snap\" is a profile of the definition's own (a snapshot): no profile can capture it");
+            yield return Case("IS 15959 voltage log with columns of its own", With(("\"name\": \"minimal\",", "\"name\": \"minimal\", \"eventLogs\": \"is15959\","),
+                    ("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\", \"access\": { \"public\": \"read\" } },\n"
+                    + "        { \"class\": \"profile-generic\", \"logicalName\": \"0.0.99.98.0.255\", \"binding\": \"event-log\", \"profile\": { \"captureObjects\": [ { \"object\": \"level\" } ] },")),
+                "/logicalDevices/0/objects/4/profile", "\"binding\": \"event-log\"", "the IS 15959 event logs by category have fixed capture objects");
             yield return Case("capture of an attribute the class lacks", profile.Replace("{ \"object\": \"nope\" }", "{ \"object\": \"level\", \"attribute\": \"capture_time\" }", StringComparison.Ordinal),
                 "/logicalDevices/0/objects/4/profile/captureObjects/0/attribute", "capture_time", "class register has no attribute \"capture_time\"");
         }
