@@ -30,6 +30,12 @@ namespace DlmsDevice.Emulator
             {
                 hardware.CurrentGain = current.Gain;
             }
+            // A definition with phase 2 or 3 inputs is a three-phase meter: so is the simulation.
+            if (definition.Analog(AnalogQuantity.VoltageL2) != null || definition.Analog(AnalogQuantity.CurrentL2) != null
+                || definition.Analog(AnalogQuantity.VoltageL3) != null || definition.Analog(AnalogQuantity.CurrentL3) != null)
+            {
+                hardware.Phases = 3;
+            }
         }
 
         public static void Apply(MeterConfiguration configuration, MeterDefinition definition, SimulatedMeterHardware hardware)
@@ -40,6 +46,13 @@ namespace DlmsDevice.Emulator
                 p == import ? hardware.ActiveEnergyPulses : (p == firstExport ? hardware.ExportEnergyPulses : new SimulatedPulseCounter(p.ImpulsesPerKwh)));
             configuration.Voltage = DefinitionChannels.Analog(definition, AnalogQuantity.Voltage, hardware.Voltage);
             configuration.Current = DefinitionChannels.Analog(definition, AnalogQuantity.Current, hardware.Current);
+            if (hardware.Settings.Phases == 3)
+            {
+                configuration.VoltageL2 = DefinitionChannels.Analog(definition, AnalogQuantity.VoltageL2, hardware.VoltageL2!);
+                configuration.VoltageL3 = DefinitionChannels.Analog(definition, AnalogQuantity.VoltageL3, hardware.VoltageL3!);
+                configuration.CurrentL2 = DefinitionChannels.Analog(definition, AnalogQuantity.CurrentL2, hardware.CurrentL2!);
+                configuration.CurrentL3 = DefinitionChannels.Analog(definition, AnalogQuantity.CurrentL3, hardware.CurrentL3!);
+            }
         }
     }
 }

@@ -69,6 +69,18 @@ namespace DlmsDevice.Meter
         /// <summary>The neutral current channel; null = no neutral current register and no phase/neutral mismatch detection.</summary>
         public AnalogChannel NeutralCurrent { get; set; }
 
+        /// <summary>Voltage L2 channel (a three-phase meter); null = single phase, no L2 registers.</summary>
+        public AnalogChannel VoltageL2 { get; set; }
+
+        /// <summary>Voltage L3 channel; null = none.</summary>
+        public AnalogChannel VoltageL3 { get; set; }
+
+        /// <summary>Current L2 channel; null = none.</summary>
+        public AnalogChannel CurrentL2 { get; set; }
+
+        /// <summary>Current L3 channel; null = none.</summary>
+        public AnalogChannel CurrentL3 { get; set; }
+
         /// <summary>Signed active power L1 from a metering front end (negative = energy flowing out); null = reverse flow judged from the export pulses only.</summary>
         public AnalogChannel ActivePower { get; set; }
 

@@ -11,7 +11,7 @@ namespace DlmsDevice.Meter
     public sealed class MeterObjectNames
     {
         /// <summary>Number of <see cref="EngineQuantity"/> values.</summary>
-        public const int Count = 36;
+        public const int Count = 44;
 
         private readonly ObisCode[] _names;
 
@@ -43,6 +43,15 @@ namespace DlmsDevice.Meter
             _names[(int)EngineQuantity.NeutralCurrent] = MeterObis.NeutralCurrent;
             _names[(int)EngineQuantity.Frequency] = MeterObis.Frequency;
             _names[(int)EngineQuantity.AverageFrequency] = MeterObis.AverageFrequency;
+            // Phases 2 and 3 (Blue Book OBIS: C = 52/72 voltage, 51/71 current; D = 7 instantaneous, 27 period average).
+            _names[(int)EngineQuantity.VoltageL2] = new ObisCode(1, 0, 52, 7, 0, 255);
+            _names[(int)EngineQuantity.VoltageL3] = new ObisCode(1, 0, 72, 7, 0, 255);
+            _names[(int)EngineQuantity.CurrentL2] = new ObisCode(1, 0, 51, 7, 0, 255);
+            _names[(int)EngineQuantity.CurrentL3] = new ObisCode(1, 0, 71, 7, 0, 255);
+            _names[(int)EngineQuantity.AverageVoltageL2] = new ObisCode(1, 0, 52, 27, 0, 255);
+            _names[(int)EngineQuantity.AverageVoltageL3] = new ObisCode(1, 0, 72, 27, 0, 255);
+            _names[(int)EngineQuantity.AverageCurrentL2] = new ObisCode(1, 0, 51, 27, 0, 255);
+            _names[(int)EngineQuantity.AverageCurrentL3] = new ObisCode(1, 0, 71, 27, 0, 255);
             // The IS 15959 logs by category and their event codes: 0.0.99.98.c.255, 0.0.96.11.c.255.
             for (int c = 1; c < EventCategory.Count; c++)
             {

@@ -28,7 +28,7 @@ namespace DlmsDevice.Meter
         private double _powerExportWatts;
         private int _exportChannels;
 
-        // Analog channels (0 voltage, 1 current), parallel arrays.
+        // Analog channels (AnalogQuantity order: voltage, current, neutral, power, voltage L2, L3, current L2, L3), parallel arrays.
         private AnalogChannel[] _analog;
         private Register[] _analogRegisters;
         private Register[] _averageRegisters;
@@ -296,10 +296,20 @@ namespace DlmsDevice.Meter
             }
         }
 
-        // S = V x I; PF = P / S clamped to 0..1, 1 when there is no apparent power.
+        // S = V x I summed over the phases (L1, and L2, L3 where both channels exist: the
+        // arithmetic apparent power); PF = P / S clamped to 0..1, 1 when there is no apparent power.
         private void UpdatePowerTriangle()
         {
             double apparent = _mean[VoltageIndex] * _mean[CurrentIndex];
+            for (int phase = 0; phase < 2; phase++)
+            {
+                int v = VoltageL2Index + phase;
+                int c = CurrentL2Index + phase;
+                if (_hasMean[v] && _hasMean[c])
+                {
+                    apparent += _mean[v] * _mean[c];
+                }
+            }
             if (apparent < 0)
             {
                 apparent = 0;

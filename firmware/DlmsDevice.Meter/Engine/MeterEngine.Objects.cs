@@ -56,6 +56,10 @@ namespace DlmsDevice.Meter
             _analog[PowerIndex] = configuration.ActivePower;
             _analogRegisters = new Register[AnalogChannels];
             _averageRegisters = new Register[AnalogChannels];
+            CreatePhase(VoltageL2Index, configuration.VoltageL2, EngineQuantity.VoltageL2, EngineQuantity.AverageVoltageL2);
+            CreatePhase(VoltageL2Index + 1, configuration.VoltageL3, EngineQuantity.VoltageL3, EngineQuantity.AverageVoltageL3);
+            CreatePhase(CurrentL2Index, configuration.CurrentL2, EngineQuantity.CurrentL2, EngineQuantity.AverageCurrentL2);
+            CreatePhase(CurrentL2Index + 1, configuration.CurrentL3, EngineQuantity.CurrentL3, EngineQuantity.AverageCurrentL3);
             AnalogChannel voltage = configuration.Voltage;
             if (voltage != null)
             {
@@ -91,6 +95,17 @@ namespace DlmsDevice.Meter
             _hasMean = new bool[AnalogChannels];
             _periodSum = new double[AnalogChannels];
             _periodCount = new int[AnalogChannels];
+        }
+
+        // The value and period-average registers of a phase 2 or 3 channel (none without it).
+        private void CreatePhase(int index, AnalogChannel channel, EngineQuantity value, EngineQuantity average)
+        {
+            _analog[index] = channel;
+            if (channel != null)
+            {
+                _analogRegisters[index] = new Register(Name(value), new CosemValue(DataType.LongUnsigned), channel.Scaler, channel.Unit);
+                _averageRegisters[index] = new Register(Name(average), new CosemValue(DataType.LongUnsigned), channel.Scaler, channel.Unit);
+            }
         }
 
         private void CreateDemandObjects(MeterConfiguration configuration)
@@ -164,6 +179,15 @@ namespace DlmsDevice.Meter
                     if (quantity >= EngineQuantity.CurrentEventCode && quantity <= EngineQuantity.ControlEventCode)
                     {
                         return GetCategoryEventCode((int)quantity - (int)EngineQuantity.CurrentEventCode + 1);
+                    }
+                    // Phases 2 and 3: the four values, then the four averages, in AnalogQuantity order.
+                    if (quantity >= EngineQuantity.VoltageL2 && quantity <= EngineQuantity.CurrentL3)
+                    {
+                        return _analogRegisters[VoltageL2Index + (int)quantity - (int)EngineQuantity.VoltageL2];
+                    }
+                    if (quantity >= EngineQuantity.AverageVoltageL2 && quantity <= EngineQuantity.AverageCurrentL3)
+                    {
+                        return _averageRegisters[VoltageL2Index + (int)quantity - (int)EngineQuantity.AverageVoltageL2];
                     }
                     return null;
             }

@@ -129,6 +129,48 @@ namespace DlmsDevice.Tests.MeterDefinitions
         }
 
         [Fact]
+        public async Task ThreePhase_EveryPhaseMeasured_InTheInstantaneousAndBlockLoadProfiles()
+        {
+            MeterDefinitionFile definition = MeterDefinitionFile.Load(MeterFile("is15959-three-phase.json"));
+            using MeterHarness meter = MeterHarness.Start(meter: s => s.Definition = definition);
+            Assert.Equal(3, meter.Meter.Hardware.Settings.Phases);
+            meter.Meter.Advance(TimeSpan.FromMinutes(30));
+
+            await using DlmsClient mr = await meter.AssociateAsync(TransportKind.Wrapper, 32, "ABCD0001");
+            // The phase registers under their Blue Book codes, each with its channel's value.
+            var volts = new List<long>();
+            var amps = new List<long>();
+            foreach (string c in new[] { "32", "52", "72" })
+            {
+                volts.Add((await mr.GetAsync(CosemAttribute.Parse("1.0." + c + ".7.0.255:3:2"))).ToInt64());
+            }
+            foreach (string c in new[] { "31", "51", "71" })
+            {
+                amps.Add((await mr.GetAsync(CosemAttribute.Parse("1.0." + c + ".7.0.255:3:2"))).ToInt64());
+            }
+            Assert.All(volts, v => Assert.InRange(v, 2000, 2600));
+            // The simulated grid's imbalance: L2 a little above L1, L3 a little below.
+            Assert.True(volts[1] > volts[0] && volts[2] < volts[0], string.Join(", ", volts));
+            // The load is shared by the three phases: each current about a third of what P / V makes.
+            double perPhase = meter.Meter.Engine.ActivePowerImportWatts / 3 / (volts[0] / 10.0) * 100;
+            Assert.All(amps, a => Assert.InRange(a, perPhase * 0.5, perPhase * 1.5 + 50));
+
+            // Instantaneous profile: clock, I L1-L3, V L1-L3, ...; the row holds what the registers hold.
+            IReadOnlyList<DlmsValue> row = Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.0.255:7:2")))).Items;
+            Assert.Equal(17, row.Count);
+            DlmsValue captures = await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.0.255:7:3"));
+            Assert.Equal("{u16:3, oct:0100340700FF, i8:2, u16:0}", DlmsValueText.Format(captures.Items[5]));
+            Assert.InRange(row[5].ToInt64(), volts[1] - 30, volts[1] + 30);
+            // Block load: two 15-minute rows of clock, average I L1-L3, average V L1-L3, +A, -A.
+            IReadOnlyList<DlmsValue> blocks = Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.99.1.0.255:7:2")));
+            Assert.Equal(2, blocks.Count);
+            Assert.Equal(9, blocks[1].Items.Count);
+            Assert.All(blocks[1].Items.Skip(4).Take(3), v => Assert.InRange(v.ToInt64(), 2000, 2600));
+            Assert.Equal(9 - 1, Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.4.255:7:2")))).Items.Count);
+            await mr.ReleaseAsync();
+        }
+
+        [Fact]
         public async Task SinglePhase_ServedByTheEmulatorProcess_WithMeter()
         {
             int port = EmulatorProcess.FreePort();

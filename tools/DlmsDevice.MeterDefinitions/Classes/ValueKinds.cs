@@ -149,7 +149,7 @@ namespace DlmsDevice.MeterDefinitions.Classes
             else if (binding.Channels != ChannelNeed.None)
             {
                 // A channel's register: scaler and unit are what the channel is shown with (default 0.1 V, 0.01 A).
-                bool voltage = binding.Channels == ChannelNeed.Voltage;
+                bool voltage = BindingInfo.IsVoltage(BindingInfo.Input(binding.Channels)!.Value);
                 obj.Scaler ??= voltage ? -1 : -2;
                 obj.Unit ??= voltage ? 35 : 33;
                 if (obj.Unit != (voltage ? 35 : 33))
