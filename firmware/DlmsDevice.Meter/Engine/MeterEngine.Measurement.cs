@@ -247,7 +247,7 @@ namespace DlmsDevice.Meter
 
         private void SampleAnalog(long mono, long utc)
         {
-            for (int i = 0; i < AnalogChannels; i++)
+            for (int i = 0; i < _analog.Length; i++)
             {
                 AnalogChannel channel = _analog[i];
                 if (channel == null)
@@ -301,7 +301,7 @@ namespace DlmsDevice.Meter
         private void UpdatePowerTriangle()
         {
             double apparent = _mean[VoltageIndex] * _mean[CurrentIndex];
-            for (int phase = 0; phase < 2; phase++)
+            for (int phase = 0; phase < 2 && _analog.Length == ThreePhaseChannels; phase++)
             {
                 int v = VoltageL2Index + phase;
                 int c = CurrentL2Index + phase;
@@ -330,7 +330,7 @@ namespace DlmsDevice.Meter
         // The load profile's average columns: the mean of every sample since the last capture.
         private void PublishPeriodAverages()
         {
-            for (int i = 0; i < AnalogChannels; i++)
+            for (int i = 0; i < _analog.Length; i++)
             {
                 Register register = _averageRegisters[i];
                 if (register == null)

@@ -49,17 +49,20 @@ namespace DlmsDevice.Meter
             ActiveEnergyImport = new Register(Name(EngineQuantity.ActiveEnergyImport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.WattHour);
             ActiveEnergyExport = new Register(Name(EngineQuantity.ActiveEnergyExport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.WattHour);
             ActivePowerImport = new Register(Name(EngineQuantity.ActivePowerImport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.Watt);
-            _analog = new AnalogChannel[AnalogChannels];
+            // A single-phase meter keeps the L1 slots only (the ESP32's heap is tight).
+            bool three = configuration.VoltageL2 != null || configuration.VoltageL3 != null || configuration.CurrentL2 != null || configuration.CurrentL3 != null;
+            int channels = three ? ThreePhaseChannels : SinglePhaseChannels;
+            _analog = new AnalogChannel[channels];
             _analog[VoltageIndex] = configuration.Voltage;
             _analog[CurrentIndex] = configuration.Current;
             _analog[NeutralIndex] = configuration.NeutralCurrent;
             _analog[PowerIndex] = configuration.ActivePower;
-            _analogRegisters = new Register[AnalogChannels];
-            _averageRegisters = new Register[AnalogChannels];
-            CreatePhase(VoltageL2Index, configuration.VoltageL2, EngineQuantity.VoltageL2, EngineQuantity.AverageVoltageL2);
-            CreatePhase(VoltageL2Index + 1, configuration.VoltageL3, EngineQuantity.VoltageL3, EngineQuantity.AverageVoltageL3);
-            CreatePhase(CurrentL2Index, configuration.CurrentL2, EngineQuantity.CurrentL2, EngineQuantity.AverageCurrentL2);
-            CreatePhase(CurrentL2Index + 1, configuration.CurrentL3, EngineQuantity.CurrentL3, EngineQuantity.AverageCurrentL3);
+            _analogRegisters = new Register[channels];
+            _averageRegisters = new Register[channels];
+            if (three)
+            {
+                CreatePhases(configuration);
+            }
             AnalogChannel voltage = configuration.Voltage;
             if (voltage != null)
             {
@@ -87,14 +90,22 @@ namespace DlmsDevice.Meter
                 ApparentPower = new Register(Name(EngineQuantity.ApparentPower), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.VoltAmpere);
                 PowerFactor = new Register(Name(EngineQuantity.PowerFactor), new CosemValue(DataType.LongUnsigned), -3, Unit.Count);
             }
-            _windowStart = new long[AnalogChannels];
-            _windowOpen = new bool[AnalogChannels];
-            _windowSum = new double[AnalogChannels];
-            _windowCount = new int[AnalogChannels];
-            _mean = new double[AnalogChannels];
-            _hasMean = new bool[AnalogChannels];
-            _periodSum = new double[AnalogChannels];
-            _periodCount = new int[AnalogChannels];
+            _windowStart = new long[channels];
+            _windowOpen = new bool[channels];
+            _windowSum = new double[channels];
+            _windowCount = new int[channels];
+            _mean = new double[channels];
+            _hasMean = new bool[channels];
+            _periodSum = new double[channels];
+            _periodCount = new int[channels];
+        }
+
+        private void CreatePhases(MeterConfiguration configuration)
+        {
+            CreatePhase(VoltageL2Index, configuration.VoltageL2, EngineQuantity.VoltageL2, EngineQuantity.AverageVoltageL2);
+            CreatePhase(VoltageL2Index + 1, configuration.VoltageL3, EngineQuantity.VoltageL3, EngineQuantity.AverageVoltageL3);
+            CreatePhase(CurrentL2Index, configuration.CurrentL2, EngineQuantity.CurrentL2, EngineQuantity.AverageCurrentL2);
+            CreatePhase(CurrentL2Index + 1, configuration.CurrentL3, EngineQuantity.CurrentL3, EngineQuantity.AverageCurrentL3);
         }
 
         // The value and period-average registers of a phase 2 or 3 channel (none without it).
@@ -181,6 +192,10 @@ namespace DlmsDevice.Meter
                         return GetCategoryEventCode((int)quantity - (int)EngineQuantity.CurrentEventCode + 1);
                     }
                     // Phases 2 and 3: the four values, then the four averages, in AnalogQuantity order.
+                    if (_analogRegisters.Length == SinglePhaseChannels)
+                    {
+                        return null;
+                    }
                     if (quantity >= EngineQuantity.VoltageL2 && quantity <= EngineQuantity.CurrentL3)
                     {
                         return _analogRegisters[VoltageL2Index + (int)quantity - (int)EngineQuantity.VoltageL2];

@@ -42,7 +42,8 @@ namespace DlmsDevice.Meter
         // Phases 2 and 3: voltage L2, L3, current L2, L3 (AnalogQuantity order).
         private const int VoltageL2Index = 4;
         private const int CurrentL2Index = 6;
-        private const int AnalogChannels = 8;
+        private const int SinglePhaseChannels = 4;
+        private const int ThreePhaseChannels = 8;
 
         private readonly object _sync = new object();
         private readonly MeterConfiguration _config;
