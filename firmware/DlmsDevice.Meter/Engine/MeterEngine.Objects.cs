@@ -46,8 +46,9 @@ namespace DlmsDevice.Meter
 
         private void CreateMeasurementObjects(MeterConfiguration configuration)
         {
-            ActiveEnergyImport = new Register(Name(EngineQuantity.ActiveEnergyImport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.WattHour);
-            ActiveEnergyExport = new Register(Name(EngineQuantity.ActiveEnergyExport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.WattHour);
+            sbyte energyScaler = (sbyte)configuration.EnergyScaler;
+            ActiveEnergyImport = new Register(Name(EngineQuantity.ActiveEnergyImport), new CosemValue(DataType.DoubleLongUnsigned), energyScaler, Unit.WattHour);
+            ActiveEnergyExport = new Register(Name(EngineQuantity.ActiveEnergyExport), new CosemValue(DataType.DoubleLongUnsigned), energyScaler, Unit.WattHour);
             ActivePowerImport = new Register(Name(EngineQuantity.ActivePowerImport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.Watt);
             // A single-phase meter keeps the L1 slots only (the ESP32's heap is tight).
             bool three = configuration.VoltageL2 != null || configuration.VoltageL3 != null || configuration.CurrentL2 != null || configuration.CurrentL3 != null;

@@ -144,8 +144,10 @@ namespace DlmsDevice.Tests.MeterDefinitions
                 "/logicalDevices/0/objects/3/binding", "\"clock\"", "binding \"clock\" is an object of class clock, not register");
             yield return Case("binding without its input", With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"binding\": \"voltage\",")),
                 "/logicalDevices/0/objects/3/binding", "\"voltage\"", "voltage needs a voltage input (inputs.analog)");
-            yield return Case("engine scaler", With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"binding\": \"energy-import\", \"scaler\": 3,")),
-                "/logicalDevices/0/objects/3/scaler", "\"scaler\": 3", "the engine shows energy-import with scaler 0, not 3");
+            yield return Case("engine scaler", With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"binding\": \"power-import\", \"scaler\": 3,")),
+                "/logicalDevices/0/objects/3/scaler", "\"scaler\": 3", "the engine shows power-import with scaler 0, not 3");
+            yield return Case("energy scaler past kWh", With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"binding\": \"energy-import\", \"scaler\": 6,")),
+                "/logicalDevices/0/objects/3/scaler", "\"scaler\": 6", "the engine shows energy-import with scaler 0 (Wh) to 3 (kWh), not 6");
             string profile = With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\", \"access\": { \"public\": \"read\" } },\n"
                 + "        { \"class\": \"profile-generic\", \"logicalName\": \"1.0.99.1.0.255\", \"binding\": \"load-profile\", \"profile\": { \"captureObjects\": [ { \"object\": \"nope\" } ], \"entries\": 10 },"));
             yield return Case("capture object that does not exist", profile,

@@ -171,6 +171,43 @@ namespace DlmsDevice.Tests.MeterDefinitions
         }
 
         [Fact]
+        public async Task CtMeter_ShowsPrimaryValues_EnergyInKwh()
+        {
+            MeterDefinitionFile definition = MeterDefinitionFile.Load(MeterFile("three-phase-ct.json"));
+            using MeterHarness meter = MeterHarness.Start(meter: s => s.Definition = definition);
+            // The inputs see the VT's secondary: 110 V line to line, 63.5 V phase to neutral.
+            Assert.Equal(110 / Math.Sqrt(3), meter.Meter.Hardware.Settings.Supply.NominalVolts, 6);
+            meter.Meter.Advance(TimeSpan.FromMinutes(5));
+
+            await using DlmsClient mr = await meter.AssociateAsync(TransportKind.Wrapper, 32, "ABCD0001");
+            // Voltage: 63.5 V x 11000/110 = 6.35 kV, shown in V (scaler 0).
+            Assert.Equal("{i8:0, enum:35}", DlmsValueText.Format(await mr.GetAsync(CosemAttribute.Parse("1.0.32.7.0.255:3:3"))));
+            long volts = (await mr.GetAsync(CosemAttribute.Parse("1.0.32.7.0.255:3:2"))).ToInt64();
+            Assert.InRange(volts, 5700, 7000);
+            Assert.InRange(volts, meter.Meter.Engine.VoltageVolts * 100 - 2, meter.Meter.Engine.VoltageVolts * 100 + 2);
+            // Current: the secondary amperes x 100/5, in 0.01 A.
+            long amps = (await mr.GetAsync(CosemAttribute.Parse("1.0.31.7.0.255:3:2"))).ToInt64();
+            Assert.InRange(amps, meter.Meter.Engine.CurrentAmperes * 20 * 100 - 2, meter.Meter.Engine.CurrentAmperes * 20 * 100 + 2);
+            Assert.True(amps > 0);
+
+            // Energy in kWh: an hour of the simulated (secondary) load, times 20 x 100.
+            Assert.Equal("{i8:3, enum:30}", DlmsValueText.Format(await mr.GetAsync(CosemAttribute.Parse("1.0.1.8.0.255:3:3"))));
+            long before = (await mr.GetAsync(CosemAttribute.Parse("1.0.1.8.0.255:3:2"))).ToInt64();
+            double secondaryBefore = meter.Meter.Hardware.EnergyWh;
+            meter.Meter.Advance(TimeSpan.FromHours(1));
+            meter.Meter.Engine.RequestCheckpoint();
+            meter.Meter.Advance(TimeSpan.FromSeconds(1));
+            long after = (await mr.GetAsync(CosemAttribute.Parse("1.0.1.8.0.255:3:2"))).ToInt64();
+            double primaryKwh = (meter.Meter.Hardware.EnergyWh - secondaryBefore) * 2000 / 1000;
+            Assert.True(primaryKwh > 100, primaryKwh + " kWh");
+            Assert.InRange(after - before, primaryKwh - 2, primaryKwh + 2);
+            // The block load profile's energy columns carry the same scaler (its scaler profile says so).
+            IReadOnlyList<DlmsValue> scalers = Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.4.255:7:2")))).Items;
+            Assert.Equal("{i8:3, enum:30}", DlmsValueText.Format(scalers[6]));
+            await mr.ReleaseAsync();
+        }
+
+        [Fact]
         public async Task SinglePhase_ServedByTheEmulatorProcess_WithMeter()
         {
             int port = EmulatorProcess.FreePort();

@@ -72,6 +72,10 @@ namespace DlmsDevice.Tests.MeterDefinitions
             Assert.Equal(-60, model.Engine.Clock.TimeZone);
             Assert.Equal(ControlMode.Mode1, model.Engine.Disconnect.ControlMode);
             Assert.Equal(4000, model.Engine.Configuration.PulseChannels[0].ImpulsesPerKwh);
+            // The transformer ratios and the energy scaler (kWh) reach the engine.
+            Assert.Equal(50, model.Engine.Configuration.CurrentTransformerPrimary);
+            Assert.Equal(100, model.Engine.Configuration.VoltageTransformerSecondary);
+            Assert.Equal(3, model.Engine.ActiveEnergyImport.Scaler);
 
             // Keys: inline, environment variable, key file next to the definition; the system title as given.
             Assert.Equal(Convert.FromHexString("C0C1C2C3C4C5C6C7C8C9CACBCCCDCECF"), model.SecurityProfile!.AuthenticationKey);

@@ -82,6 +82,16 @@ namespace DlmsDevice.MeterDefinitions.Building
 
         public void EventLogs(EventLogLayout layout) => Line("b.Configuration.EventLogs = EventLogLayout." + layout + ";");
 
+        public void Transformer(int currentPrimary, int currentSecondary, int voltagePrimary, int voltageSecondary)
+        {
+            Line("b.Configuration.CurrentTransformerPrimary = " + Int(currentPrimary) + ";");
+            Line("b.Configuration.CurrentTransformerSecondary = " + Int(currentSecondary) + ";");
+            Line("b.Configuration.VoltageTransformerPrimary = " + Int(voltagePrimary) + ";");
+            Line("b.Configuration.VoltageTransformerSecondary = " + Int(voltageSecondary) + ";");
+        }
+
+        public void EnergyScaler(int scaler) => Line("b.Configuration.EnergyScaler = " + Int(scaler) + ";");
+
         public void LoadProfilePeriod(int seconds) => Line("b.Configuration.LoadProfilePeriodSeconds = " + Int(seconds) + ";");
 
         public void DemandPeriod(int seconds) => Line("b.Configuration.DemandPeriodSeconds = " + Int(seconds) + ";");

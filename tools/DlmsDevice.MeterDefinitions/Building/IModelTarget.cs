@@ -31,6 +31,10 @@ namespace DlmsDevice.MeterDefinitions.Building
 
         void EventLogs(EventLogLayout layout);
 
+        void Transformer(int currentPrimary, int currentSecondary, int voltagePrimary, int voltageSecondary);
+
+        void EnergyScaler(int scaler);
+
         void LoadProfilePeriod(int seconds);
 
         void DemandPeriod(int seconds);

@@ -28,6 +28,16 @@ namespace DlmsDevice.MeterDefinitions.Building
 
         public void EventLogs(EventLogLayout layout) => _builder.Configuration.EventLogs = layout;
 
+        public void Transformer(int currentPrimary, int currentSecondary, int voltagePrimary, int voltageSecondary)
+        {
+            _builder.Configuration.CurrentTransformerPrimary = currentPrimary;
+            _builder.Configuration.CurrentTransformerSecondary = currentSecondary;
+            _builder.Configuration.VoltageTransformerPrimary = voltagePrimary;
+            _builder.Configuration.VoltageTransformerSecondary = voltageSecondary;
+        }
+
+        public void EnergyScaler(int scaler) => _builder.Configuration.EnergyScaler = scaler;
+
         public void LoadProfilePeriod(int seconds) => _builder.Configuration.LoadProfilePeriodSeconds = seconds;
 
         public void DemandPeriod(int seconds) => _builder.Configuration.DemandPeriodSeconds = seconds;

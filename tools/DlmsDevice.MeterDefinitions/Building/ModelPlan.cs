@@ -73,6 +73,16 @@ namespace DlmsDevice.MeterDefinitions.Building
             {
                 Target.EventLogs(_definition.EventLogs.Value);
             }
+            TransformerDefinition? t = _definition.Transformer;
+            if (t != null)
+            {
+                Target.Transformer(t.CurrentPrimary, t.CurrentSecondary, t.VoltagePrimary, t.VoltageSecondary);
+            }
+            int energyScaler = AllObjects().FirstOrDefault(o => o.Binding?.Quantity is EngineQuantity.ActiveEnergyImport or EngineQuantity.ActiveEnergyExport)?.Scaler ?? 0;
+            if (energyScaler != 0)
+            {
+                Target.EnergyScaler(energyScaler);
+            }
             foreach (ObjectDefinition obj in AllObjects().Where(o => o.Binding?.Quantity != null))
             {
                 Target.Name(obj.Binding!.Quantity!.Value, obj.LogicalName);

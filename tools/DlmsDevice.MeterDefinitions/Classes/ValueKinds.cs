@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json;
+using DlmsDevice.Meter;
 using DlmsDevice.MeterDefinitions.Building;
 using DlmsDevice.MeterDefinitions.Model;
 using DlmsDevice.MeterDefinitions.Reading;
@@ -131,6 +132,21 @@ namespace DlmsDevice.MeterDefinitions.Classes
             BindingInfo? binding = obj.Binding;
             if (binding == null)
             {
+                return;
+            }
+            if (binding.Quantity is EngineQuantity.ActiveEnergyImport or EngineQuantity.ActiveEnergyExport)
+            {
+                // Wh (0) by default; a CT/VT meter's primary energy in kWh (3) keeps the register from overflowing.
+                obj.Scaler ??= 0;
+                if (obj.Scaler < 0 || obj.Scaler > 3)
+                {
+                    reader.Error(obj.Path + "/scaler", "the engine shows " + binding.Name + " with scaler 0 (Wh) to 3 (kWh), not " + obj.Scaler);
+                }
+                if (obj.Unit != null && obj.Unit != binding.Unit)
+                {
+                    reader.Error(obj.Path + "/unit", "the engine shows " + binding.Name + " in " + UnitNames.Expression(binding.Unit!.Value) + ", not " + UnitNames.Expression(obj.Unit.Value));
+                }
+                obj.Unit = binding.Unit;
                 return;
             }
             if (binding.Scaler != null)

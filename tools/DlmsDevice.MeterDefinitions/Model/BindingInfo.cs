@@ -51,8 +51,9 @@ namespace DlmsDevice.MeterDefinitions.Model
             new BindingInfo("firmware-version", 1, null, null, null, ChannelNeed.None),
             new BindingInfo("invocation-counter", 1, null, null, null, ChannelNeed.None),
             new BindingInfo("clock", 8, EngineQuantity.Clock, null, null, ChannelNeed.None),
-            new BindingInfo("energy-import", 3, EngineQuantity.ActiveEnergyImport, 0, 30, ChannelNeed.None),
-            new BindingInfo("energy-export", 3, EngineQuantity.ActiveEnergyExport, 0, 30, ChannelNeed.None),
+            // Energy: scaler 0 (Wh) to 3 (kWh), the definition's (MeterConfiguration.EnergyScaler).
+            new BindingInfo("energy-import", 3, EngineQuantity.ActiveEnergyImport, null, 30, ChannelNeed.None),
+            new BindingInfo("energy-export", 3, EngineQuantity.ActiveEnergyExport, null, 30, ChannelNeed.None),
             new BindingInfo("power-import", 3, EngineQuantity.ActivePowerImport, 0, 27, ChannelNeed.None),
             new BindingInfo("voltage", 3, EngineQuantity.Voltage, null, null, ChannelNeed.Voltage),
             new BindingInfo("current", 3, EngineQuantity.Current, null, null, ChannelNeed.Current),

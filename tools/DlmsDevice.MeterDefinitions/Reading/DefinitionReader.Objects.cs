@@ -246,13 +246,15 @@ namespace DlmsDevice.MeterDefinitions.Reading
             }
             CheckAverages(seen, EngineQuantity.Voltage, EngineQuantity.AverageVoltage);
             CheckAverages(seen, EngineQuantity.Current, EngineQuantity.AverageCurrent);
+            CheckAverages(seen, EngineQuantity.ActiveEnergyImport, EngineQuantity.ActiveEnergyExport);
             CheckAverages(seen, EngineQuantity.VoltageL2, EngineQuantity.AverageVoltageL2);
             CheckAverages(seen, EngineQuantity.VoltageL3, EngineQuantity.AverageVoltageL3);
             CheckAverages(seen, EngineQuantity.CurrentL2, EngineQuantity.AverageCurrentL2);
             CheckAverages(seen, EngineQuantity.CurrentL3, EngineQuantity.AverageCurrentL3);
         }
 
-        // The engine shows a channel's instantaneous value and its period average with the same scaler and unit.
+        // The engine shows a channel's instantaneous value and its period average with the same
+        // scaler and unit, and both energies with one scaler.
         private void CheckAverages(Dictionary<EngineQuantity, ObjectDefinition> seen, EngineQuantity instantaneous, EngineQuantity average)
         {
             if (seen.TryGetValue(instantaneous, out ObjectDefinition? a) && seen.TryGetValue(average, out ObjectDefinition? b)

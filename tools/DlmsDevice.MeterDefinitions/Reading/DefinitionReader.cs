@@ -159,6 +159,11 @@ namespace DlmsDevice.MeterDefinitions.Reading
             {
                 return;
             }
+            if (inputs.TryGetProperty("transformer", out JsonElement t) && t.ValueKind == JsonValueKind.Object)
+            {
+                _definition.Transformer = new TransformerDefinition(Int(t, "currentPrimary") ?? 1, Int(t, "currentSecondary") ?? 1,
+                    Int(t, "voltagePrimary") ?? 1, Int(t, "voltageSecondary") ?? 1);
+            }
             var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach ((JsonElement item, string path) in Items(inputs, "pulse", "/inputs/pulse"))
             {
