@@ -373,6 +373,9 @@ namespace DlmsDevice.Emulator
             SimulatedMeterSettings h = hardware.Settings;
             MeterConfiguration configuration = new MeterConfiguration(hardware.Clock)
             {
+                // Billing and four tariffs (off in the portable defaults: the ESP32 heap budget).
+                Tariffs = 4,
+                BillingProfileEntries = 12,
                 PulseChannels = new[]
                 {
                     new PulseChannel(hardware.ActiveEnergyPulses, ImpulsesPerKwh, EnergyDirection.Import),

@@ -118,6 +118,9 @@ namespace DlmsDevice.Emulator
                 WrapperPort = WrapperPort,
                 MaxConnections = MaxConnections,
                 WrapperInactivityTimeoutSeconds = WrapperInactivityTimeoutSeconds,
+                // The emulated meter has what a deployed smart meter has (docs/billing-and-tariffs.md).
+                RegisterMonitors = true,
+                Limiter = true,
             };
             PutSecurity(model);
             return model;

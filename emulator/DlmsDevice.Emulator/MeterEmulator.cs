@@ -34,8 +34,8 @@ namespace DlmsDevice.Emulator
         private readonly IMeterModel _model;
         private readonly object _sync = new object();
         private readonly List<ChannelWorker> _workers = new List<ChannelWorker>();
-        private TcpEndpoint? _wrapper;
-        private TcpEndpoint? _hdlc;
+        private TcpAcceptor? _wrapper;
+        private TcpAcceptor? _hdlc;
         private ChannelWorker? _serial;
         private ChannelWorker? _optical;
         private OpticalPort? _opticalPort;
@@ -281,11 +281,12 @@ namespace DlmsDevice.Emulator
             _opticalPort = port;
         }
 
-        private TcpEndpoint OpenTcp(string name, IPAddress address, int port, ChannelKind kind)
+        private TcpAcceptor OpenTcp(string name, IPAddress address, int port, ChannelKind kind)
         {
             try
             {
-                return new TcpEndpoint(address, Math.Max(port, 0), kind, OnAccept, _logger);
+                return new TcpAcceptor(address, Math.Max(port, 0), 128, name, socket => OnAccept(socket, kind),
+                    (what, e) => _logger.LogWarning(e, "{What}", what));
             }
             catch (SocketException ex)
             {

@@ -90,6 +90,11 @@ namespace DlmsDevice.Runtime
                 {
                     records++;
                 }
+                if (settings.Push.OnAlarm)
+                {
+                    // Before the start: the power-up alarm of this start is pushed too.
+                    engine.Alarms.Sink = new AlarmPush(_pushSetup);
+                }
             }
             int payload = engine.RequiredPayloadLength > InvocationCounterStore.RecordLength ? engine.RequiredPayloadLength : InvocationCounterStore.RecordLength;
             if (medium != null)

@@ -54,23 +54,13 @@ namespace DlmsDevice.Stack.Cosem
                 throw new ArgumentOutOfRangeException();
             }
             _type = type;
+            if (type == DataType.NullData || IsNumericType(type))
+            {
+                // Held in the numeric fields: no buffer.
+                return;
+            }
             switch (type)
             {
-                case DataType.NullData:
-                case DataType.Boolean:
-                case DataType.DoubleLong:
-                case DataType.DoubleLongUnsigned:
-                case DataType.Bcd:
-                case DataType.Integer:
-                case DataType.Long:
-                case DataType.Unsigned:
-                case DataType.LongUnsigned:
-                case DataType.Long64:
-                case DataType.Long64Unsigned:
-                case DataType.Enum:
-                case DataType.Float32:
-                case DataType.Float64:
-                    break;
                 case DataType.OctetString:
                 case DataType.VisibleString:
                 case DataType.Utf8String:
@@ -192,27 +182,30 @@ namespace DlmsDevice.Stack.Cosem
 
         private bool IsNumeric
         {
-            get
+            get { return IsNumericType(_type); }
+        }
+
+        /// <summary>True for the types a number is held in (boolean, the integers, bcd, enum, the floats).</summary>
+        public static bool IsNumericType(DataType type)
+        {
+            switch (type)
             {
-                switch (_type)
-                {
-                    case DataType.Boolean:
-                    case DataType.DoubleLong:
-                    case DataType.DoubleLongUnsigned:
-                    case DataType.Bcd:
-                    case DataType.Integer:
-                    case DataType.Long:
-                    case DataType.Unsigned:
-                    case DataType.LongUnsigned:
-                    case DataType.Long64:
-                    case DataType.Long64Unsigned:
-                    case DataType.Enum:
-                    case DataType.Float32:
-                    case DataType.Float64:
-                        return true;
-                    default:
-                        return false;
-                }
+                case DataType.Boolean:
+                case DataType.DoubleLong:
+                case DataType.DoubleLongUnsigned:
+                case DataType.Bcd:
+                case DataType.Integer:
+                case DataType.Long:
+                case DataType.Unsigned:
+                case DataType.LongUnsigned:
+                case DataType.Long64:
+                case DataType.Long64Unsigned:
+                case DataType.Enum:
+                case DataType.Float32:
+                case DataType.Float64:
+                    return true;
+                default:
+                    return false;
             }
         }
 

@@ -286,8 +286,10 @@ namespace DlmsDevice.Stack.Cosem
             int size = RightsHeader + attributeCount + methodCount;
             if (_rightsLength + size > _rights.Length)
             {
-                int grown = _rights.Length * 2;
-                byte[] rights = new byte[grown < _rightsLength + size ? _rightsLength + size : grown];
+                // Room for this entry and half as much again as the first sizing gave the entries
+                // of capacity after it: doubling left most of a large list's buffer unused.
+                int rest = (_objects.Length - index - 1) * RightsBytesPerEntry;
+                byte[] rights = new byte[_rightsLength + size + rest + rest / 2];
                 Array.Copy(_rights, rights, _rightsLength);
                 _rights = rights;
             }

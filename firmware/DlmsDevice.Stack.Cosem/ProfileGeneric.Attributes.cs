@@ -74,16 +74,16 @@ namespace DlmsDevice.Stack.Cosem
         private DataAccessResult WriteBuffer(int selector, AxdrReader parameters, AxdrWriter writer, CosemContext context)
         {
             DataAccessResult result;
-            BeginArray(2, selector, parameters, _plainCursor, context, out result);
+            BeginArray(2, selector, parameters, _workspace.Cursor, context, out result);
             if (result != DataAccessResult.Success)
             {
                 return result;
             }
-            writer.WriteArray(_plainCursor.Count);
-            for (int i = 0; i < _plainCursor.Count && !writer.Overflow; i++)
+            writer.WriteArray(_workspace.Cursor.Count);
+            for (int i = 0; i < _workspace.Cursor.Count && !writer.Overflow; i++)
             {
-                _plainCursor.Index = i;
-                result = WriteArrayElement(2, _plainCursor, writer, context);
+                _workspace.Cursor.Index = i;
+                result = WriteArrayElement(2, _workspace.Cursor, writer, context);
                 if (result != DataAccessResult.Success)
                 {
                     return result;

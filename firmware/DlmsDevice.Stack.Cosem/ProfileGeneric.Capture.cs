@@ -6,11 +6,14 @@ namespace DlmsDevice.Stack.Cosem
     /// <content>Capture into the ring, reset, and reading a slot.</content>
     public sealed partial class ProfileGeneric
     {
+        /// <summary>Told around every capture (null = nobody): e.g. the meter, for the billing profile. Configuration time.</summary>
+        public IProfileCaptureObserver CaptureObserver { get; set; }
+
         /// <summary>Takes one row now (method 2, capture), reading the capture objects with a context of this object's own.</summary>
         /// <returns>False when there is nothing to capture (no columns).</returns>
         public bool Capture()
         {
-            return Capture(_ownContext);
+            return Capture(_workspace.Context);
         }
 
         /// <summary>
@@ -28,7 +31,12 @@ namespace DlmsDevice.Stack.Cosem
             }
             if (context == null)
             {
-                context = _ownContext;
+                context = _workspace.Context;
+            }
+            IProfileCaptureObserver observer = CaptureObserver;
+            if (observer != null && !observer.BeforeCapture(this))
+            {
+                return true;
             }
             int seq = _nextSeq;
             // Retire the row being overwritten before its bytes change.
@@ -46,6 +54,10 @@ namespace DlmsDevice.Stack.Cosem
             // before the row can be read.
             _rows.EndWrite(seq, _oldestSeq);
             _nextSeq = seq + 1;
+            if (observer != null)
+            {
+                observer.AfterCapture(this);
+            }
             return true;
         }
 
@@ -62,9 +74,9 @@ namespace DlmsDevice.Stack.Cosem
             int dataIndex = _dataIndexes[column];
             if (dataIndex == 0)
             {
-                _captureWriter.Reset(rows, slot, width);
-                DataAccessResult result = _objects[column].GetAttribute(_attributes[column], 0, null, _captureWriter, context);
-                if (result != DataAccessResult.Success || _captureWriter.Overflow || _captureWriter.Length == 0)
+                _workspace.Writer.Reset(rows, slot, width);
+                DataAccessResult result = _objects[column].GetAttribute(_attributes[column], 0, null, _workspace.Writer, context);
+                if (result != DataAccessResult.Success || _workspace.Writer.Overflow || _workspace.Writer.Length == 0)
                 {
                     rows[slot] = (byte)DataType.NullData;
                 }
@@ -77,7 +89,7 @@ namespace DlmsDevice.Stack.Cosem
                 rows[slot] = (byte)DataType.NullData;
                 return;
             }
-            Array.Copy(_scratch, start, rows, slot, length);
+            Array.Copy(_workspace.Scratch, start, rows, slot, length);
         }
 
         /// <summary>
@@ -88,36 +100,36 @@ namespace DlmsDevice.Stack.Cosem
         {
             start = 0;
             length = 0;
-            _captureWriter.Reset(_scratch, 0, _scratch.Length);
-            if (obj.GetAttribute(attributeId, 0, null, _captureWriter, context) != DataAccessResult.Success || _captureWriter.Overflow)
+            _workspace.Writer.Reset(_workspace.Scratch, 0, _workspace.Scratch.Length);
+            if (obj.GetAttribute(attributeId, 0, null, _workspace.Writer, context) != DataAccessResult.Success || _workspace.Writer.Overflow)
             {
                 return false;
             }
-            _slotReader.Reset(_scratch, 0, _captureWriter.Length);
+            _workspace.Reader.Reset(_workspace.Scratch, 0, _workspace.Writer.Length);
             DataType tag;
             int count;
-            if (_slotReader.PeekTag(out tag) != AxdrStatus.Ok)
+            if (_workspace.Reader.PeekTag(out tag) != AxdrStatus.Ok)
             {
                 return false;
             }
-            AxdrStatus status = tag == DataType.Array ? _slotReader.ReadArray(out count) : _slotReader.ReadStructure(out count);
+            AxdrStatus status = tag == DataType.Array ? _workspace.Reader.ReadArray(out count) : _workspace.Reader.ReadStructure(out count);
             if (status != AxdrStatus.Ok || dataIndex > count)
             {
                 return false;
             }
             for (int i = 1; i < dataIndex; i++)
             {
-                if (_slotReader.SkipValue() != AxdrStatus.Ok)
+                if (_workspace.Reader.SkipValue() != AxdrStatus.Ok)
                 {
                     return false;
                 }
             }
-            start = _slotReader.Position;
-            if (_slotReader.SkipValue() != AxdrStatus.Ok)
+            start = _workspace.Reader.Position;
+            if (_workspace.Reader.SkipValue() != AxdrStatus.Ok)
             {
                 return false;
             }
-            length = _slotReader.Position - start;
+            length = _workspace.Reader.Position - start;
             return true;
         }
 
@@ -135,13 +147,13 @@ namespace DlmsDevice.Stack.Cosem
             {
                 return size;
             }
-            _slotReader.Reset(rows, offset, width);
-            if (_slotReader.SkipValue() != AxdrStatus.Ok)
+            _workspace.Reader.Reset(rows, offset, width);
+            if (_workspace.Reader.SkipValue() != AxdrStatus.Ok)
             {
                 // Cannot happen for bytes a capture wrote; send null-data rather than garbage.
                 return 0;
             }
-            return _slotReader.Position - offset;
+            return _workspace.Reader.Position - offset;
         }
     }
 }

@@ -135,15 +135,15 @@ namespace DlmsDevice.Stack.Cosem
             {
                 int start;
                 int length;
-                return ReadElement(obj, attributeId, dataIndex, _ownContext, out start, out length) ? length : 0;
+                return ReadElement(obj, attributeId, dataIndex, _workspace.Context, out start, out length) ? length : 0;
             }
-            _captureWriter.Reset(_scratch, 0, _scratch.Length);
-            if (obj.GetAttribute(attributeId, 0, null, _captureWriter, _ownContext) != DataAccessResult.Success
-                || _captureWriter.Overflow)
+            _workspace.Writer.Reset(_workspace.Scratch, 0, _workspace.Scratch.Length);
+            if (obj.GetAttribute(attributeId, 0, null, _workspace.Writer, _workspace.Context) != DataAccessResult.Success
+                || _workspace.Writer.Overflow)
             {
                 return 0;
             }
-            return _captureWriter.Length;
+            return _workspace.Writer.Length;
         }
     }
 }

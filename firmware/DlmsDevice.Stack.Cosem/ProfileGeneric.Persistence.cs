@@ -74,8 +74,8 @@ namespace DlmsDevice.Stack.Cosem
             }
             for (int c = 0; c < _columnCount; c++)
             {
-                _slotReader.Reset(buffer, offset + _offsets[c], _widths[c]);
-                if (_slotReader.SkipValue() != AxdrStatus.Ok)
+                _workspace.Reader.Reset(buffer, offset + _offsets[c], _widths[c]);
+                if (_workspace.Reader.SkipValue() != AxdrStatus.Ok)
                 {
                     return false;
                 }

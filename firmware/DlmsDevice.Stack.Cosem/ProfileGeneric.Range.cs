@@ -54,8 +54,8 @@ namespace DlmsDevice.Stack.Cosem
             double fromFloat;
             long toInteger;
             double toFloat;
-            int fromKind = ReadBound(parameters, out fromInteger, out fromFloat, _rangeFrom);
-            int toKind = ReadBound(parameters, out toInteger, out toFloat, _rangeTo);
+            int fromKind = ReadBound(parameters, out fromInteger, out fromFloat, _workspace.From);
+            int toKind = ReadBound(parameters, out toInteger, out toFloat, _workspace.To);
             if (fromKind == KeyOther || toKind == KeyOther)
             {
                 return DataAccessResult.TypeUnmatched;
@@ -101,8 +101,8 @@ namespace DlmsDevice.Stack.Cosem
             if (dateRange)
             {
                 Clock clock = ClockOf(restricting);
-                int fromStatus = BoundToUtc(_rangeFrom, false, clock, out fromInteger);
-                int toStatus = BoundToUtc(_rangeTo, true, clock, out toInteger);
+                int fromStatus = BoundToUtc(_workspace.From, false, clock, out fromInteger);
+                int toStatus = BoundToUtc(_workspace.To, true, clock, out toInteger);
                 if (fromStatus < 0 || toStatus < 0)
                 {
                     return DataAccessResult.ScopeOfAccessViolated;
@@ -131,7 +131,7 @@ namespace DlmsDevice.Stack.Cosem
             int runLength = 0;
             int total = 0;
             // The bounds are UTC ticks by now: their date-time holder takes each row's value.
-            CosemDateTime time = _rangeFrom;
+            CosemDateTime time = _workspace.From;
             for (int seq = _oldestSeq; seq != _nextSeq; seq++)
             {
                 int row;

@@ -127,15 +127,9 @@ namespace DlmsDevice.Stack.Cosem
         private ushort _sortDataIndex;
         private Clock _clock;
 
-        private readonly byte[] _scratch;
-        private readonly AxdrWriter _captureWriter;
-        private readonly AxdrReader _slotReader;
-        private readonly CosemContext _ownContext;
-        private readonly ArrayCursor _plainCursor;
-        // Range selection (selector 1): the from_value and to_value date-times as read; once
-        // they are UTC ticks, _rangeFrom also takes each row's date-time during the scan.
-        private readonly CosemDateTime _rangeFrom;
-        private readonly CosemDateTime _rangeTo;
+        // Scratch, reader, writer, own context, cursor and the range selection's date-times:
+        // shared by the profiles of one meter (ProfileWorkspace).
+        private readonly ProfileWorkspace _workspace;
 
         /// <summary>
         /// Creates an empty profile (no capture objects, capture_period 0, fifo) whose rows share
@@ -160,6 +154,18 @@ namespace DlmsDevice.Stack.Cosem
         /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
         /// <exception cref="ArgumentNullException"><paramref name="rows"/> is null.</exception>
         public ProfileGeneric(ObisCode logicalName, int maxCaptureObjects, IProfileRowStorage rows)
+            : this(logicalName, maxCaptureObjects, rows, null)
+        {
+        }
+
+        /// <summary>
+        /// Creates an empty profile whose rows are kept by <paramref name="rows"/>, sharing
+        /// <paramref name="workspace"/> with the other profiles of the meter (null = one of its
+        /// own): they must never be called at the same time (one meter's lock).
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+        /// <exception cref="ArgumentNullException"><paramref name="rows"/> is null.</exception>
+        public ProfileGeneric(ObisCode logicalName, int maxCaptureObjects, IProfileRowStorage rows, ProfileWorkspace workspace)
             : base(CosemClassId.ProfileGeneric, 1, logicalName)
         {
             if (maxCaptureObjects < 1 || maxCaptureObjects > MaxColumns)
@@ -181,13 +187,7 @@ namespace DlmsDevice.Stack.Cosem
             _pendingAttributes = new int[maxCaptureObjects];
             _pendingDataIndexes = new int[maxCaptureObjects];
             _pendingWidths = new int[maxCaptureObjects];
-            _scratch = new byte[ScratchSize];
-            _captureWriter = new AxdrWriter();
-            _slotReader = new AxdrReader();
-            _ownContext = new CosemContext();
-            _plainCursor = new ArrayCursor();
-            _rangeFrom = new CosemDateTime();
-            _rangeTo = new CosemDateTime();
+            _workspace = workspace != null ? workspace : new ProfileWorkspace();
         }
 
         // ----------------------------------------------------------------------------------

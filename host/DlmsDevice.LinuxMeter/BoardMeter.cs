@@ -133,7 +133,8 @@ namespace DlmsDevice.LinuxMeter
         private void OpenAll(MeterSecrets secrets, bool useStateDirectory)
         {
             ISystemClock clock = _devices.Clock;
-            MeterConfiguration configuration = new MeterConfiguration(clock);
+            // A board has the memory for billing and tariffs (off in the portable defaults: the ESP32 budget).
+            MeterConfiguration configuration = new MeterConfiguration(clock) { Tariffs = 4, BillingProfileEntries = 12 };
             if (_board.UsesGpio)
             {
                 _gpio = _devices.OpenGpio(_board.GpioChip);
@@ -318,6 +319,8 @@ namespace DlmsDevice.LinuxMeter
             TcpSection tcp = _board.Tcp;
             MeterDeviceSettings device = new MeterDeviceSettings();
             DefaultMeterModelSettings meter = device.Meter;
+            meter.RegisterMonitors = true;
+            meter.Limiter = true;
             meter.SerialNumber = m.SerialNumber;
             meter.Password = secrets.Password ?? meter.Password;
             meter.HdlcPhysicalAddress = m.HdlcAddress;

@@ -85,11 +85,11 @@ namespace DlmsDevice.LinuxMeter
             IPAddress address = IPAddress.Parse(m.Board.Tcp.Bind);
             if (m.Board.Tcp.WrapperPort != 0)
             {
-                _wrapper = new TcpAcceptor(address, Math.Max(m.Board.Tcp.WrapperPort, 0), ChannelKind.TcpWrapper, OnAccept, _logger);
+                _wrapper = new TcpAcceptor(address, Math.Max(m.Board.Tcp.WrapperPort, 0), 32, "TCP wrapper", socket => OnAccept(socket, ChannelKind.TcpWrapper), Fault);
             }
             if (m.Board.Tcp.HdlcPort != 0)
             {
-                _hdlc = new TcpAcceptor(address, Math.Max(m.Board.Tcp.HdlcPort, 0), ChannelKind.TcpHdlc, OnAccept, _logger);
+                _hdlc = new TcpAcceptor(address, Math.Max(m.Board.Tcp.HdlcPort, 0), 32, "HDLC over TCP", socket => OnAccept(socket, ChannelKind.TcpHdlc), Fault);
             }
             if (m.PowerFail != null)
             {
@@ -157,6 +157,11 @@ namespace DlmsDevice.LinuxMeter
             StopAsync(CancellationToken.None).GetAwaiter().GetResult();
             _stop.Dispose();
             _tickNow.Dispose();
+        }
+
+        private void Fault(string what, Exception e)
+        {
+            _logger.LogWarning(e, "{What}", what);
         }
 
         private void OnAccept(Socket socket, ChannelKind kind)

@@ -1,6 +1,7 @@
 using DlmsDevice.Meter;
 using DlmsDevice.Meter.Persistence;
 using DlmsDevice.Stack.Axdr;
+using DlmsDevice.Stack.Cosem;
 
 namespace DlmsDevice.Emulator.Diagnostics
 {
@@ -18,6 +19,7 @@ namespace DlmsDevice.Emulator.Diagnostics
                 MeterRecordKind.SecurityCounters => "invocation counters of client 48",
                 MeterRecordKind.ProfileChunk => Profile(engine, profile) + ", chunk " + chunk,
                 MeterRecordKind.TamperState => "tamper state: alarm register, tamper count, detections in force",
+                MeterRecordKind.Configuration => "configuration of a script table, schedule, monitor, limiter or calendar",
                 _ => "not a record of this meter",
             };
             return "record " + recordId + " (" + what + ")";
@@ -38,13 +40,12 @@ namespace DlmsDevice.Emulator.Diagnostics
 
         private static string Profile(MeterEngine engine, int index)
         {
-            return index switch
-            {
-                0 => "load profile " + Dotted(engine.LoadProfile.LogicalName),
-                1 => "daily profile " + Dotted(engine.DailyProfile.LogicalName),
-                // Index 2 on is the event log, or the IS 15959 logs by category in their order.
-                _ => "event log " + Dotted((engine.GetCategoryLog(index - 2) ?? engine.EventLog).LogicalName),
-            };
+            ProfileGeneric profile = engine.Persistence.GetProfile(index);
+            string what = profile == engine.LoadProfile ? "load profile"
+                : profile == engine.DailyProfile ? "daily profile"
+                : profile == engine.BillingProfile ? "billing profile"
+                : "event log";
+            return what + " " + Dotted(profile.LogicalName);
         }
 
         // 1.0.99.1.0.255, as the README and the client write OBIS codes.

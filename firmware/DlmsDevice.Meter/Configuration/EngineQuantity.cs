@@ -139,5 +139,14 @@ namespace DlmsDevice.Meter
 
         /// <summary>Register (IC 3): current L3 averaged over the last load profile period (1.0.71.27.0.255).</summary>
         AverageCurrentL3 = 43,
+
+        /// <summary>Billing profile (Profile generic, 1.0.98.1.0.255): only with a billing profile (MeterConfiguration.BillingProfileEntries above 0).</summary>
+        BillingProfile = 44,
+
+        /// <summary>Billing period counter (Data, 1.0.0.1.0.255), with the billing profile.</summary>
+        BillingPeriodCounter = 45,
+
+        /// <summary>Time stamp of the last billing (Data, 1.0.0.1.2.255), with the billing profile.</summary>
+        LastBillingTime = 46,
     }
 }

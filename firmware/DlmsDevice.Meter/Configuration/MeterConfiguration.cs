@@ -200,6 +200,16 @@ namespace DlmsDevice.Meter
         /// <summary>Without a pulse for this long the active power is 0 (default 3600 s).</summary>
         public int PowerTimeoutSeconds { get; set; }
 
+        /// <summary>
+        /// Tariffs with their own energy import and maximum demand registers (1.0.1.8.1.255 ..,
+        /// 1.0.1.6.1.255 ..), 0..4; default 0 (the ESP32 heap budget; the emulator and the Linux host
+        /// use 4). docs/billing-and-tariffs.md.
+        /// </summary>
+        public int Tariffs { get; set; }
+
+        /// <summary>Rows of the billing profile 1.0.98.1.0.255 (12 is a year of monthly billing); 0 (default: the ESP32 heap budget, docs/billing-and-tariffs.md) = no billing profile, counter or time stamp.</summary>
+        public int BillingProfileEntries { get; set; }
+
         /// <summary>Throws when a setting is out of range (called by the engine).</summary>
         public void Validate()
         {
@@ -212,6 +222,10 @@ namespace DlmsDevice.Meter
                 throw new ArgumentOutOfRangeException();
             }
             if (LoadProfileEntries < 1 || DailyProfileEntries < 1 || EventLogEntries < 1 || RowsPerChunk < 1 || RowsPerChunk > 256)
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+            if (Tariffs < 0 || Tariffs > 4 || BillingProfileEntries < 0 || BillingProfileEntries > 1000)
             {
                 throw new ArgumentOutOfRangeException();
             }

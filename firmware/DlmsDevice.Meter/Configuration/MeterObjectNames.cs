@@ -11,7 +11,7 @@ namespace DlmsDevice.Meter
     public sealed class MeterObjectNames
     {
         /// <summary>Number of <see cref="EngineQuantity"/> values.</summary>
-        public const int Count = 44;
+        public const int Count = 47;
 
         private readonly ObisCode[] _names;
 
@@ -52,6 +52,9 @@ namespace DlmsDevice.Meter
             _names[(int)EngineQuantity.AverageVoltageL3] = new ObisCode(1, 0, 72, 27, 0, 255);
             _names[(int)EngineQuantity.AverageCurrentL2] = new ObisCode(1, 0, 51, 27, 0, 255);
             _names[(int)EngineQuantity.AverageCurrentL3] = new ObisCode(1, 0, 71, 27, 0, 255);
+            _names[(int)EngineQuantity.BillingProfile] = ScheduleObis.BillingProfile;
+            _names[(int)EngineQuantity.BillingPeriodCounter] = ScheduleObis.BillingPeriodCounter;
+            _names[(int)EngineQuantity.LastBillingTime] = ScheduleObis.LastBillingTime;
             // The IS 15959 logs by category and their event codes: 0.0.99.98.c.255, 0.0.96.11.c.255.
             for (int c = 1; c < EventCategory.Count; c++)
             {

@@ -7,13 +7,16 @@ namespace DlmsDevice.Meter
     /// <content>Checkpoints (what the registers show is what was saved), recovery at start-up, settings.</content>
     public sealed partial class MeterEngine
     {
-        // Kinds of record for the "memory error" bookkeeping: checkpoint, settings, profile 0..2.
+        // Kinds of record for the "memory error" bookkeeping: checkpoint, settings, each profile,
+        // the tamper state, the configuration records.
         private const int KindCheckpoint = 0;
         private const int KindSettings = 1;
         private const int KindProfile = 2;
 
+        // Then, after the profiles: the tamper state, the configuration records (set in the constructor).
         private readonly bool[] _failing;
         private readonly int _kindTamper;
+        private readonly int _kindConfiguration;
         private bool _checkpointRequested;
         private bool _powerDownLogged;
         private long _publishedImportMilliWh;
@@ -64,7 +67,7 @@ namespace DlmsDevice.Meter
 
         private bool IsCheckpointDirty()
         {
-            return _checkpointRequested || _maximumDemandDirty
+            return _checkpointRequested || _maximumDemandDirty || _tariffDemandDirty
                 || _importMilliWh != _publishedImportMilliWh || _exportMilliWh != _publishedExportMilliWh;
         }
 
@@ -77,7 +80,7 @@ namespace DlmsDevice.Meter
                 return;
             }
             long counted = (_importMilliWh - _publishedImportMilliWh) + (_exportMilliWh - _publishedExportMilliWh);
-            if (_checkpointRequested || _maximumDemandDirty
+            if (_checkpointRequested || _maximumDemandDirty || _tariffDemandDirty
                 || counted >= _config.CheckpointEnergyWh * 1000L
                 || mono - _lastCheckpointMono >= _config.CheckpointIntervalSeconds * 1000L)
             {
@@ -101,6 +104,11 @@ namespace DlmsDevice.Meter
             cp.MaximumDemandWatts = _maximumDemandWatts;
             cp.MaximumDemandTime.CopyFrom(_maximumDemandTime);
             cp.PowerDownLogged = _powerDownLogged;
+            SaveTariffs(cp);
+            cp.BillingPeriodCounter = _billingCounter;
+            cp.LastBillingUtc = _lastBillingUtc;
+            cp.SchedulesEvaluatedUtc = Automation.EvaluatedUtc;
+            cp.LimiterTripped = Automation.LimiterTripped;
             cp.Counter++;
             StoreStatus status = _persistence.WriteCheckpoint(cp);
             StoreResult(KindCheckpoint, status);
@@ -116,10 +124,17 @@ namespace DlmsDevice.Meter
             {
                 PublishMaximumDemand();
             }
+            PublishTariffs();
             _lastCheckpointMono = mono;
             _checkpointRequested = false;
             _checkpointsWritten++;
             return true;
+        }
+
+        // The automation saved a configuration record.
+        internal void ReportConfigurationWrite(StoreStatus status)
+        {
+            StoreResult(_kindConfiguration, status);
         }
 
         // A write failure logs "non-volatile memory error" once per failure streak of a record kind.
@@ -187,6 +202,7 @@ namespace DlmsDevice.Meter
                     list.Add(MeterPersistence.CheckpointRecord, Damage(checkpointStatus));
                 }
             }
+            Automation.Restore(list, ref anyFound, ref corrupt);
             int restoredRows = 0;
             if (!RestoreTamperState())
             {
@@ -225,6 +241,7 @@ namespace DlmsDevice.Meter
             _corruptionFound = corrupt;
             _restoredRows = restoredRows;
             ApplyCheckpoint(_checkpoint);
+            Automation.Begin(_checkpoint, checkpointOk, _meterClock.GetLiveUtcTicks());
 
             long now = _meterClock.GetLiveUtcTicks();
             _started = true;
@@ -279,6 +296,8 @@ namespace DlmsDevice.Meter
             _maximumDemandWatts = cp.MaximumDemandWatts;
             _maximumDemandTime.CopyFrom(cp.MaximumDemandTime);
             PublishMaximumDemand();
+            RestoreTariffs(cp);
+            RestoreBilling(cp);
             _powerDownLogged = false;
             InitialisePulses();
             _lastCheckpointMono = _meterClock.GetMonotonicMilliseconds();

@@ -39,6 +39,7 @@ namespace DlmsDevice.Meter
                 Clock.ToLocal(boundary, _blockTime);
                 DemandImport.LastAverageValue.SetInteger(watts);
                 DemandImport.SetCaptureTime(_blockTime);
+                UpdateTariffDemand(watts, boundary);
                 if (watts > _maximumDemandWatts)
                 {
                     _maximumDemandWatts = (uint)watts;

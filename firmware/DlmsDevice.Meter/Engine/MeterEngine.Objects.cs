@@ -182,6 +182,12 @@ namespace DlmsDevice.Meter
                     return Frequency;
                 case EngineQuantity.AverageFrequency:
                     return AverageFrequency;
+                case EngineQuantity.BillingProfile:
+                    return BillingProfile;
+                case EngineQuantity.BillingPeriodCounter:
+                    return BillingPeriodCounter;
+                case EngineQuantity.LastBillingTime:
+                    return LastBillingTime;
                 default:
                     // The IS 15959 logs by category and their codes (null in the standard layout).
                     if (quantity >= EngineQuantity.CurrentEventLog && quantity <= EngineQuantity.ControlEventLog)
@@ -301,7 +307,7 @@ namespace DlmsDevice.Meter
             {
                 throw new ArgumentException();
             }
-            ProfileGeneric profile = new ProfileGeneric(logicalName, columns, new ColumnSizer());
+            ProfileGeneric profile = new ProfileGeneric(logicalName, columns, new ColumnSizer(), _workspace);
             for (int i = 0; i < layout.Count; i++)
             {
                 CosemObject obj = Column(layout, i);
@@ -320,7 +326,8 @@ namespace DlmsDevice.Meter
 
         // The load and daily profiles, then the event log: the standard one (clock and event code
         // 0.0.96.11.0.255), or the seven IS 15959 logs by category (MeterEngine.Categories.cs),
-        // whose first is also EventLog. _profiles lists them in record order.
+        // whose first is also EventLog; then the billing profile when the meter has one
+        // (MeterEngine.Billing.cs). _profiles lists them in record order.
         private void CreateProfiles(MeterConfiguration configuration)
         {
             LoadProfile = CreateProfile(EngineQuantity.LoadProfile,
@@ -348,6 +355,15 @@ namespace DlmsDevice.Meter
             }
             _profiles[LoadProfileIndex] = LoadProfile;
             _profiles[DailyProfileIndex] = DailyProfile;
+            if (configuration.BillingProfileEntries > 0)
+            {
+                // The billing profile's chunks follow the event logs'.
+                BillingProfile = CreateBillingProfile(configuration);
+                ProfileGeneric[] all = new ProfileGeneric[_profiles.Length + 1];
+                Array.Copy(_profiles, all, _profiles.Length);
+                all[_profiles.Length] = BillingProfile;
+                _profiles = all;
+            }
         }
 
         /// <summary>

@@ -128,6 +128,7 @@ namespace DlmsDevice.Meter
             }
             LogEvent(MeterEventCode.ClockAdjustedOldTime, oldUtcTicks);
             LogEvent(MeterEventCode.ClockAdjustedNewTime, newUtcTicks);
+            Automation.OnClockAdjusted(oldUtcTicks, newUtcTicks);
         }
 
         // Disconnect control asks before it changes state: save the new state (write-ahead: a

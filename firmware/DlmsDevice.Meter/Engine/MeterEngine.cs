@@ -46,6 +46,8 @@ namespace DlmsDevice.Meter
         private const int ThreePhaseChannels = 8;
 
         private readonly object _sync = new object();
+        // The profiles' scratch, reader, writer and context: one for all, they never run at once.
+        private readonly ProfileWorkspace _workspace = new ProfileWorkspace();
         private readonly MeterConfiguration _config;
         private readonly MeterClock _meterClock;
         private readonly Callbacks _callbacks;
@@ -97,13 +99,17 @@ namespace DlmsDevice.Meter
             CreateDemandObjects(configuration);
             CreateFrequencyObjects(configuration);
             CreateTamperObjects();
+            CreateTariffObjects(configuration);
             Disconnect = new DisconnectControl(Name(EngineQuantity.DisconnectControl), configuration.DisconnectControlMode, _callbacks);
 
             CreateProfiles(configuration);
             _persistence = new MeterPersistence(_profiles);
-            // Memory-error bookkeeping per record kind: checkpoint, settings, each profile, tamper state.
-            _failing = new bool[KindProfile + _profiles.Length + 1];
+            // Memory-error bookkeeping per record kind: checkpoint, settings, each profile, tamper state, configuration.
             _kindTamper = KindProfile + _profiles.Length;
+            _kindConfiguration = _kindTamper + 1;
+            _failing = new bool[_kindConfiguration + 1];
+            // The meter's own calls (profile captures, scripts) share one context.
+            Automation = new MeterAutomation(this, _workspace.Context);
 
             _loadSchedule = new PeriodSchedule(configuration.LoadProfilePeriodSeconds, false);
             _dailySchedule = new PeriodSchedule(86400, true);
@@ -163,6 +169,9 @@ namespace DlmsDevice.Meter
 
         /// <summary>Clock 0.0.1.0.0.255.</summary>
         public Clock Clock { get; private set; }
+
+        /// <summary>Calendar, schedules, monitors and limiter, ticked after the profiles (the model adds their objects).</summary>
+        public MeterAutomation Automation { get; private set; }
 
         /// <summary>
         /// Event code 0.0.96.11.0.255: the code of the last event logged (unsigned); in the
@@ -226,11 +235,13 @@ namespace DlmsDevice.Meter
                 long utc = _meterClock.GetLiveUtcTicks();
                 ProcessEdges();
                 SamplePulses(mono);
+                AccumulateTariffs();
                 SampleAnalog(mono, utc);
                 SampleFrequency(mono);
                 UpdateTamper(mono, utc);
                 UpdateDemand(utc);
                 UpdateProfiles(utc);
+                Automation.Tick(utc, mono);
                 ApplyCheckpointPolicy(mono);
                 SaveSettingsIfChanged();
             }
@@ -271,7 +282,7 @@ namespace DlmsDevice.Meter
         /// clock adjustments and input edges. A nested class so these interface methods are not
         /// part of the engine's public surface.
         /// </summary>
-        private sealed class Callbacks : IDisconnectHandler
+        private sealed class Callbacks : IDisconnectHandler, IProfileCaptureObserver, IResetHandler
         {
             private readonly MeterEngine _engine;
 
@@ -298,6 +309,24 @@ namespace DlmsDevice.Meter
             internal void OnEdge(int pin, bool level, long utcTicks)
             {
                 _engine._edges.Enqueue(pin, level, utcTicks);
+            }
+
+            public bool BeforeCapture(ProfileGeneric profile)
+            {
+                return profile != _engine.BillingProfile || _engine.BeforeBilling();
+            }
+
+            public void AfterCapture(ProfileGeneric profile)
+            {
+                if (profile == _engine.BillingProfile)
+                {
+                    _engine.AfterBilling();
+                }
+            }
+
+            public void OnReset(CosemObject register)
+            {
+                _engine.OnTariffDemandReset(register);
             }
         }
     }

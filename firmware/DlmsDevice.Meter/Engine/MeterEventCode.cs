@@ -8,7 +8,7 @@ namespace DlmsDevice.Meter
     /// docs/tamper.md have the tables; <see cref="Is15959EventCode"/> the numbers of the IS 15959
     /// layout.
     /// </summary>
-    public static class MeterEventCode
+    public static partial class MeterEventCode
     {
         /// <summary>Power down (supply failed, or the meter restarted without a clean shutdown; stamped with the last checkpoint's time).</summary>
         public const byte PowerDown = 1;

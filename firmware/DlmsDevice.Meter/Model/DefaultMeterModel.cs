@@ -14,7 +14,7 @@ namespace DlmsDevice.Meter
     /// association are the definition's access table. The same model runs in the emulator and on
     /// a device. docs/metering.md and docs/meter-definitions.md list the objects and rights.
     /// </summary>
-    public sealed class DefaultMeterModel : MeterModel
+    public sealed partial class DefaultMeterModel : MeterModel
     {
         /// <summary>Public client SAP: no authentication, read-only.</summary>
         public const int PublicClientSap = 16;
@@ -47,6 +47,9 @@ namespace DlmsDevice.Meter
             SapAssignment = (SapAssignment)device.Find(CosemClassId.SapAssignment, MeterObis.SapAssignment);
             InvocationCounter = (InvocationCounterData)device.Find(CosemClassId.Data, MeterObis.InvocationCounter);
             InvocationCounterAlias = (InvocationCounterData)device.Find(CosemClassId.Data, MeterObis.InvocationCounterAlias);
+            // The objects that act on their own (billing, tariffs, monitors, limiter), when the
+            // configuration and the settings ask for them (ScheduleModel.cs, TariffModel.cs).
+            AddAutomationObjects(configuration, settings);
         }
 
         /// <summary>0.0.96.1.0.255.</summary>

@@ -66,6 +66,10 @@ namespace DlmsDevice.Meter
             WrapperPort = 4059;
             MaxConnections = 2;
             WrapperInactivityTimeoutSeconds = 120;
+            LimiterThresholdWatts = 10000;
+            LimiterEmergencyThresholdWatts = 2000;
+            LimiterMinOverSeconds = 60;
+            LimiterMinUnderSeconds = 60;
         }
 
         /// <summary>Meter serial number, 1 to 13 characters (the logical device name is <see cref="FlagId"/> + this).</summary>
@@ -100,6 +104,34 @@ namespace DlmsDevice.Meter
         /// this long is closed (0 = never).
         /// </summary>
         public int WrapperInactivityTimeoutSeconds { get; set; }
+
+        /// <summary>
+        /// The register monitors of current, power and voltage (0.0.16.0.0..2.255) with their event
+        /// script table 0.0.10.0.128.255 (default false: the ESP32 heap budget; the emulator and the Linux host turn them on; docs/billing-and-tariffs.md).
+        /// </summary>
+        public bool RegisterMonitors { get; set; }
+
+        /// <summary>The limiter 0.0.17.0.0.255 and the disconnect control script table 0.0.10.0.106.255 (default false, as <see cref="RegisterMonitors"/>).</summary>
+        public bool Limiter { get; set; }
+
+        /// <summary>
+        /// The push script table 0.0.10.0.108.255 and the hourly push schedule 0.0.15.0.4.255
+        /// (default false: its script invokes push of the push setup 0.0.25.9.0.255, which the
+        /// push part of the meter adds; without it every run would be a failed action).
+        /// </summary>
+        public bool PushSchedule { get; set; }
+
+        /// <summary>The limiter's threshold_normal on active power import, W (default 10000).</summary>
+        public int LimiterThresholdWatts { get; set; }
+
+        /// <summary>The limiter's threshold_emergency, W (default 2000).</summary>
+        public int LimiterEmergencyThresholdWatts { get; set; }
+
+        /// <summary>The limiter's min_over_threshold_duration, s (default 60).</summary>
+        public int LimiterMinOverSeconds { get; set; }
+
+        /// <summary>The limiter's min_under_threshold_duration, s (default 60).</summary>
+        public int LimiterMinUnderSeconds { get; set; }
 
         /// <summary>Authentication key AK of the management client (16 bytes); null = <see cref="TestAuthenticationKey"/>.</summary>
         public byte[] AuthenticationKey { get; set; }

@@ -15,8 +15,9 @@ namespace DlmsDevice.Meter
     /// <remarks>
     /// <para>push_object_list: the push setup's logical_name (so the head-end knows which push it
     /// got, as DSMR and IDIS pushes begin), the serial number 0.0.96.1.0.255, the clock time,
-    /// active energy import 1.0.1.8.0.255 and, when the meter measures it, voltage
-    /// 1.0.32.7.0.255, each its attribute 2 (value, or time for the clock).</para>
+    /// active energy import 1.0.1.8.0.255, when the meter measures it voltage
+    /// 1.0.32.7.0.255, and the alarm register 0.0.97.98.0.255, each its attribute 2 (value, or
+    /// time for the clock).</para>
     /// <para>Rights: the public client does not see the push setup; the meter reader (32) reads it
     /// and may call push; the management client (48) also writes it, in authenticated and
     /// encrypted requests. The push's own Security setup: the management client only, methods in
@@ -114,6 +115,8 @@ namespace DlmsDevice.Meter
             {
                 push.AddObject(e.Voltage, Register.Attributes.Value, 0);
             }
+            // The alarm register: an alert push shows the bits that rose.
+            push.AddObject(e.Alarms.Register, Data.Attributes.Value, 0);
             return push;
         }
 

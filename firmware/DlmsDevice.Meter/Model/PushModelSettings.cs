@@ -25,6 +25,9 @@ namespace DlmsDevice.Meter
         /// <summary>repetition_delay, seconds (default 30).</summary>
         public int RepetitionDelay { get; set; } = 30;
 
+        /// <summary>Alert push: every alarm that passes the alarm filter (0.0.97.98.10.255) triggers a push (default true; docs/push.md).</summary>
+        public bool OnAlarm { get; set; } = true;
+
         /// <summary>
         /// True: pushes are protected (general-glo-ciphering, authenticated and encrypted). With no
         /// keys of their own (<see cref="BlockCipherKey"/> null) they use the management

@@ -6,12 +6,16 @@ namespace DlmsDevice.Meter.Persistence
     /// <summary>
     /// The metering state saved by every checkpoint (record <see cref="MeterPersistence.CheckpointRecord"/>):
     /// energy totals, maximum demand, the running demand block, where the period schedules stand,
-    /// the clock, and whether the last power-down was already logged. One instance, reused.
+    /// the clock, and whether the last power-down was already logged; since format 2 also the
+    /// energy and maximum demand per tariff, the billing period counter and time, how far the
+    /// single action schedules were evaluated and whether the limiter is tripped, all in the
+    /// same record, so they are saved together with the totals they split. One instance, reused.
     /// </summary>
     /// <remarks>
-    /// Layout (little-endian, <see cref="Length"/> bytes):
+    /// Layout (little-endian, <see cref="Length"/> bytes; format 1 ended at byte 80 and is
+    /// still read, the format-2 fields then read as none):
     /// <code>
-    ///  0 u8   format version (1)
+    ///  0 u8   format version (2)
     ///  1 u8   flags: bit 0 = power-down already logged (clean shutdown or power-fail signal)
     ///  2 u16  reserved (0)
     ///  4 i64  active energy import, mWh
@@ -24,15 +28,33 @@ namespace DlmsDevice.Meter.Persistence
     /// 60 u32  maximum demand, W
     /// 64 12   maximum demand capture_time (COSEM date-time)
     /// 76 u32  checkpoint counter
+    /// 80 u8   flags 2: bit 0 = the limiter is tripped
+    /// 81 u8   reserved (0)
+    /// 82 u16  reserved (0)
+    /// 84 i64 x 4  active energy import per tariff T1..T4, mWh
+    /// 116 u32 x 4 maximum demand per tariff, W
+    /// 132 i64 x 4 maximum demand per tariff capture time (UTC ticks; long.MinValue = none)
+    /// 164 u32 billing period counter
+    /// 168 i64 time of the last billing (UTC ticks; long.MinValue = none)
+    /// 176 i64 single action schedules evaluated up to (UTC ticks; long.MinValue = none)
     /// </code>
     /// </remarks>
     public sealed class MeterCheckpoint
     {
         /// <summary>Bytes of the record.</summary>
-        public const int Length = 80;
+        public const int Length = 184;
+
+        /// <summary>Bytes of a format-1 record (read for stores written before tariffs and billing).</summary>
+        public const int LengthVersion1 = 80;
 
         /// <summary>Format version written in byte 0.</summary>
-        public const byte FormatVersion = 1;
+        public const byte FormatVersion = 2;
+
+        /// <summary>Tariffs the record holds (T1..T4).</summary>
+        public const int TariffCount = 4;
+
+        /// <summary>Flags 2 bit 0.</summary>
+        public const byte FlagLimiterTripped = 0x01;
 
         /// <summary>Flags bit 0.</summary>
         public const byte FlagPowerDownLogged = 0x01;
@@ -70,6 +92,27 @@ namespace DlmsDevice.Meter.Persistence
         /// <summary>The power-down was logged before the state was saved (no power-down event at the next start).</summary>
         public bool PowerDownLogged;
 
+        /// <summary>The limiter had opened the supply (its under-threshold action is still due).</summary>
+        public bool LimiterTripped;
+
+        /// <summary>Active energy import per tariff, mWh (owned by the record).</summary>
+        public readonly long[] TariffImportMilliWh = new long[TariffCount];
+
+        /// <summary>Maximum demand per tariff, W.</summary>
+        public readonly uint[] TariffMaximumDemandWatts = new uint[TariffCount];
+
+        /// <summary>When each tariff's maximum demand occurred (UTC ticks; long.MinValue = none).</summary>
+        public readonly long[] TariffMaximumDemandUtc = new long[TariffCount];
+
+        /// <summary>Billing period counter.</summary>
+        public uint BillingPeriodCounter;
+
+        /// <summary>Time of the last billing (UTC ticks; long.MinValue = none).</summary>
+        public long LastBillingUtc;
+
+        /// <summary>The single action schedules were evaluated up to here (UTC ticks; long.MinValue = none).</summary>
+        public long SchedulesEvaluatedUtc;
+
         /// <summary>Writes the record into <paramref name="buffer"/> at <paramref name="offset"/>.</summary>
         public void WriteTo(byte[] buffer, int offset)
         {
@@ -86,12 +129,25 @@ namespace DlmsDevice.Meter.Persistence
             LittleEndian.WriteInt32(buffer, offset + 60, (int)MaximumDemandWatts);
             MaximumDemandTime.WriteTo(buffer, offset + 64);
             LittleEndian.WriteInt32(buffer, offset + 76, (int)Counter);
+            buffer[offset + 80] = LimiterTripped ? FlagLimiterTripped : (byte)0;
+            buffer[offset + 81] = 0;
+            LittleEndian.WriteInt16(buffer, offset + 82, 0);
+            for (int t = 0; t < TariffCount; t++)
+            {
+                LittleEndian.WriteInt64(buffer, offset + 84 + 8 * t, TariffImportMilliWh[t]);
+                LittleEndian.WriteInt32(buffer, offset + 116 + 4 * t, (int)TariffMaximumDemandWatts[t]);
+                LittleEndian.WriteInt64(buffer, offset + 132 + 8 * t, TariffMaximumDemandUtc[t]);
+            }
+            LittleEndian.WriteInt32(buffer, offset + 164, (int)BillingPeriodCounter);
+            LittleEndian.WriteInt64(buffer, offset + 168, LastBillingUtc);
+            LittleEndian.WriteInt64(buffer, offset + 176, SchedulesEvaluatedUtc);
         }
 
         /// <summary>Reads a record of <paramref name="length"/> bytes; false (fields unchanged) when it is not a valid one.</summary>
         public bool ReadFrom(byte[] buffer, int offset, int length)
         {
-            if (length != Length || buffer[offset] != FormatVersion)
+            bool version1 = length == LengthVersion1 && buffer[offset] == 1;
+            if (!version1 && (length != Length || buffer[offset] != FormatVersion))
             {
                 return false;
             }
@@ -112,6 +168,21 @@ namespace DlmsDevice.Meter.Persistence
             MaximumDemandWatts = (uint)LittleEndian.ReadInt32(buffer, offset + 60);
             MaximumDemandTime.ReadFrom(buffer, offset + 64);
             Counter = (uint)LittleEndian.ReadInt32(buffer, offset + 76);
+            ClearVersion2();
+            if (version1)
+            {
+                return true;
+            }
+            LimiterTripped = (buffer[offset + 80] & FlagLimiterTripped) != 0;
+            for (int t = 0; t < TariffCount; t++)
+            {
+                TariffImportMilliWh[t] = LittleEndian.ReadInt64(buffer, offset + 84 + 8 * t);
+                TariffMaximumDemandWatts[t] = (uint)LittleEndian.ReadInt32(buffer, offset + 116 + 4 * t);
+                TariffMaximumDemandUtc[t] = LittleEndian.ReadInt64(buffer, offset + 132 + 8 * t);
+            }
+            BillingPeriodCounter = (uint)LittleEndian.ReadInt32(buffer, offset + 164);
+            LastBillingUtc = LittleEndian.ReadInt64(buffer, offset + 168);
+            SchedulesEvaluatedUtc = LittleEndian.ReadInt64(buffer, offset + 176);
             return true;
         }
 
@@ -129,6 +200,22 @@ namespace DlmsDevice.Meter.Persistence
             MaximumDemandTime.SetUnspecified();
             Counter = 0;
             PowerDownLogged = false;
+            ClearVersion2();
+        }
+
+        // The fields format 2 added: none.
+        private void ClearVersion2()
+        {
+            LimiterTripped = false;
+            for (int t = 0; t < TariffCount; t++)
+            {
+                TariffImportMilliWh[t] = 0;
+                TariffMaximumDemandWatts[t] = 0;
+                TariffMaximumDemandUtc[t] = long.MinValue;
+            }
+            BillingPeriodCounter = 0;
+            LastBillingUtc = long.MinValue;
+            SchedulesEvaluatedUtc = long.MinValue;
         }
     }
 }

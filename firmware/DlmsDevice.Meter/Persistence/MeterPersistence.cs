@@ -20,7 +20,10 @@ namespace DlmsDevice.Meter.Persistence
     /// 3 ..                 load profile chunks   (C1 = ceil(entries / K) + 1 records)
     /// 3 + C1 ..            daily profile chunks  (C2 records)
     /// 3 + C1 + C2 ..       event log chunks      (C3 records; the IS 15959 layout: one run per category log)
-    /// last                 tamper state (TamperRecord, 36 bytes)
+    /// 3 + C1 + C2 + C3 ..  billing profile chunks (C4 records, when the meter has one)
+    /// then                 tamper state (TamperRecord, 36 bytes)
+    /// then                 configuration records (<see cref="ReserveRecords"/>: one per script
+    ///                      table, schedule, monitor, limiter, calendar ..., docs/billing-and-tariffs.md)
     /// </code>
     /// <para>The store must have at least <see cref="RecordCount"/> records of
     /// <see cref="MaxPayloadLength"/> bytes. One buffer for the checkpoint and the settings is
@@ -53,9 +56,10 @@ namespace DlmsDevice.Meter.Persistence
         private readonly ProfileStore[] _rows;
         private readonly byte[] _buffer;
         private readonly CorruptRecordList _corrupt = new CorruptRecordList();
-        private readonly int _recordCount;
-        private readonly int _maxPayload;
         private readonly int _tamperRecord;
+        private int _recordCount;
+        private int _maxPayload;
+        private int _reserved;
         private INonVolatileStore _store;
 
         /// <summary>
@@ -101,6 +105,58 @@ namespace DlmsDevice.Meter.Persistence
             _recordCount = record + 1;
             _maxPayload = max;
             _buffer = new byte[buffer];
+        }
+
+        /// <summary>
+        /// Configuration time, before <see cref="Attach"/>: reserves <paramref name="count"/>
+        /// records of up to <paramref name="maxLength"/> bytes after those already laid out
+        /// (their ids stay what they were), e.g. the configuration records of the objects that
+        /// act on their own.
+        /// </summary>
+        /// <returns>The first reserved record id.</returns>
+        public int ReserveRecords(int count, int maxLength)
+        {
+            if (count < 0 || maxLength < 0 || _store != null)
+            {
+                throw new InvalidOperationException();
+            }
+            int first = _recordCount;
+            _recordCount += count;
+            _reserved += count;
+            if (maxLength > _maxPayload)
+            {
+                _maxPayload = maxLength;
+            }
+            return first;
+        }
+
+        /// <summary>Writes record <paramref name="recordId"/> (a reserved one); Ok without a store.</summary>
+        public StoreStatus WriteRecord(int recordId, byte[] buffer, int offset, int length)
+        {
+            return _store == null ? StoreStatus.Ok : _store.Write(recordId, buffer, offset, length);
+        }
+
+        /// <summary>Reads record <paramref name="recordId"/> (a reserved one); NotFound without a store.</summary>
+        public StoreStatus ReadRecord(int recordId, byte[] buffer, int offset, int count, out int length)
+        {
+            length = 0;
+            return _store == null ? StoreStatus.NotFound : _store.Read(recordId, buffer, offset, count, out length);
+        }
+
+        /// <summary>
+        /// The buffer the checkpoint and the settings are encoded in (at least
+        /// <see cref="MeterCheckpoint.Length"/> bytes): scratch for the engine's start-up once
+        /// they were read (the newest billing row).
+        /// </summary>
+        internal byte[] Buffer
+        {
+            get { return _buffer; }
+        }
+
+        /// <summary>Profile <paramref name="index"/> (in constructor order), whose chunks <see cref="DescribeRecord"/> names by that index.</summary>
+        public ProfileGeneric GetProfile(int index)
+        {
+            return _profiles[index];
         }
 
         /// <summary>Record ids the store needs (0 .. RecordCount - 1).</summary>
@@ -155,6 +211,10 @@ namespace DlmsDevice.Meter.Persistence
                     chunk = recordId - first;
                     return MeterRecordKind.ProfileChunk;
                 }
+            }
+            if (recordId >= _recordCount - _reserved && recordId < _recordCount)
+            {
+                return MeterRecordKind.Configuration;
             }
             return MeterRecordKind.None;
         }

@@ -15,10 +15,13 @@ namespace DlmsDevice.Meter.Persistence
         /// <summary>The invocation counters of the management association's keys.</summary>
         SecurityCounters = 3,
 
-        /// <summary>A chunk of rows of a profile (load profile, daily profile, event log).</summary>
+        /// <summary>A chunk of rows of a profile (load profile, daily profile, event log, billing profile).</summary>
         ProfileChunk = 4,
 
         /// <summary>The tamper state (alarm register, cumulative tamper count, the detections in force).</summary>
         TamperState = 5,
+
+        /// <summary>The configuration of an object that acts on its own (a script table, a schedule, a calendar; docs/billing-and-tariffs.md).</summary>
+        Configuration = 6,
     }
 }

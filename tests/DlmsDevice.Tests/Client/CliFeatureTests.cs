@@ -93,7 +93,7 @@ namespace DlmsDevice.Tests.Client
             Assert.Equal(0, code);
             using JsonDocument json = JsonDocument.Parse(output);
             JsonElement[] objects = json.RootElement.GetProperty("objects").EnumerateArray().ToArray();
-            Assert.Equal(34, objects.Length);
+            Assert.Equal(57, objects.Length);
             JsonElement energy = objects.Single(o => o.GetProperty("logical_name").GetString() == "1.0.1.8.0.255");
             Assert.Equal("Register", energy.GetProperty("class").GetString());
             JsonElement value = energy.GetProperty("attributes").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "value");

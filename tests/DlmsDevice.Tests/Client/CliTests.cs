@@ -73,6 +73,9 @@ namespace DlmsDevice.Tests.Client
         [InlineData("0.0.42.0.0.255:1:2", "C0 01 C1 0001 00002A0000FF 02 00", "C4 01 C1 00 09 10 444C4430303030303030303030303031", "DLD0000000000001")]
         [InlineData("0.0.42.0.0.255:1:2", "C0 01 C1 0001 00002A0000FF 02 00", "C4 01 C1 00 09 06 0000010000FF", "0000010000FF")]
         [InlineData("0.0.96.11.0.255:1:2", "C0 01 C1 0001 0000600B00FF 02 00", "C4 01 C1 00 11 3E", "62 remote disconnection")]
+        [InlineData("0.0.96.11.0.255:1:2", "C0 01 C1 0001 0000600B00FF 02 00", "C4 01 C1 00 11 E6", "230 reverse current flow")]
+        // An IS 15959 code (long-unsigned, other numbering): 69 is earth loading there, not an IDIS name.
+        [InlineData("0.0.96.11.1.255:1:2", "C0 01 C1 0001 0000600B01FF 02 00", "C4 01 C1 00 12 0045", "69")]
         [InlineData("0.0.96.3.10.255:70:3", "C0 01 C1 0046 000060030AFF 03 00", "C4 01 C1 00 16 02", "2 ready_for_reconnection")]
         [InlineData("0.0.96.3.10.255:70:2", "C0 01 C1 0046 000060030AFF 02 00", "C4 01 C1 00 03 01", "true")]
         public async Task Read_ForPeople_TextDatesNamesAndEvents(string target, string request, string reply, string expected)

@@ -84,6 +84,14 @@ namespace DlmsDevice.Tests.EndToEnd
                 "4 1.0.1.6.0.255", "70 0.0.96.3.10.255",
                 "1 0.0.97.98.0.255", "1 0.0.97.98.10.255", "1 0.0.97.98.20.255", "1 0.0.94.91.0.255",
                 "3 1.0.91.7.0.255", "3 1.0.14.7.0.255", "3 1.0.14.27.0.255",
+                // ScheduleModel.cs and TariffModel.cs (docs/billing-and-tariffs.md): billing, tariffs,
+                // register monitors, the limiter (the push schedule is off by default).
+                "1 1.0.0.1.0.255", "1 1.0.0.1.2.255", "7 1.0.98.1.0.255", "9 0.0.10.0.1.255", "22 0.0.15.0.0.255",
+                "3 1.0.1.8.1.255", "3 1.0.1.8.2.255", "3 1.0.1.8.3.255", "3 1.0.1.8.4.255",
+                "4 1.0.1.6.1.255", "4 1.0.1.6.2.255", "4 1.0.1.6.3.255", "4 1.0.1.6.4.255",
+                "6 0.0.14.0.0.255", "9 0.0.10.0.100.255", "20 0.0.13.0.0.255", "11 0.0.11.0.0.255",
+                "9 0.0.10.0.128.255", "21 0.0.16.0.0.255", "21 0.0.16.0.1.255", "21 0.0.16.0.2.255",
+                "9 0.0.10.0.106.255", "71 0.0.17.0.0.255",
             };
             Assert.Equal(expected, list.Select(e => e.ClassId + " " + e.LogicalName).ToArray());
             Assert.All(list, e => Assert.All(e.Attributes, a => Assert.True(a.AccessMode <= 1, e + " attribute " + a.AttributeId + " is writable")));
@@ -101,7 +109,7 @@ namespace DlmsDevice.Tests.EndToEnd
 
             IReadOnlyList<ObjectListEntry> list = await client.GetObjectListAsync();
 
-            Assert.Equal(35, list.Count);
+            Assert.Equal(58, list.Count);
             Assert.Contains(list, e => e.ClassId == 15 && e.LogicalName.ToString() == "0.0.40.0.2.255");
             ObjectListEntry clock = list.Single(e => e.ClassId == 8);
             Assert.Equal(3, clock.Attributes.Single(a => a.AttributeId == 2).AccessMode);
@@ -369,7 +377,7 @@ namespace DlmsDevice.Tests.EndToEnd
             IReadOnlyList<ObjectListEntry> list = await client.GetObjectListAsync();
 
             Assert.Equal(SmallestClientPdu, aare.ServerMaxReceivePduSize);
-            Assert.Equal(35, list.Count);
+            Assert.Equal(58, list.Count);
             Assert.True(nextRequests >= 10, "only " + nextRequests + " GET-Request-Next were needed");
             Assert.Equal(MeterHarness.InitialEnergyWh, (await client.GetAsync(Attr("1.0.1.8.0.255:3:2"))).ToInt64());
         }
@@ -410,7 +418,7 @@ namespace DlmsDevice.Tests.EndToEnd
 
             int[] counts = await Task.WhenAll(sessions);
 
-            Assert.Equal(new[] { 34, 34, 35, 35, 34, 34, 35, 35 }, counts);
+            Assert.Equal(new[] { 57, 57, 58, 58, 57, 57, 58, 58 }, counts);
         }
     }
 }

@@ -56,6 +56,35 @@ namespace DlmsDevice.Tests.EndToEnd
 
         private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
+        /// <summary>
+        /// The alert push over TCP: the power-up alarm of the start is pushed first; then a magnet
+        /// held on the meter raises the fraud and strong-DC-field alarm bits, and the next push the
+        /// head-end receives carries them in the alarm register (the last value of the body).
+        /// </summary>
+        [Fact]
+        public async Task AlertPush_MagnetTamper_HeadEndReceivesTheAlarmRegisterBits()
+        {
+            await using var headEnd = new HeadEnd();
+            BlockingCollection<ReceivedApdu> received = headEnd.Received;
+            using MeterHarness meter = MeterHarness.Start(meter: s =>
+            {
+                s.Push = DefaultMeterSettings.ParsePushTo("127.0.0.1:" + Port(headEnd.Port), out string? problem) ?? throw new ArgumentException(problem);
+                s.Push.RepetitionDelay = 1;
+                s.Scenarios = TamperScenario.Parse("magnet@+1m/5m");
+            });
+
+            await TickUntil(meter, () => received.Count > 0);
+            DataNotification powerUp = DataNotification.Decode(received.Take().Apdu, null, null);
+            Assert.Equal((long)MeterAlarm.PowerUp, powerUp.Body.Items[^1].ToInt64());
+
+            meter.Meter.Advance(TimeSpan.FromMinutes(3));
+            await TickUntil(meter, () => received.Count > 0);
+            DataNotification tamper = DataNotification.Decode(received.Take().Apdu, null, null);
+            uint bits = (uint)tamper.Body.Items[^1].ToInt64();
+            Assert.Equal(MeterAlarm.StrongDcField | MeterAlarm.FraudAttempt, bits & (MeterAlarm.StrongDcField | MeterAlarm.FraudAttempt));
+            Assert.Equal(2u, tamper.InvokeId);
+        }
+
         [Theory]
         [InlineData(false)]
         [InlineData(true)]

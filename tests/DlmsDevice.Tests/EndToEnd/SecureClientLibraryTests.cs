@@ -14,7 +14,7 @@ namespace DlmsDevice.Tests.EndToEnd
     /// </summary>
     public sealed class SecureClientLibraryTests
     {
-        private static DlmsClientOptions Management(MeterHarness meter, TransportKind transport, CipheringKind ciphering, byte[]? dedicatedKey = null)
+        internal static DlmsClientOptions Management(MeterHarness meter, TransportKind transport, CipheringKind ciphering, byte[]? dedicatedKey = null)
         {
             return meter.Options(transport, DefaultMeter.ManagementClientSap) with
             {

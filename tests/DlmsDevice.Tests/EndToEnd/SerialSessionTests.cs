@@ -20,7 +20,7 @@ namespace DlmsDevice.Tests.EndToEnd
             var list = await second.GetObjectListAsync();
             await second.ReleaseAsync();
 
-            Assert.Equal(35, list.Count);
+            Assert.Equal(58, list.Count);
         }
 
         /// <summary>

@@ -29,9 +29,10 @@ namespace DlmsDevice.Tests.Meter
             ObjectList pub = model.PublicAssociation.Objects;
             ObjectList reader = model.MeterReaderAssociation.Objects;
 
-            // The table of DefaultMeterModel.Access.cs, then Model/TamperModel.cs: the alarm
+            // meters/default.json: the alarm
             // register, filter and descriptor and the tamper count (this rig has no neutral
-            // current or frequency channel).
+            // current or frequency channel); billing, tariffs, monitors and the
+            // limiter are off in the portable defaults.
             Assert.Equal(34, model.Device.Objects.Count);
             Assert.Equal(31, pub.Count);
             Assert.Equal(32, reader.Count);

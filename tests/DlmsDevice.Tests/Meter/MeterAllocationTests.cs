@@ -162,7 +162,7 @@ namespace DlmsDevice.Tests.Meter
         }
 
         // Sends a GET and its GET-Next requests; returns the APDUs answered (throws on anything but data).
-        private static int ReadAll(ModelSession session, byte[] first, byte[][] nexts)
+        internal static int ReadAll(ModelSession session, byte[] first, byte[][] nexts)
         {
             int blocks = 0;
             int length = session.SendRaw(first);

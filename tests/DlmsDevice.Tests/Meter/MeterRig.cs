@@ -172,11 +172,14 @@ namespace DlmsDevice.Tests.Meter
 
         private readonly Action<MeterConfiguration>? _configure;
         private readonly bool _model;
+        private readonly bool _automation;
 
-        public MeterRig(Action<MeterConfiguration>? configure = null, bool persistent = true, int impulsesPerKwh = 1000, bool model = false)
+        /// <param name="automation">Billing, four tariffs, the register monitors and the limiter (off in the portable defaults), as the emulator has them.</param>
+        public MeterRig(Action<MeterConfiguration>? configure = null, bool persistent = true, int impulsesPerKwh = 1000, bool model = false, bool automation = false)
         {
             _configure = configure;
             _model = model;
+            _automation = automation;
             ImpulsesPerKwh = impulsesPerKwh;
             Clock = new ManualClock(Start);
             Import = new SimulatedPulseCounter(impulsesPerKwh);
@@ -225,10 +228,15 @@ namespace DlmsDevice.Tests.Meter
                 PowerFail = PowerFail,
                 Relay = Relay,
             };
+            if (_automation)
+            {
+                Config.Tariffs = 4;
+                Config.BillingProfileEntries = 12;
+            }
             _configure?.Invoke(Config);
             if (_model)
             {
-                Model = new DefaultMeterModel(Config, new DefaultMeterModelSettings());
+                Model = new DefaultMeterModel(Config, new DefaultMeterModelSettings { RegisterMonitors = _automation, Limiter = _automation });
                 Engine = Model.Engine;
             }
             else

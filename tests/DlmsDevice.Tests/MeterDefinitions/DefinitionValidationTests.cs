@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text;
 using DlmsDevice.Meter;
 using DlmsDevice.MeterDefinitions;
+using DlmsDevice.Stack.Axdr;
+using DlmsDevice.Stack.Cosem;
 
 namespace DlmsDevice.Tests.MeterDefinitions
 {
@@ -170,8 +172,51 @@ namespace DlmsDevice.Tests.MeterDefinitions
                     ("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\", \"access\": { \"public\": \"read\" } },\n"
                     + "        { \"class\": \"profile-generic\", \"logicalName\": \"0.0.99.98.0.255\", \"binding\": \"event-log\", \"profile\": { \"captureObjects\": [ { \"object\": \"level\" } ] },")),
                 "/logicalDevices/0/objects/4/profile", "\"binding\": \"event-log\"", "the IS 15959 event logs by category have fixed capture objects");
+            yield return Case("billing profile with columns of its own", With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\", \"access\": { \"public\": \"read\" } },\n"
+                    + "        { \"class\": \"profile-generic\", \"logicalName\": \"1.0.98.1.0.255\", \"binding\": \"billing-profile\", \"profile\": { \"captureObjects\": [ { \"object\": \"level\" } ] },")),
+                "/logicalDevices/0/objects/4/profile", "\"binding\": \"billing-profile\"", "the billing profile has the engine's capture objects");
             yield return Case("capture of an attribute the class lacks", profile.Replace("{ \"object\": \"nope\" }", "{ \"object\": \"level\", \"attribute\": \"capture_time\" }", StringComparison.Ordinal),
                 "/logicalDevices/0/objects/4/profile/captureObjects/0/attribute", "capture_time", "class register has no attribute \"capture_time\"");
+            // The IS 15959 logs by category capture what that standard lists: no "profile" (EngineKinds.cs ProfileKind.Read).
+            yield return Case("profile on an IS 15959 log by category", With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\", \"access\": { \"public\": \"read\" } },\n"
+                + "        { \"class\": \"profile-generic\", \"logicalName\": \"0.0.99.98.4.255\", \"binding\": \"other-event-log\",\n"
+                + "          \"profile\": { \"captureObjects\": [ { \"object\": \"level\" } ] },")),
+                "/logicalDevices/0/objects/4/profile", "\"captureObjects\"", "the IS 15959 event logs by category have fixed capture objects: leave \"profile\" out");
+        }
+
+        /// <summary>The minimal meter with the IS 15959 current and other logs by category and their code objects bound.</summary>
+        private static string WithCategoryLogs()
+        {
+            return With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\", \"access\": { \"public\": \"read\" } },\n"
+                + "        { \"class\": \"profile-generic\", \"logicalName\": \"0.0.99.98.1.255\", \"binding\": \"current-event-log\", \"access\": { \"public\": \"read\" } },\n"
+                + "        { \"class\": \"data\", \"logicalName\": \"0.0.96.11.1.255\", \"binding\": \"current-event-code\", \"access\": { \"public\": \"read\" } },\n"
+                + "        { \"class\": \"profile-generic\", \"logicalName\": \"0.0.99.98.4.255\", \"binding\": \"other-event-log\", \"access\": { \"public\": \"read\" } },\n"
+                + "        { \"class\": \"data\", \"logicalName\": \"0.0.96.11.4.255\", \"binding\": \"other-event-code\","));
+        }
+
+        [Fact]
+        public void CategoryLogsBound_Valid_ServedWithTheIs15959LayoutLeftOutWithTheStandardOne()
+        {
+            MeterDefinitionFile file = MeterDefinitionFile.Parse(Encoding.UTF8.GetBytes(WithCategoryLogs()), "categories.json");
+            Assert.Empty(file.Warnings);
+
+            MeterConfiguration is15959 = DefaultMeterGoldenTests.Configuration();
+            is15959.EventLogs = EventLogLayout.Is15959;
+            MeterModel model = file.Build(is15959, file.CreateSettings());
+            string[] names = Enumerable.Range(0, model.Device.Objects.Count).Select(i => model.Device.Objects[i].ClassId + " " + model.Device.Objects[i].LogicalName).ToArray();
+            Assert.Contains("7 0-0:99.98.1*255", names);
+            Assert.Contains("1 0-0:96.11.1*255", names);
+            Assert.Contains("7 0-0:99.98.4*255", names);
+            Assert.Contains("1 0-0:96.11.4*255", names);
+            Assert.Equal(8, model.Device.Objects.Count);
+            // The other log's capture objects are IS 15959's, not the definition's: clock, its code, current, voltage, power factor, +A.
+            ProfileGeneric other = Assert.IsType<ProfileGeneric>(model.Find(7, ObisCode.Parse("0.0.99.98.4.255")));
+            Assert.Same(model.Engine.GetCategoryLog(EventCategory.Other), other);
+            Assert.Equal(new[] { "0-0:1.0.0*255", "0-0:96.11.4*255", "1-0:31.7.0*255", "1-0:32.7.0*255", "1-0:13.7.0*255", "1-0:1.8.0*255" },
+                Enumerable.Range(0, other.CaptureObjectCount).Select(c => other.GetCaptureObject(c).LogicalName.ToString()));
+
+            MeterModel standard = file.Build(DefaultMeterGoldenTests.Configuration(), file.CreateSettings());
+            Assert.Equal(4, standard.Device.Objects.Count);
         }
 
         private static object[] Case(string name, string json, string path, string lineMarker, string reason) => new object[] { name, json, path, lineMarker, reason };

@@ -69,7 +69,7 @@ namespace DlmsDevice.Tests.MeterDefinitions
             {
                 // Every object but US's association and its security setup.
                 IReadOnlyList<ObjectListEntry> list = await mr.GetObjectListAsync();
-                Assert.Equal(50, list.Count);
+                Assert.Equal(54, list.Count);
                 Assert.DoesNotContain(list, e => e.LogicalName.ToString() is "0.0.40.0.3.255" or "0.0.43.0.3.255");
                 // The instantaneous profile: one row, captured at the read, its +A column the register's value now.
                 DlmsValue captures = await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.0.255:7:3"));
@@ -105,9 +105,11 @@ namespace DlmsDevice.Tests.MeterDefinitions
             await using (DlmsClient us = await meter.ConnectAsync(Us(meter)))
             {
                 await us.AssociateAsync();
-                Assert.Equal(52, (await us.GetObjectListAsync()).Count);
+                Assert.Equal(56, (await us.GetObjectListAsync()).Count);
                 DlmsValue now = await us.GetAsync(CosemAttribute.Parse("0.0.1.0.0.255:8:2"));
                 await us.SetAsync(CosemAttribute.Parse("0.0.1.0.0.255:8:2"), now);
+                // US closes a billing period (the billing profile's capture).
+                await us.ActionAsync(CosemMethod.Parse("1.0.98.1.0.255:7:2"), DlmsValue.Integer(0));
                 await us.ReleaseAsync();
             }
             await using (DlmsClient mr = await meter.AssociateAsync(TransportKind.Wrapper, 32, "ABCD0001"))
@@ -120,6 +122,13 @@ namespace DlmsDevice.Tests.MeterDefinitions
                 // The event scaler profile: current, voltage, power factor, +A.
                 IReadOnlyList<DlmsValue> eventScalers = Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.7.255:7:2")))).Items;
                 Assert.Equal("{i8:-3, enum:255}", DlmsValueText.Format(eventScalers[2]));
+                // The billing profile has the period US closed, counted under IS 15959's billing count 0.0.0.1.0.255.
+                IReadOnlyList<DlmsValue> billing = Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.98.1.0.255:7:2")));
+                Assert.Equal(1, Assert.Single(billing).Items[1].ToInt64());
+                Assert.Equal(1, (await mr.GetAsync(CosemAttribute.Parse("0.0.0.1.0.255:1:2"))).ToInt64());
+                Assert.Equal(3, Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.6.255:7:2")))).Items.Count);
+                // MR may read the billing profile, not close a period.
+                await Assert.ThrowsAnyAsync<DlmsException>(() => mr.ActionAsync(CosemMethod.Parse("1.0.98.1.0.255:7:2"), DlmsValue.Integer(0)));
                 // The name plate: serial number, manufacturer, firmware version.
                 IReadOnlyList<DlmsValue> plate = Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("0.0.94.91.10.255:7:2")))).Items;
                 Assert.Equal("IN0000000001", (string)plate[0].Value!);

@@ -60,11 +60,12 @@ namespace DlmsDevice.Tests.Push
             Assert.Equal(1u, n.InvokeId);
             Assert.Equal("2026-12-01T01:00:00Z", n.DateTime!.ToString());
             var body = n.Body.Items;
-            Assert.Equal(5, body.Count);
+            Assert.Equal(6, body.Count);
             Assert.Equal("0000190900FF", Convert.ToHexString(body[0].Bytes));            // the push setup: which push this is
             Assert.Equal("0000000000001", body[1].Text); // serial number
             Assert.Equal("2026-12-01T01:00:00Z", DlmsDevice.Client.CosemDateTime.FromBytes(body[2].Bytes).ToString());
             Assert.Equal(rig.Device.Engine.ActiveEnergyImport.Value.Integer, body[3].ToInt64());
+            Assert.Equal(MeterAlarm.PowerUp, (uint)body[5].ToInt64()); // alarm register: the power-up of this start
             Assert.Equal(1, rig.Device.GetPushSender(0).Delivered);
             Assert.Equal(PushState.Idle, rig.Device.GetPushSender(0).State);
             Assert.Equal(1, network.Closes);
@@ -85,14 +86,33 @@ namespace DlmsDevice.Tests.Push
         }
 
         [Fact]
-        public void Push_NoRequest_NothingSent()
+        public void Push_NoRequestAndNoAlertPush_NothingSent()
+        {
+            var (rig, network) = Meter(p => p.OnAlarm = false);
+
+            rig.Device.Tick();
+            rig.Device.Tick();
+
+            Assert.Equal(0, network.Opens);
+        }
+
+        /// <summary>
+        /// The alert push: the power-up alarm this start raised (it passes the default filter)
+        /// asks for a push before any client does; the notification carries the alarm register.
+        /// Alarms while that push waits are merged into it: one push, not two.
+        /// </summary>
+        [Fact]
+        public void AlertPush_PowerUpAlarm_OnePushWithTheAlarmRegister()
         {
             var (rig, network) = Meter();
 
             rig.Device.Tick();
             rig.Device.Tick();
 
-            Assert.Equal(0, network.Opens);
+            Assert.Equal(1, network.FramesSent);
+            DataNotification n = Decode(network.GetFrame(0));
+            Assert.Equal(MeterAlarm.PowerUp, (uint)n.Body.Items[5].ToInt64());
+            Assert.Equal(MeterAlarm.PowerUp, rig.Device.Engine.Alarms.RegisterBits);
         }
 
         /// <summary>

@@ -110,7 +110,9 @@ namespace DlmsDevice.Client
             if (source is not null && integer is long n)
             {
                 string? name = value.Type == DataType.Enum ? ValueNames.EnumName(source.ClassId, source.AttributeId, n) : null;
-                if (name is null && ValueNames.IsEventCodeObject(source.LogicalName) && source.AttributeId == 2)
+                // IDIS event codes are unsigned; a long-unsigned code (the IS 15959 logs by
+                // category) numbers its events differently, so it is shown without a name.
+                if (name is null && value.Type == DataType.Unsigned && ValueNames.IsEventCodeObject(source.LogicalName) && source.AttributeId == 2)
                 {
                     name = ValueNames.EventName(n);
                 }

@@ -44,7 +44,8 @@ namespace DlmsDevice.Client
 
         /// <summary>
         /// The name of an event code of the standard event log, as the default meter logs them
-        /// (the IDIS numbers, docs/metering.md "Events"), or null for a code it does not use.
+        /// (the IDIS numbers, docs/metering.md "Events", and the theft detections' 230..235,
+        /// docs/tamper.md), or null for a code it does not use.
         /// </summary>
         public static string? EventName(long code) => code switch
         {
@@ -55,6 +56,8 @@ namespace DlmsDevice.Client
             14 => "non-volatile memory error",
             40 => "terminal cover removed",
             41 => "terminal cover closed",
+            42 => "strong DC field detected",
+            43 => "no strong DC field anymore",
             59 => "disconnector ready for manual reconnection",
             60 => "manual disconnection",
             61 => "manual connection",
@@ -66,6 +69,12 @@ namespace DlmsDevice.Client
             79 => "over voltage L1",
             82 => "missing voltage L1",
             85 => "voltage L1 normal",
+            230 => "reverse current flow",
+            231 => "reverse current flow ended",
+            232 => "phase/neutral current mismatch",
+            233 => "phase/neutral current mismatch ended",
+            234 => "current without voltage",
+            235 => "current without voltage ended",
             _ => null,
         };
     }

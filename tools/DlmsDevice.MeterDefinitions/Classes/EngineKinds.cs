@@ -102,6 +102,15 @@ namespace DlmsDevice.MeterDefinitions.Classes
                 }
                 return;
             }
+            if (quantity == EngineQuantity.BillingProfile)
+            {
+                // Clock, counter, energies, per tariff, maximum demand: the engine's (docs/billing-and-tariffs.md).
+                if (element.TryGetProperty("profile", out _))
+                {
+                    reader.Error(obj.Path + "/profile", "the billing profile has the engine's capture objects: leave \"profile\" out");
+                }
+                return;
+            }
             if (!element.TryGetProperty("profile", out JsonElement profile) || profile.ValueKind != JsonValueKind.Object)
             {
                 reader.Error(obj.Path, obj.Binding != null

@@ -90,6 +90,10 @@ namespace DlmsDevice.MeterDefinitions.Model
             new BindingInfo("other-event-code", 1, EngineQuantity.OtherEventCode, null, null, ChannelNeed.None),
             new BindingInfo("non-rollover-event-code", 1, EngineQuantity.NonRolloverEventCode, null, null, ChannelNeed.None),
             new BindingInfo("control-event-code", 1, EngineQuantity.ControlEventCode, null, null, ChannelNeed.None),
+            // Billing (docs/billing-and-tariffs.md): with a billing profile (the host's BillingProfileEntries); its columns are the engine's.
+            new BindingInfo("billing-profile", 7, EngineQuantity.BillingProfile, null, null, ChannelNeed.None),
+            new BindingInfo("billing-period-counter", 1, EngineQuantity.BillingPeriodCounter, null, null, ChannelNeed.None),
+            new BindingInfo("last-billing-time", 1, EngineQuantity.LastBillingTime, null, null, ChannelNeed.None),
             // Phases 2 and 3 of a three-phase meter, each with its own input channel.
             new BindingInfo("voltage-l2", 3, EngineQuantity.VoltageL2, null, null, ChannelNeed.VoltageL2),
             new BindingInfo("voltage-l3", 3, EngineQuantity.VoltageL3, null, null, ChannelNeed.VoltageL3),

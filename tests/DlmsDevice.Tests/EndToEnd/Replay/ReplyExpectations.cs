@@ -122,7 +122,7 @@ namespace DlmsDevice.Tests.EndToEnd.Replay
             {
                 case "15/0.0.40.0.0.255/2":
                     IReadOnlyList<ObjectListEntry> list = ObjectList.Decode(value);
-                    Assert.Equal(34, list.Count); // 25 public objects + client 48's invocation counter 0.0.43.1.3.255 and its alias + 7 of tamper, alarms and frequency (Model/TamperModel.cs)
+                    Assert.Equal(57, list.Count); // 25 public objects + client 48's invocation counter 0.0.43.1.3.255 and its alias + 7 of tamper, alarms and frequency + 23 of billing, tariffs, monitors, limiter (ScheduleModel.cs, TariffModel.cs)
                     ObjectListCount = list.Count;
                     break;
                 case "3/1.0.1.8.0.255/2":

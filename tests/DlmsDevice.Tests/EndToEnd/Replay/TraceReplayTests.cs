@@ -65,7 +65,7 @@ namespace DlmsDevice.Tests.EndToEnd.Replay
             }
 
             expectations.Log.ForEach(_output.WriteLine);
-            Assert.Equal(34, expectations.ObjectListCount);
+            Assert.Equal(57, expectations.ObjectListCount);
             Assert.Equal(10, expectations.Log.Count);
         }
 
@@ -114,7 +114,7 @@ namespace DlmsDevice.Tests.EndToEnd.Replay
             Assert.Equal(frames[0], Convert.ToHexString(sent[0]));           // SNRM without parameters
             Assert.Equal(firstIFrame, Convert.ToHexString(sent[1]));         // I(0,0) with the AARQ
             Assert.Equal(frames[^1], Convert.ToHexString(sent[^1]));         // DISC
-            Assert.Equal(34, expectations.ObjectListCount);
+            Assert.Equal(57, expectations.ObjectListCount);
         }
 
         private static async Task<byte[]> ReadWrapperFrameAsync(Socket socket)

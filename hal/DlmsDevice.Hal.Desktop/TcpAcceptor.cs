@@ -2,36 +2,41 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
-using DlmsDevice.Runtime;
-using Microsoft.Extensions.Logging;
 
-namespace DlmsDevice.LinuxMeter.Serving
+namespace DlmsDevice.Hal.Desktop
 {
     /// <summary>
-    /// A listening TCP port with its accept thread: each connection is handed to the owner, which
-    /// gives it a slot of the meter (or refuses it). Accept waits with a poll time-out, so
-    /// stopping never depends on an aborted call.
+    /// A listening TCP port with its accept thread: every accepted connection is handed to the
+    /// owner (the emulator, the Linux board host), which gives it a slot of the meter or refuses
+    /// it. Accept waits with a poll time-out, so stopping never depends on an aborted call.
     /// </summary>
     public sealed class TcpAcceptor : IDisposable
     {
         private readonly Socket _listener;
-        private readonly Action<Socket, ChannelKind> _onAccept;
-        private readonly ILogger _logger;
+        private readonly Action<Socket> _onAccept;
+        private readonly Action<string, Exception> _onFault;
+        private readonly string _name;
         private Thread? _thread;
         private volatile bool _stopping;
 
-        /// <summary>Binds and listens on <paramref name="address"/>:<paramref name="port"/> (0 = an ephemeral port).</summary>
+        /// <summary>
+        /// Binds and listens on <paramref name="address"/>:<paramref name="port"/> (0 = an
+        /// ephemeral port). <paramref name="onAccept"/> takes each connection;
+        /// <paramref name="onFault"/> hears what went wrong (a failed accept, or
+        /// <paramref name="onAccept"/> throwing, after which the connection is closed), in words
+        /// and with the exception.
+        /// </summary>
         /// <exception cref="SocketException">The port is in use, or the address is not this machine's.</exception>
-        public TcpAcceptor(IPAddress address, int port, ChannelKind kind, Action<Socket, ChannelKind> onAccept, ILogger logger)
+        public TcpAcceptor(IPAddress address, int port, int backlog, string name, Action<Socket> onAccept, Action<string, Exception> onFault)
         {
-            Kind = kind;
+            _name = name;
             _onAccept = onAccept;
-            _logger = logger;
+            _onFault = onFault;
             _listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
                 _listener.Bind(new IPEndPoint(address, port));
-                _listener.Listen(32);
+                _listener.Listen(backlog);
             }
             catch
             {
@@ -41,16 +46,13 @@ namespace DlmsDevice.LinuxMeter.Serving
             LocalEndPoint = (IPEndPoint)_listener.LocalEndPoint!;
         }
 
-        /// <summary>The link layer every connection on this port carries.</summary>
-        public ChannelKind Kind { get; }
-
-        /// <summary>The bound address and port.</summary>
+        /// <summary>The bound address and port (the real port when 0 was asked).</summary>
         public IPEndPoint LocalEndPoint { get; }
 
         /// <summary>Starts accepting.</summary>
         public void Start()
         {
-            _thread = new Thread(AcceptLoop) { IsBackground = true, Name = "dlms accept " + Kind };
+            _thread = new Thread(AcceptLoop) { IsBackground = true, Name = "dlms accept " + _name };
             _thread.Start();
         }
 
@@ -81,7 +83,7 @@ namespace DlmsDevice.LinuxMeter.Serving
                     {
                         break;
                     }
-                    _logger.LogWarning("Accept on {EndPoint} failed: {Error}", LocalEndPoint, e.SocketErrorCode);
+                    _onFault("Accept on " + LocalEndPoint + " failed: " + e.SocketErrorCode, e);
                     continue;
                 }
                 catch (ObjectDisposedException)
@@ -90,11 +92,11 @@ namespace DlmsDevice.LinuxMeter.Serving
                 }
                 try
                 {
-                    _onAccept(socket, Kind);
+                    _onAccept(socket);
                 }
                 catch (Exception e)
                 {
-                    _logger.LogError(e, "Setting up a connection on {EndPoint} failed", LocalEndPoint);
+                    _onFault("Setting up a connection on " + LocalEndPoint + " failed", e);
                     socket.Dispose();
                 }
             }
