@@ -43,15 +43,8 @@ namespace DlmsDevice.Meter
             _names[(int)EngineQuantity.NeutralCurrent] = MeterObis.NeutralCurrent;
             _names[(int)EngineQuantity.Frequency] = MeterObis.Frequency;
             _names[(int)EngineQuantity.AverageFrequency] = MeterObis.AverageFrequency;
-            // Phases 2 and 3 (Blue Book OBIS: C = 52/72 voltage, 51/71 current; D = 7 instantaneous, 27 period average).
-            _names[(int)EngineQuantity.VoltageL2] = new ObisCode(1, 0, 52, 7, 0, 255);
-            _names[(int)EngineQuantity.VoltageL3] = new ObisCode(1, 0, 72, 7, 0, 255);
-            _names[(int)EngineQuantity.CurrentL2] = new ObisCode(1, 0, 51, 7, 0, 255);
-            _names[(int)EngineQuantity.CurrentL3] = new ObisCode(1, 0, 71, 7, 0, 255);
-            _names[(int)EngineQuantity.AverageVoltageL2] = new ObisCode(1, 0, 52, 27, 0, 255);
-            _names[(int)EngineQuantity.AverageVoltageL3] = new ObisCode(1, 0, 72, 27, 0, 255);
-            _names[(int)EngineQuantity.AverageCurrentL2] = new ObisCode(1, 0, 51, 27, 0, 255);
-            _names[(int)EngineQuantity.AverageCurrentL3] = new ObisCode(1, 0, 71, 27, 0, 255);
+            // Phases 2 and 3 are named when first asked for (PhaseName): a single-phase meter's
+            // heap holds no names it never uses.
             _names[(int)EngineQuantity.BillingProfile] = ScheduleObis.BillingProfile;
             _names[(int)EngineQuantity.BillingPeriodCounter] = ScheduleObis.BillingPeriodCounter;
             _names[(int)EngineQuantity.LastBillingTime] = ScheduleObis.LastBillingTime;
@@ -66,7 +59,21 @@ namespace DlmsDevice.Meter
         /// <summary>The logical name of <paramref name="quantity"/>'s object.</summary>
         public ObisCode Get(EngineQuantity quantity)
         {
-            return _names[Index(quantity)];
+            int index = Index(quantity);
+            if (_names[index] == null)
+            {
+                _names[index] = PhaseName(quantity);
+            }
+            return _names[index];
+        }
+
+        // Blue Book OBIS of phases 2 and 3: C = 52/72 voltage, 51/71 current; D = 7 instantaneous,
+        // 27 average over the last period.
+        private static ObisCode PhaseName(EngineQuantity quantity)
+        {
+            int k = quantity >= EngineQuantity.AverageVoltageL2 ? quantity - EngineQuantity.AverageVoltageL2 : quantity - EngineQuantity.VoltageL2;
+            byte c = k == 0 ? (byte)52 : k == 1 ? (byte)72 : k == 2 ? (byte)51 : (byte)71;
+            return new ObisCode(1, 0, c, quantity >= EngineQuantity.AverageVoltageL2 ? (byte)27 : (byte)7, 0, 255);
         }
 
         /// <summary>Names <paramref name="quantity"/>'s object <paramref name="logicalName"/>.</summary>
