@@ -222,24 +222,14 @@ namespace DlmsDevice.Tests.MeterDefinitions
             int port = EmulatorProcess.FreePort();
             using EmulatorProcess emulator = new EmulatorProcess("--meter", MeterFile("is15959-single-phase.json"), "--wrapper-port", port.ToString(), "--hdlc-port", "0");
             await emulator.WaitForOutputAsync("Stop with Ctrl+C");
-            await using (DlmsClient mr = await DlmsClient.ConnectAsync(new DlmsClientOptions
+            await using (DlmsClient mr = await EmulatorProcess.AssociateMeterReaderAsync(port, "ABCD0001"))
             {
-                Port = port,
-                ClientSap = 32,
-                Authentication = AuthenticationMechanism.Low,
-                Password = "ABCD0001",
-            }))
-            {
-                await mr.AssociateAsync();
                 Assert.Equal("DLDIN0000000001", System.Text.Encoding.ASCII.GetString((await mr.GetAsync(CosemAttribute.Parse("0.0.42.0.0.255:1:2"))).Bytes));
                 Assert.Equal(13, Assert.Single((await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.0.255:7:2"))).Items).Items.Count);
                 Assert.Equal(7, (await mr.GetObjectListAsync()).Count(e => e.ClassId == 7 && e.LogicalName.ToString().StartsWith("0.0.99.98.", StringComparison.Ordinal)));
                 await mr.ReleaseAsync();
             }
-            emulator.Signal("TERM");
-            Assert.True(emulator.Process.WaitForExit((int)EmulatorProcess.Timeout.TotalMilliseconds), emulator.Output);
-            emulator.Process.WaitForExit();
-            Assert.Equal(0, emulator.Process.ExitCode);
+            emulator.StopCleanly();
             Assert.Contains("(\"is15959-single-phase\")", emulator.Output, StringComparison.Ordinal);
         }
 
