@@ -374,8 +374,8 @@ namespace DlmsDevice.Emulator
             MeterConfiguration configuration = new MeterConfiguration(hardware.Clock)
             {
                 // Billing and four tariffs (off in the portable defaults: the ESP32 heap budget).
-                Tariffs = 4,
-                BillingProfileEntries = 12,
+                Tariffs = settings.Automation ? 4 : 0,
+                BillingProfileEntries = settings.Automation ? 12 : 0,
                 PulseChannels = new[]
                 {
                     new PulseChannel(hardware.ActiveEnergyPulses, ImpulsesPerKwh, EnergyDirection.Import),
@@ -384,7 +384,9 @@ namespace DlmsDevice.Emulator
                 Voltage = new AnalogChannel(hardware.Voltage, AnalogQuantity.Voltage, h.VoltageGain, 0, Unit.Volt, -1),
                 Current = new AnalogChannel(hardware.Current, AnalogQuantity.Current, h.CurrentGain, 0, Unit.Ampere, -2),
                 NeutralCurrent = new AnalogChannel(hardware.NeutralCurrent, AnalogQuantity.NeutralCurrent, h.CurrentGain, 0, Unit.Ampere, -2),
-                Frequency = new FrequencyChannel(hardware.Waveform),
+                // The sampled waveform (zero crossings counted by the meter), or for a fleet the
+                // frequency input, whose reads cost the same after a day of history.
+                Frequency = settings.FrequencyFromWaveform ? new FrequencyChannel(hardware.Waveform) : new FrequencyChannel(hardware.FrequencyInput),
                 EventLogs = settings.EventLogLayout,
                 MagneticField = hardware.Magnet,
                 CoverOpen = hardware.CoverOpen,

@@ -103,6 +103,20 @@ namespace DlmsDevice.Emulator
         /// <summary>Checkpoint after this many simulated seconds with energy counted (default 60).</summary>
         public int CheckpointIntervalSeconds { get; set; } = 60;
 
+        /// <summary>
+        /// Billing (12 monthly rows), four tariffs, the register monitors and the limiter
+        /// (docs/billing-and-tariffs.md): true (default) for the emulated meter; a fleet leaves
+        /// them out unless asked (--fleet-automation), to stay within 64 KB of memory per meter.
+        /// </summary>
+        public bool Automation { get; set; } = true;
+
+        /// <summary>
+        /// Grid frequency from the sampled voltage waveform (true, default: the meter counts the
+        /// zero crossings) or from a frequency input (false: fleets, where a day of history would
+        /// make every meter process every sample of it).
+        /// </summary>
+        public bool FrequencyFromWaveform { get; set; } = true;
+
         /// <summary>The identity, communication and security part, for the portable model.</summary>
         public DefaultMeterModelSettings ToModelSettings()
         {
@@ -119,8 +133,8 @@ namespace DlmsDevice.Emulator
                 MaxConnections = MaxConnections,
                 WrapperInactivityTimeoutSeconds = WrapperInactivityTimeoutSeconds,
                 // The emulated meter has what a deployed smart meter has (docs/billing-and-tariffs.md).
-                RegisterMonitors = true,
-                Limiter = true,
+                RegisterMonitors = Automation,
+                Limiter = Automation,
             };
             PutSecurity(model);
             return model;

@@ -142,6 +142,9 @@ namespace DlmsDevice.Emulator
         /// <summary>Event log rows of each meter; null = 1000 for one meter, 100 in a fleet.</summary>
         public int? EventLogRows { get; set; }
 
+        /// <summary>Fleet meters with billing, tariffs, register monitors and the limiter (the single meter always has them).</summary>
+        public bool FleetAutomation { get; set; }
+
         /// <summary>True when the options make a fleet (more than one meter, one port, or fleet keys) rather than one meter.</summary>
         public bool IsFleet => Meters > 1 || OnePort || FleetKey != null || ExportKeys != null || HistoryHours > 0;
 

@@ -189,6 +189,10 @@ namespace DlmsDevice.Emulator
             {
                 Description = "Load profile rows of each meter (default 2880 for one meter, 96 = a day in a fleet)",
             };
+            Option<bool> fleetAutomation = new Option<bool>("--fleet-automation")
+            {
+                Description = "Fleet meters with billing, tariffs, register monitors and the limiter (about 15 KB more memory per meter; docs/fleet.md)",
+            };
             Option<int?> eventLogRows = new Option<int?>("--event-log-rows")
             {
                 Description = "Event log rows of each meter (default 1000 for one meter, 100 in a fleet)",
@@ -199,7 +203,7 @@ namespace DlmsDevice.Emulator
                 wrapperPort, hdlcPort, bind, serial, baud, optical, opticalBaud, physical, password, inactivity, maxPdu, trace, stateDir, healthFile, timeScale, seed,
                 authKey, blockKey, kek, systemTitle, maxConnections, wrapperInactivity, associationTimeout, meter,
                 scenario, eventLogs, pushTo, pushInterval, pushCiphered,
-                udpPort, serialNumber, meters, onePort, fleetKey, exportKeys, historyHours, loadProfileRows, eventLogRows,
+                udpPort, serialNumber, meters, onePort, fleetKey, exportKeys, historyHours, loadProfileRows, eventLogRows, fleetAutomation,
             };
             root.SetAction(parse =>
             {
@@ -245,6 +249,7 @@ namespace DlmsDevice.Emulator
                     HistoryHours = parse.GetValue(historyHours),
                     LoadProfileRows = parse.GetValue(loadProfileRows),
                     EventLogRows = parse.GetValue(eventLogRows),
+                    FleetAutomation = parse.GetValue(fleetAutomation),
                 };
                 return Run(options);
             });

@@ -68,6 +68,7 @@ namespace DlmsDevice.Hal.Simulated
             }
             Grid = new SimulatedGrid(settings.Grid, seed, _startUtcTicks);
             Waveform = new SimulatedWaveformInput(Grid, () => Clock.TrueUtcTicks, MeasuredVoltsAt, _startUtcTicks, seed);
+            FrequencyInput = new SimulatedEdgeTimer(Grid, () => Clock.TrueUtcTicks, _startUtcTicks);
             Entropy = new SimulatedEntropy(seed);
         }
 
@@ -119,6 +120,9 @@ namespace DlmsDevice.Hal.Simulated
 
         /// <summary>The sampled voltage waveform (raw 12-bit counts on a mid-scale bias).</summary>
         public SimulatedWaveformInput Waveform { get; }
+
+        /// <summary>The grid's zero crossings as a frequency input (cheap at any polling interval: fleets).</summary>
+        public SimulatedEdgeTimer FrequencyInput { get; }
 
         /// <summary>Magnet sensor: true = a strong field (tamper).</summary>
         public SimulatedDigitalInput Magnet { get; }

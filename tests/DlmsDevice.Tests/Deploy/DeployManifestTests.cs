@@ -120,6 +120,7 @@ namespace DlmsDevice.Tests.Deploy
         {
             using EmulatorProcess help = new EmulatorProcess("--help");
             Assert.True(help.Process.WaitForExit(30_000));
+            help.Process.WaitForExit(); // the output is complete once the redirected streams are drained
             HashSet<string> names = Regex.Matches(help.Output, @"^\s+(--[a-z-]+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToHashSet();
             Assert.Contains("--meters", names);
             Assert.Contains("--wrapper-port", names);

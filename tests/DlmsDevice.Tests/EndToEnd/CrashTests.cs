@@ -192,6 +192,7 @@ namespace DlmsDevice.Tests.EndToEnd
                 figures.Add("final start: " + end);
                 final.Signal("TERM");
                 Assert.True(final.Process.WaitForExit((int)EmulatorProcess.Timeout.TotalMilliseconds));
+                final.Process.WaitForExit(); // the output is complete once the redirected streams are drained
             }
             figures.Add(Cycles + " SIGKILL cycles, " + reads + " reads, " + watch.Elapsed.TotalSeconds.ToString("F1") + " s");
             figures.ForEach(_output.WriteLine);

@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.IO;
 using System.Threading.Tasks;
@@ -17,6 +18,25 @@ namespace DlmsDevice.Tests.Fleet
         private static readonly CosemAttribute LogicalDeviceName = CosemAttribute.Parse("0.0.42.0.0.255:1:2");
         private static readonly CosemAttribute EnergyImport = CosemAttribute.Parse("1.0.1.8.0.255:3:2");
         private static readonly CosemAttribute HdlcDeviceAddress = CosemAttribute.Parse("0.0.22.0.0.255:23:9");
+
+        /// <summary>
+        /// A fleet meter leaves billing, tariffs, monitors and the limiter out (its memory per
+        /// meter) unless --fleet-automation asks for them; the object list says which.
+        /// </summary>
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task FleetAutomation_BillingProfileAndTariffsListedOnlyWhenAsked(bool automation)
+        {
+            using FleetHarness fleet = FleetHarness.Start(2, configure: o => o.FleetAutomation = automation);
+            await using DlmsClient client = await fleet.AssociateAsync(fleet.ClientOptions(1, TransportKind.Wrapper));
+            var names = (await client.GetObjectListAsync()).Select(e => e.LogicalName.ToString()).ToList();
+            Assert.Equal(automation, names.Contains("1.0.98.1.0.255"));
+            Assert.Equal(automation, names.Contains("1.0.1.8.1.255"));
+            Assert.Equal(automation, names.Contains("0.0.17.0.0.255"));
+            Assert.Contains("0.0.97.98.0.255", names);
+            await client.ReleaseAsync();
+        }
 
         [Theory]
         [InlineData(false, TransportKind.Wrapper)]

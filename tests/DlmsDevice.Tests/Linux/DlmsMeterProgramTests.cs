@@ -38,6 +38,7 @@ namespace DlmsDevice.Tests.Linux
             Task<string> output = process.StandardOutput.ReadToEndAsync();
             Task<string> error = process.StandardError.ReadToEndAsync();
             Assert.True(process.WaitForExit(30_000), "dlms-meter did not exit");
+            process.WaitForExit(); // the output is complete once the redirected streams are drained
             output.GetAwaiter().GetResult();
             return (process.ExitCode, error.GetAwaiter().GetResult());
         }
