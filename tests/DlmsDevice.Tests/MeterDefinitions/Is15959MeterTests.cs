@@ -234,6 +234,44 @@ namespace DlmsDevice.Tests.MeterDefinitions
         }
 
         [Fact]
+        public void SnapshotProfiles_CapturedAtEveryRead_WithoutAllocating()
+        {
+            MeterDefinitionFile file = MeterDefinitionFile.Load(MeterFile("is15959-single-phase.json"), resolveSecrets: false);
+            DlmsDevice.Meter.MeterModel model = file.Build(DefaultMeterGoldenTests.Configuration(), file.CreateSettings());
+            model.Engine.Start(null);
+            var instant = (DlmsDevice.Stack.Cosem.ProfileGeneric)model.Device.Find(7, DlmsDevice.Stack.Axdr.ObisCode.Parse("1.0.94.91.0.255"))!;
+            var scalers = (DlmsDevice.Stack.Cosem.ProfileGeneric)model.Device.Find(7, DlmsDevice.Stack.Axdr.ObisCode.Parse("1.0.94.91.3.255"))!;
+            var context = new DlmsDevice.Stack.Cosem.CosemContext();
+            var cursor = new DlmsDevice.Stack.Cosem.ArrayCursor();
+            var writer = new DlmsDevice.Stack.Axdr.AxdrWriter();
+            byte[] buffer = new byte[512];
+            // No assertion inside the measured loop (xUnit's allocate): the results are summed.
+            int Read(DlmsDevice.Stack.Cosem.ProfileGeneric profile)
+            {
+                profile.BeginArray(2, 0, null, cursor, context, out DlmsDevice.Stack.Cosem.DataAccessResult begin);
+                cursor.Index = 0;
+                writer.Reset(buffer, 0, buffer.Length);
+                DlmsDevice.Stack.Cosem.DataAccessResult row = profile.WriteArrayElement(2, cursor, writer, context);
+                return begin == DlmsDevice.Stack.Cosem.DataAccessResult.Success && row == DlmsDevice.Stack.Cosem.DataAccessResult.Success ? cursor.Count : -1000;
+            }
+            Assert.Equal(1, Read(instant));
+            Assert.Equal(1, Read(scalers));
+            int before = instant.CaptureCount;
+            int rows = 0;
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 100; i++)
+            {
+                rows += Read(instant) + Read(scalers);
+            }
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            Assert.Equal(0, allocated);
+            Assert.Equal(200, rows);
+            // A row per read, one kept.
+            Assert.Equal(before + 100, instant.CaptureCount);
+            Assert.Equal(1, instant.EntriesInUse);
+        }
+
+        [Fact]
         public void SinglePhase_DeviceBudget_OnlyTheModelHeapIsOver()
         {
             MeterDefinitionFile file = MeterDefinitionFile.Load(MeterFile("is15959-single-phase.json"), resolveSecrets: false);
