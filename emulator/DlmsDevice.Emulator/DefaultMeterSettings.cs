@@ -135,6 +135,9 @@ namespace DlmsDevice.Emulator
                 // The emulated meter has what a deployed smart meter has (docs/billing-and-tariffs.md).
                 RegisterMonitors = Automation,
                 Limiter = Automation,
+                // The hourly push (IC 22 0.0.15.0.4.255 through the push script table) only with a
+                // push setup to call: without --push-to the script would have nothing to push.
+                PushSchedule = Push != null,
             };
             PutSecurity(model);
             return model;

@@ -57,6 +57,7 @@ namespace DlmsDevice.Stack.Cosem
         private readonly byte[] _data;
         private readonly int _capacity;
         private int _above;
+        private int _upActions;
         private bool _known;
         private int _version;
 
@@ -95,6 +96,15 @@ namespace DlmsDevice.Stack.Cosem
         public bool IsAbove(int index)
         {
             return (_above & (1 << index)) != 0;
+        }
+
+        /// <summary>
+        /// How many times an upward crossing ran its action_up since construction (whatever the
+        /// script did): what the meter counts to raise the alarm that goes with the monitor.
+        /// </summary>
+        public int UpActions
+        {
+            get { return _upActions; }
         }
 
         /// <summary>Configuration: watches attribute <paramref name="attributeId"/> of (<paramref name="classId"/>, <paramref name="logicalName"/>).</summary>
@@ -174,7 +184,12 @@ namespace DlmsDevice.Stack.Cosem
                 if (i < _data[ActionCountOffset])
                 {
                     int set = ActionSet(i);
-                    ScriptReference.Run(_runner, _data, (above & (1 << i)) != 0 ? set : set + ScriptReference.Size);
+                    bool up = (above & (1 << i)) != 0;
+                    ScriptReference.Run(_runner, _data, up ? set : set + ScriptReference.Size);
+                    if (up)
+                    {
+                        _upActions++;
+                    }
                 }
             }
             return crossings;

@@ -39,6 +39,10 @@ namespace DlmsDevice.Meter
         private readonly ScriptRunner _runner;
         private SingleActionSchedule[] _schedules = new SingleActionSchedule[0];
         private RegisterMonitor[] _monitors = new RegisterMonitor[0];
+        // Per monitor: the alarm bits its up crossings raise, and its UpActions already answered
+        // (null until the first monitor: a meter without monitors pays nothing for them).
+        private uint[] _monitorAlarms;
+        private int[] _monitorUpSeen;
         private IPersistentObject[] _persistent = new IPersistentObject[0];
         private int[] _savedVersions = new int[0];
         private int _persistentCount;
@@ -96,7 +100,30 @@ namespace DlmsDevice.Meter
         /// <summary>Configuration: <paramref name="monitor"/> is evaluated at every tick.</summary>
         public void Add(RegisterMonitor monitor)
         {
+            Add(monitor, 0);
+        }
+
+        /// <summary>
+        /// Configuration: <paramref name="monitor"/> is evaluated at every tick, and each time it
+        /// runs an action_up (a threshold crossed upwards) the meter raises
+        /// <paramref name="alarmBits"/> (<see cref="MeterAlarm"/>; 0 = none) after the script ran,
+        /// so the alarm follows the event the script logged (docs/billing-and-tariffs.md).
+        /// </summary>
+        public void Add(RegisterMonitor monitor, uint alarmBits)
+        {
             _monitors = Append(_monitors, monitor);
+            int n = _monitors.Length;
+            uint[] alarms = new uint[n];
+            int[] seen = new int[n];
+            if (n > 1)
+            {
+                Array.Copy(_monitorAlarms, alarms, n - 1);
+                Array.Copy(_monitorUpSeen, seen, n - 1);
+            }
+            alarms[n - 1] = alarmBits;
+            seen[n - 1] = monitor.UpActions;
+            _monitorAlarms = alarms;
+            _monitorUpSeen = seen;
         }
 
         /// <summary>
@@ -241,7 +268,7 @@ namespace DlmsDevice.Meter
             _evaluatedUtc = utc;
             for (int i = 0; i < _monitors.Length; i++)
             {
-                _monitors[i].Evaluate();
+                EvaluateMonitor(i);
             }
             Limiter limiter = Limiter;
             if (limiter != null)
@@ -257,6 +284,24 @@ namespace DlmsDevice.Meter
             if (mono >= _retryAfterMono)
             {
                 SaveConfiguration(mono);
+            }
+        }
+
+        // The monitor's scripts run; an up crossing (one per evaluation at most per threshold)
+        // raises its alarm once, after the script logged its event.
+        private void EvaluateMonitor(int i)
+        {
+            RegisterMonitor monitor = _monitors[i];
+            monitor.Evaluate();
+            int up = monitor.UpActions;
+            if (up == _monitorUpSeen[i])
+            {
+                return;
+            }
+            _monitorUpSeen[i] = up;
+            if (_monitorAlarms[i] != 0)
+            {
+                _engine.RaiseAlarm(_monitorAlarms[i]);
             }
         }
 

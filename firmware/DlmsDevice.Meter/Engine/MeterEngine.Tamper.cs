@@ -208,10 +208,17 @@ namespace DlmsDevice.Meter
         {
             uint bits = code == MeterEventCode.PowerUp ? MeterAlarm.PowerUp
                 : (code == MeterEventCode.NonVolatileMemoryError ? MeterAlarm.NonVolatileMemoryError : 0);
-            if (bits == 0)
+            if (bits != 0)
             {
-                return;
+                RaiseAlarm(bits);
             }
+        }
+
+        // Raises alarm 'bits' (MeterAlarm) that go with no tamper detection: a power-up, a
+        // memory error, a register monitor's threshold crossing (MeterAutomation, right after
+        // the monitor's up script logged its event). Saved, then reported.
+        internal void RaiseAlarm(uint bits)
+        {
             uint filtered = Alarms.Apply(bits);
             _tamper.Pending = false;
             SaveTamperState();

@@ -21,22 +21,22 @@ namespace DlmsDevice.Meter
         /// <summary>Limiter threshold changed: threshold_normal or threshold_emergency was written, or the emergency profile changed the threshold in force (IDIS 67).</summary>
         public const byte LimiterThresholdChanged = 67;
 
-        /// <summary>Current L1 above the register monitor's threshold (manufacturer-specific range of the IDIS lists; this project's number).</summary>
-        public const byte OverCurrentL1 = 231;
+        /// <summary>Current L1 above the register monitor's threshold (manufacturer-specific range of the IDIS lists; this project's number, after the theft detections' 230..235).</summary>
+        public const byte OverCurrentL1 = 240;
 
         /// <summary>Current L1 back at or below the register monitor's threshold (this project's number).</summary>
-        public const byte OverCurrentL1Ended = 232;
+        public const byte OverCurrentL1Ended = 241;
 
         /// <summary>Active power import above the register monitor's threshold (this project's number).</summary>
-        public const byte OverPower = 233;
+        public const byte OverPower = 242;
 
         /// <summary>Active power import back at or below the register monitor's threshold (this project's number).</summary>
-        public const byte OverPowerEnded = 234;
+        public const byte OverPowerEnded = 243;
 
         /// <summary>Voltage L1 above the swell threshold of the register monitor (this project's number).</summary>
-        public const byte VoltageSwellL1 = 235;
+        public const byte VoltageSwellL1 = 244;
 
         /// <summary>Voltage L1 back at or below the swell threshold (this project's number).</summary>
-        public const byte VoltageSwellL1Ended = 236;
+        public const byte VoltageSwellL1Ended = 245;
     }
 }

@@ -163,26 +163,29 @@ namespace DlmsDevice.Meter
             {
                 // 60 A, in the register's units.
                 CurrentMonitor = Monitor(ScheduleObis.CurrentMonitor, MeterObis.CurrentL1, DataType.LongUnsigned,
-                    Scaled(60, configuration.Current.Scaler), MeterEventCode.OverCurrentL1, automation, runner, read, configurable);
+                    Scaled(60, configuration.Current.Scaler), MeterEventCode.OverCurrentL1, MeterAlarm.OverCurrent, automation, runner, read, configurable);
             }
             PowerMonitor = Monitor(ScheduleObis.PowerMonitor, MeterObis.ActivePowerImport, DataType.DoubleLongUnsigned,
-                8000, MeterEventCode.OverPower, automation, runner, read, configurable);
+                8000, MeterEventCode.OverPower, MeterAlarm.OverPower, automation, runner, read, configurable);
             if (e.Voltage != null)
             {
                 // A swell: 115 % of nominal (the engine's own over-voltage event is at +10 %).
                 VoltageMonitor = Monitor(ScheduleObis.VoltageMonitor, MeterObis.VoltageL1, DataType.LongUnsigned,
                     Scaled(configuration.NominalVoltage * 1.15, configuration.Voltage.Scaler), MeterEventCode.VoltageSwellL1,
-                    automation, runner, read, configurable);
+                    MeterAlarm.OverVoltage, automation, runner, read, configurable);
             }
         }
 
-        private RegisterMonitor Monitor(ObisCode name, ObisCode watched, DataType type, double threshold, byte upCode,
+        // The actions of a crossing upwards are "event, alarm bit, push": the up script logs the
+        // event, the automation raises 'alarm' after it, and the alert push (when there is a push
+        // setup) sends the alarm register.
+        private RegisterMonitor Monitor(ObisCode name, ObisCode watched, DataType type, double threshold, byte upCode, uint alarm,
             MeterAutomation automation, ScriptRunner runner, AccessRule read, AccessRule configurable)
         {
             RegisterMonitor monitor = new RegisterMonitor(name, 2, runner);
             monitor.Monitor(CosemClassId.Register, watched, Register.Attributes.Value);
             monitor.Add(type, threshold, ScheduleObis.EventScriptTable, upCode, ScheduleObis.EventScriptTable, upCode + 1);
-            automation.Add(monitor);
+            automation.Add(monitor, alarm);
             automation.Persist(monitor);
             Row(monitor, read, read, configurable);
             return monitor;

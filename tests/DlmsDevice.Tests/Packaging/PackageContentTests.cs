@@ -20,7 +20,7 @@ namespace DlmsDevice.Tests.Packaging
         public static readonly string[] Libraries =
         {
             "DlmsDevice.Hal", "DlmsDevice.Hal.Desktop", "DlmsDevice.Hal.Simulated", "DlmsDevice.Hal.Linux",
-            "DlmsDevice.Stack", "DlmsDevice.Stack.Link", "DlmsDevice.Stack.Cosem", "DlmsDevice.Stack.Server",
+            "DlmsDevice.Stack", "DlmsDevice.Stack.Link", "DlmsDevice.Stack.Cosem", "DlmsDevice.Stack.Cosem.Schedules", "DlmsDevice.Stack.Server",
             "DlmsDevice.Meter", "DlmsDevice.Runtime", "DlmsDevice.Firmware", "DlmsDevice.Client",
         };
 

@@ -44,8 +44,9 @@ namespace DlmsDevice.Client
 
         /// <summary>
         /// The name of an event code of the standard event log, as the default meter logs them
-        /// (the IDIS numbers, docs/metering.md "Events", and the theft detections' 230..235,
-        /// docs/tamper.md), or null for a code it does not use.
+        /// (the IDIS numbers, docs/metering.md "Events"; the tariff and limiter events,
+        /// docs/billing-and-tariffs.md; the theft detections' 230..235, docs/tamper.md; the register
+        /// monitors' 240..245, docs/billing-and-tariffs.md), or null for a code it does not use.
         /// </summary>
         public static string? EventName(long code) => code switch
         {
@@ -53,7 +54,9 @@ namespace DlmsDevice.Client
             2 => "power up",
             4 => "clock adjusted (old time)",
             5 => "clock adjusted (new time)",
+            9 => "tariff activated",
             14 => "non-volatile memory error",
+            19 => "passive tariff updated",
             40 => "terminal cover removed",
             41 => "terminal cover closed",
             42 => "strong DC field detected",
@@ -64,6 +67,9 @@ namespace DlmsDevice.Client
             62 => "remote disconnection",
             63 => "remote connection",
             64 => "local disconnection",
+            65 => "limiter threshold exceeded",
+            66 => "limiter threshold ok",
+            67 => "limiter threshold changed",
             69 => "local reconnection",
             76 => "under voltage L1",
             79 => "over voltage L1",
@@ -75,6 +81,12 @@ namespace DlmsDevice.Client
             233 => "phase/neutral current mismatch ended",
             234 => "current without voltage",
             235 => "current without voltage ended",
+            240 => "over current L1 (register monitor)",
+            241 => "over current L1 ended (register monitor)",
+            242 => "over power import (register monitor)",
+            243 => "over power import ended (register monitor)",
+            244 => "voltage swell L1 (register monitor)",
+            245 => "voltage swell L1 ended (register monitor)",
             _ => null,
         };
     }
