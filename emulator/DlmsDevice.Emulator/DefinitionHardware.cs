@@ -1,3 +1,4 @@
+using System;
 using DlmsDevice.Hal;
 using DlmsDevice.Hal.Simulated;
 using DlmsDevice.Meter;
@@ -30,6 +31,26 @@ namespace DlmsDevice.Emulator
             {
                 hardware.CurrentGain = current.Gain;
             }
+            // A VT-operated meter's inputs see the VT's secondary: a 110 V line-to-line secondary
+            // is 63.5 V phase to neutral on a three-phase meter.
+            TransformerDefinition? t = definition.Transformer;
+            if (t != null && t.VoltagePrimary != t.VoltageSecondary)
+            {
+                hardware.Supply.NominalVolts = SecondaryPhaseVolts(definition);
+            }
+            // A definition with phase 2 or 3 inputs is a three-phase meter: so is the simulation.
+            if (definition.Analog(AnalogQuantity.VoltageL2) != null || definition.Analog(AnalogQuantity.CurrentL2) != null
+                || definition.Analog(AnalogQuantity.VoltageL3) != null || definition.Analog(AnalogQuantity.CurrentL3) != null)
+            {
+                hardware.Phases = 3;
+            }
+        }
+
+        // The secondary's phase voltage: line to line / sqrt 3 on a three-phase meter.
+        private static double SecondaryPhaseVolts(MeterDefinition definition)
+        {
+            double secondary = definition.Transformer!.VoltageSecondary;
+            return definition.Analog(AnalogQuantity.VoltageL2) != null ? secondary / Math.Sqrt(3) : secondary;
         }
 
         public static void Apply(MeterConfiguration configuration, MeterDefinition definition, SimulatedMeterHardware hardware)
@@ -40,6 +61,24 @@ namespace DlmsDevice.Emulator
                 p == import ? hardware.ActiveEnergyPulses : (p == firstExport ? hardware.ExportEnergyPulses : new SimulatedPulseCounter(p.ImpulsesPerKwh)));
             configuration.Voltage = DefinitionChannels.Analog(definition, AnalogQuantity.Voltage, hardware.Voltage);
             configuration.Current = DefinitionChannels.Analog(definition, AnalogQuantity.Current, hardware.Current);
+            TransformerDefinition? t = definition.Transformer;
+            if (t != null && t.VoltagePrimary != t.VoltageSecondary)
+            {
+                // The voltage quality limits are the meter's own, on the secondary: the same
+                // fractions of the nominal as the defaults' 230 V (207, 253, 46).
+                double nominal = SecondaryPhaseVolts(definition);
+                configuration.NominalVoltage = nominal;
+                configuration.UnderVoltage = nominal * 0.9;
+                configuration.OverVoltage = nominal * 1.1;
+                configuration.MissingVoltage = nominal * 0.2;
+            }
+            if (hardware.Settings.Phases == 3)
+            {
+                configuration.VoltageL2 = DefinitionChannels.Analog(definition, AnalogQuantity.VoltageL2, hardware.VoltageL2!);
+                configuration.VoltageL3 = DefinitionChannels.Analog(definition, AnalogQuantity.VoltageL3, hardware.VoltageL3!);
+                configuration.CurrentL2 = DefinitionChannels.Analog(definition, AnalogQuantity.CurrentL2, hardware.CurrentL2!);
+                configuration.CurrentL3 = DefinitionChannels.Analog(definition, AnalogQuantity.CurrentL3, hardware.CurrentL3!);
+            }
         }
     }
 }

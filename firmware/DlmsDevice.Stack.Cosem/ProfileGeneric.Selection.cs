@@ -46,6 +46,12 @@ namespace DlmsDevice.Stack.Cosem
                 result = DataAccessResult.Success;
                 return false;
             }
+            if (_captureOnRead)
+            {
+                // Blue Book 4.3.6: capture_period 0 leaves capturing to the application; a
+                // snapshot profile captures as the read begins, so the row is the present values.
+                Capture();
+            }
             cursor.Reset();
             if (selector == 0)
             {

@@ -120,6 +120,7 @@ namespace DlmsDevice.Stack.Cosem
         private int _oldestSeq;
 
         private uint _capturePeriod;
+        private bool _captureOnRead;
         private ushort _sortClassId;
         private long _sortName;       // packed (ObisCode.Value), so that a SET stores it without allocating
         private sbyte _sortAttribute;
@@ -291,6 +292,18 @@ namespace DlmsDevice.Stack.Cosem
         public int CaptureCount
         {
             get { return _nextSeq; }
+        }
+
+        /// <summary>
+        /// True: every read of the buffer (attribute 2, any selector) first captures one row, so a
+        /// client reads the capture objects' present values (a snapshot profile: capture_period 0,
+        /// profile_entries 1, as the instantaneous and scaler profiles of IS 15959 meters are read).
+        /// The capture happens once per GET, not for each block of a long read.
+        /// </summary>
+        public bool CaptureOnRead
+        {
+            get { return _captureOnRead; }
+            set { _captureOnRead = value; }
         }
 
         /// <summary>capture_period (attribute 4) in seconds; 0 = captures only on demand. The engine acts on it.</summary>

@@ -59,6 +59,13 @@ namespace DlmsDevice.Hal.Simulated
             Voltage = new SimulatedAnalogInput(VoltageNow, settings.VoltageGain, 0, settings.MaxRaw);
             Current = new SimulatedAnalogInput(CurrentNow, settings.CurrentGain, 0, settings.MaxRaw);
             NeutralCurrent = new SimulatedAnalogInput(NeutralCurrentNow, settings.CurrentGain, 0, settings.MaxRaw);
+            if (settings.Phases == 3)
+            {
+                VoltageL2 = new SimulatedAnalogInput(() => VoltageNow() * PhaseVoltage[1], settings.VoltageGain, 0, settings.MaxRaw);
+                VoltageL3 = new SimulatedAnalogInput(() => VoltageNow() * PhaseVoltage[2], settings.VoltageGain, 0, settings.MaxRaw);
+                CurrentL2 = new SimulatedAnalogInput(() => PhaseCurrentNow(1), settings.CurrentGain, 0, settings.MaxRaw);
+                CurrentL3 = new SimulatedAnalogInput(() => PhaseCurrentNow(2), settings.CurrentGain, 0, settings.MaxRaw);
+            }
             Grid = new SimulatedGrid(settings.Grid, seed, _startUtcTicks);
             Waveform = new SimulatedWaveformInput(Grid, () => Clock.TrueUtcTicks, MeasuredVoltsAt, _startUtcTicks, seed);
             FrequencyInput = new SimulatedEdgeTimer(Grid, () => Clock.TrueUtcTicks, _startUtcTicks);
@@ -91,6 +98,22 @@ namespace DlmsDevice.Hal.Simulated
 
         /// <summary>RMS neutral current channel (A): the phase current, short by the earth leak during one.</summary>
         public SimulatedAnalogInput NeutralCurrent { get; }
+
+        /// <summary>RMS voltage L2 (V) of a three-phase simulation (<see cref="SimulatedMeterSettings.Phases"/> 3), else null.</summary>
+        public SimulatedAnalogInput? VoltageL2 { get; }
+
+        /// <summary>RMS voltage L3 (V), or null.</summary>
+        public SimulatedAnalogInput? VoltageL3 { get; }
+
+        /// <summary>RMS current L2 (A), or null.</summary>
+        public SimulatedAnalogInput? CurrentL2 { get; }
+
+        /// <summary>RMS current L3 (A), or null.</summary>
+        public SimulatedAnalogInput? CurrentL3 { get; }
+
+        // A three-phase simulation: each phase's share of the load and its voltage against the supply's.
+        private static readonly double[] PhaseShare = { 0.34, 0.33, 0.33 };
+        private static readonly double[] PhaseVoltage = { 1.0, 1.004, 0.997 };
 
         /// <summary>The grid frequency.</summary>
         public SimulatedGrid Grid { get; }
@@ -344,10 +367,17 @@ namespace DlmsDevice.Hal.Simulated
 
         private double CurrentNow()
         {
+            return PhaseCurrentNow(0);
+        }
+
+        // The current of phase 'phase' (0 = L1): the whole load on one phase, or its share on three.
+        private double PhaseCurrentNow(int phase)
+        {
             long now = Clock.TrueUtcTicks;
-            double volts = Supply.VoltageAt(now, SupplyOn);
+            bool three = Settings.Phases == 3;
+            double volts = Supply.VoltageAt(now, SupplyOn) * (three ? PhaseVoltage[phase] : 1.0);
             double watts = LoadConnected ? Load.PowerAt(now) : 0;
-            return Supply.CurrentAt(now, watts, volts);
+            return Supply.CurrentAt(now, three ? watts * PhaseShare[phase] : watts, volts);
         }
     }
 }

@@ -71,6 +71,13 @@ namespace DlmsDevice.Hal.Simulated
         /// <summary>Current channel: amperes per count (default 0.001 A).</summary>
         public double CurrentGain { get; set; } = 0.001;
 
+        /// <summary>
+        /// Phases: 1 (default), or 3: the load is shared by three phases (34, 33 and 33 %), each
+        /// phase's voltage a little off the supply's (L2 +0.4 %, L3 -0.3 %, a real grid's
+        /// imbalance), and the L2 and L3 inputs exist.
+        /// </summary>
+        public int Phases { get; set; } = 1;
+
         /// <summary>Full-scale raw reading of both channels (default 65535, 16 bits).</summary>
         public int MaxRaw { get; set; } = 65535;
 

@@ -38,8 +38,8 @@ namespace DlmsDevice.MeterDefinitions
             {
                 return null;
             }
-            bool voltage = quantity == AnalogQuantity.Voltage;
-            string binding = voltage ? "voltage" : "current";
+            bool voltage = BindingInfo.IsVoltage(quantity);
+            string binding = BindingInfo.InputName(quantity);
             ObjectDefinition? register = null;
             foreach (LogicalDeviceDefinition device in definition.LogicalDevices)
             {

@@ -18,6 +18,18 @@ namespace DlmsDevice.Meter
 
         /// <summary>Signed active power L1 (W, negative = flowing out): only the reverse-flow detection reads it.</summary>
         ActivePower = 3,
+
+        /// <summary>RMS voltage L2 (V): 1.0.52.7.0.255 (a three-phase meter).</summary>
+        VoltageL2 = 4,
+
+        /// <summary>RMS voltage L3 (V): 1.0.72.7.0.255.</summary>
+        VoltageL3 = 5,
+
+        /// <summary>RMS current L2 (A): 1.0.51.7.0.255.</summary>
+        CurrentL2 = 6,
+
+        /// <summary>RMS current L3 (A): 1.0.71.7.0.255.</summary>
+        CurrentL3 = 7,
     }
 
     /// <summary>

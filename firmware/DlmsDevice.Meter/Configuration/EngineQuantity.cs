@@ -115,5 +115,38 @@ namespace DlmsDevice.Meter
 
         /// <summary>Event code of the control events (0.0.96.11.6.255).</summary>
         ControlEventCode = 35,
+
+        /// <summary>Register (IC 3): voltage L2 (1.0.52.7.0.255), the L2 voltage channel's scaler and unit.</summary>
+        VoltageL2 = 36,
+
+        /// <summary>Register (IC 3): voltage L3 (1.0.72.7.0.255).</summary>
+        VoltageL3 = 37,
+
+        /// <summary>Register (IC 3): current L2 (1.0.51.7.0.255), the L2 current channel's scaler and unit.</summary>
+        CurrentL2 = 38,
+
+        /// <summary>Register (IC 3): current L3 (1.0.71.7.0.255).</summary>
+        CurrentL3 = 39,
+
+        /// <summary>Register (IC 3): voltage L2 averaged over the last load profile period (1.0.52.27.0.255).</summary>
+        AverageVoltageL2 = 40,
+
+        /// <summary>Register (IC 3): voltage L3 averaged over the last load profile period (1.0.72.27.0.255).</summary>
+        AverageVoltageL3 = 41,
+
+        /// <summary>Register (IC 3): current L2 averaged over the last load profile period (1.0.51.27.0.255).</summary>
+        AverageCurrentL2 = 42,
+
+        /// <summary>Register (IC 3): current L3 averaged over the last load profile period (1.0.71.27.0.255).</summary>
+        AverageCurrentL3 = 43,
+
+        /// <summary>Billing profile (Profile generic, 1.0.98.1.0.255): only with a billing profile (MeterConfiguration.BillingProfileEntries above 0).</summary>
+        BillingProfile = 44,
+
+        /// <summary>Billing period counter (Data, 1.0.0.1.0.255), with the billing profile.</summary>
+        BillingPeriodCounter = 45,
+
+        /// <summary>Time stamp of the last billing (Data, 1.0.0.1.2.255), with the billing profile.</summary>
+        LastBillingTime = 46,
     }
 }

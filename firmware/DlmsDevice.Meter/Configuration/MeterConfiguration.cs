@@ -23,6 +23,10 @@ namespace DlmsDevice.Meter
             PulseChannels = new PulseChannel[0];
             DisconnectControlMode = ControlMode.Mode2;
             DemandPeriodSeconds = 900;
+            CurrentTransformerPrimary = 1;
+            CurrentTransformerSecondary = 1;
+            VoltageTransformerPrimary = 1;
+            VoltageTransformerSecondary = 1;
             LoadProfilePeriodSeconds = 900;
             LoadProfileEntries = 960;
             DailyProfileEntries = 62;
@@ -69,6 +73,18 @@ namespace DlmsDevice.Meter
         /// <summary>The neutral current channel; null = no neutral current register and no phase/neutral mismatch detection.</summary>
         public AnalogChannel NeutralCurrent { get; set; }
 
+        /// <summary>Voltage L2 channel (a three-phase meter); null = single phase, no L2 registers.</summary>
+        public AnalogChannel VoltageL2 { get; set; }
+
+        /// <summary>Voltage L3 channel; null = none.</summary>
+        public AnalogChannel VoltageL3 { get; set; }
+
+        /// <summary>Current L2 channel; null = none.</summary>
+        public AnalogChannel CurrentL2 { get; set; }
+
+        /// <summary>Current L3 channel; null = none.</summary>
+        public AnalogChannel CurrentL3 { get; set; }
+
         /// <summary>Signed active power L1 from a metering front end (negative = energy flowing out); null = reverse flow judged from the export pulses only.</summary>
         public AnalogChannel ActivePower { get; set; }
 
@@ -109,6 +125,29 @@ namespace DlmsDevice.Meter
 
         /// <summary>Daylight saving with the EU rule on first start (default off). A saved setting overrides it.</summary>
         public bool EuropeanDaylightSavings { get; set; }
+
+        /// <summary>
+        /// Current transformer ratio, primary amperes (default 1: a whole-current meter). A
+        /// CT-operated meter shows its currents, powers and energies on the primary side: the
+        /// engine multiplies what its channels measure by primary / secondary.
+        /// </summary>
+        public int CurrentTransformerPrimary { get; set; }
+
+        /// <summary>Current transformer ratio, secondary amperes (default 1; typically 5 or 1).</summary>
+        public int CurrentTransformerSecondary { get; set; }
+
+        /// <summary>Voltage transformer ratio, primary volts (default 1: no VT). Voltages, powers and energies are shown on the primary side.</summary>
+        public int VoltageTransformerPrimary { get; set; }
+
+        /// <summary>Voltage transformer ratio, secondary volts (default 1; typically 110).</summary>
+        public int VoltageTransformerSecondary { get; set; }
+
+        /// <summary>
+        /// Scaler of the energy registers and their profile columns: 0 (Wh, default) .. 3 (kWh).
+        /// A CT/VT-operated meter counts primary energy, which a double-long-unsigned holds in Wh
+        /// for only weeks: 3 keeps it for centuries. The register shows floor(Wh / 10^scaler).
+        /// </summary>
+        public int EnergyScaler { get; set; }
 
         /// <summary>Integration period of block demand, seconds (default 900: the 15-minute block). Must divide a day.</summary>
         public int DemandPeriodSeconds { get; set; }
@@ -199,6 +238,11 @@ namespace DlmsDevice.Meter
                 throw new ArgumentOutOfRangeException();
             }
             if (!(MissingVoltage < UnderVoltage) || !(UnderVoltage < OverVoltage) || !(VoltageHysteresis >= 0))
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+            if (CurrentTransformerPrimary < 1 || CurrentTransformerSecondary < 1 || VoltageTransformerPrimary < 1 || VoltageTransformerSecondary < 1
+                || EnergyScaler < 0 || EnergyScaler > 3)
             {
                 throw new ArgumentOutOfRangeException();
             }

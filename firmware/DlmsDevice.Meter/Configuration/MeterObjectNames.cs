@@ -11,7 +11,7 @@ namespace DlmsDevice.Meter
     public sealed class MeterObjectNames
     {
         /// <summary>Number of <see cref="EngineQuantity"/> values.</summary>
-        public const int Count = 36;
+        public const int Count = 47;
 
         private readonly ObisCode[] _names;
 
@@ -43,6 +43,11 @@ namespace DlmsDevice.Meter
             _names[(int)EngineQuantity.NeutralCurrent] = MeterObis.NeutralCurrent;
             _names[(int)EngineQuantity.Frequency] = MeterObis.Frequency;
             _names[(int)EngineQuantity.AverageFrequency] = MeterObis.AverageFrequency;
+            // Phases 2 and 3 are named when first asked for (PhaseName): a single-phase meter's
+            // heap holds no names it never uses.
+            _names[(int)EngineQuantity.BillingProfile] = ScheduleObis.BillingProfile;
+            _names[(int)EngineQuantity.BillingPeriodCounter] = ScheduleObis.BillingPeriodCounter;
+            _names[(int)EngineQuantity.LastBillingTime] = ScheduleObis.LastBillingTime;
             // The IS 15959 logs by category and their event codes: 0.0.99.98.c.255, 0.0.96.11.c.255.
             for (int c = 1; c < EventCategory.Count; c++)
             {
@@ -54,7 +59,21 @@ namespace DlmsDevice.Meter
         /// <summary>The logical name of <paramref name="quantity"/>'s object.</summary>
         public ObisCode Get(EngineQuantity quantity)
         {
-            return _names[Index(quantity)];
+            int index = Index(quantity);
+            if (_names[index] == null)
+            {
+                _names[index] = PhaseName(quantity);
+            }
+            return _names[index];
+        }
+
+        // Blue Book OBIS of phases 2 and 3: C = 52/72 voltage, 51/71 current; D = 7 instantaneous,
+        // 27 average over the last period.
+        private static ObisCode PhaseName(EngineQuantity quantity)
+        {
+            int k = quantity >= EngineQuantity.AverageVoltageL2 ? quantity - EngineQuantity.AverageVoltageL2 : quantity - EngineQuantity.VoltageL2;
+            byte c = k == 0 ? (byte)52 : k == 1 ? (byte)72 : k == 2 ? (byte)51 : (byte)71;
+            return new ObisCode(1, 0, c, quantity >= EngineQuantity.AverageVoltageL2 ? (byte)27 : (byte)7, 0, 255);
         }
 
         /// <summary>Names <paramref name="quantity"/>'s object <paramref name="logicalName"/>.</summary>

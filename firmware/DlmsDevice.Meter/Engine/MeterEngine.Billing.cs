@@ -40,16 +40,16 @@ namespace DlmsDevice.Meter
         // time, maximum demand per tariff.
         private ProfileGeneric CreateBillingProfile(MeterConfiguration configuration)
         {
-            BillingPeriodCounter = new Data(ScheduleObis.BillingPeriodCounter, new CosemValue(DataType.DoubleLongUnsigned));
+            BillingPeriodCounter = new Data(Name(EngineQuantity.BillingPeriodCounter), new CosemValue(DataType.DoubleLongUnsigned));
             CosemValue time = new CosemValue(DataType.OctetString, CosemDateTime.DateTimeSize);
             _blockTime.SetUnspecified();
             time.SetDateTime(_blockTime);
-            LastBillingTime = new Data(ScheduleObis.LastBillingTime, time);
+            LastBillingTime = new Data(Name(EngineQuantity.LastBillingTime), time);
 
             int tariffs = _tariffEnergy.Length;
             int registerWidth = ProfileGeneric.EncodedSize(ActiveEnergyImport.Value);
             int width = 2 * ProfileGeneric.DateTimeColumnWidth + (4 + 2 * tariffs) * registerWidth;
-            ProfileGeneric profile = new ProfileGeneric(ScheduleObis.BillingProfile, 6 + 2 * tariffs,
+            ProfileGeneric profile = new ProfileGeneric(Name(EngineQuantity.BillingProfile), 6 + 2 * tariffs,
                 new ProfileStore(width, configuration.BillingProfileEntries, BillingRowsPerChunk), _workspace);
             profile.AddCaptureObject(Clock, Clock.Attributes.Time, 0);
             profile.AddCaptureObject(BillingPeriodCounter, Data.Attributes.Value, 0, registerWidth);

@@ -119,8 +119,7 @@ namespace DlmsDevice.Meter
             }
             _publishedImportMilliWh = _importMilliWh;
             _publishedExportMilliWh = _exportMilliWh;
-            ActiveEnergyImport.Value.SetInteger(_importMilliWh / 1000);
-            ActiveEnergyExport.Value.SetInteger(_exportMilliWh / 1000);
+            PublishEnergy();
             if (_maximumDemandDirty)
             {
                 PublishMaximumDemand();
@@ -289,8 +288,7 @@ namespace DlmsDevice.Meter
             _exportMilliWh = cp.EnergyExportMilliWh;
             _publishedImportMilliWh = _importMilliWh;
             _publishedExportMilliWh = _exportMilliWh;
-            ActiveEnergyImport.Value.SetInteger(_importMilliWh / 1000);
-            ActiveEnergyExport.Value.SetInteger(_exportMilliWh / 1000);
+            PublishEnergy();
             _loadSchedule.Last = cp.LoadProfileBoundary;
             _dailySchedule.Last = cp.DailyProfileBoundary;
             _demandSchedule.Last = cp.DemandBlockStart;

@@ -28,7 +28,7 @@ namespace DlmsDevice.Meter
         private double _powerExportWatts;
         private int _exportChannels;
 
-        // Analog channels (0 voltage, 1 current), parallel arrays.
+        // Analog channels (AnalogQuantity order: voltage, current, neutral, power, voltage L2, L3, current L2, L3), parallel arrays.
         private AnalogChannel[] _analog;
         private Register[] _analogRegisters;
         private Register[] _averageRegisters;
@@ -159,10 +159,12 @@ namespace DlmsDevice.Meter
                 int c = _pulseConstants[i];
                 if (delta > 0)
                 {
-                    // Exact: mWh = pulses * 1e6 / c with the remainder carried (unit 1/c mWh).
-                    long numerator = delta * 1000000L + _remainder[i];
-                    long milliWh = numerator / c;
-                    _remainder[i] = numerator % c;
+                    // Exact: mWh = pulses * 1e6 / c, times the transformer ratios on a CT/VT
+                    // meter (the pulses count secondary energy), the remainder carried.
+                    long numerator = delta * 1000000L * _config.CurrentTransformerPrimary * _config.VoltageTransformerPrimary + _remainder[i];
+                    long denominator = (long)c * _config.CurrentTransformerSecondary * _config.VoltageTransformerSecondary;
+                    long milliWh = numerator / denominator;
+                    _remainder[i] = numerator % denominator;
                     if (_pulseImport[i])
                     {
                         _importMilliWh += milliWh;
@@ -172,7 +174,7 @@ namespace DlmsDevice.Meter
                         _exportMilliWh += milliWh;
                     }
                 }
-                _channelPower[i] = ChannelPower(i, count, edge, mono, c, timeoutMs);
+                _channelPower[i] = ChannelPower(i, count, edge, mono, c, timeoutMs) * Ratio(PowerIndex);
                 if (_pulseImport[i])
                 {
                     importPower += _channelPower[i];
@@ -206,7 +208,8 @@ namespace DlmsDevice.Meter
         // time-out, so a load that stops reads 0.
         private double ChannelPower(int i, long count, long edge, long mono, int c, long timeoutMs)
         {
-            double power = _channelPower[i];
+            // _channelPower is on the primary side; the rate and its bounds are the meter's own.
+            double power = _channelPower[i] / Ratio(PowerIndex);
             if (edge < 0)
             {
                 return 0;
@@ -247,7 +250,7 @@ namespace DlmsDevice.Meter
 
         private void SampleAnalog(long mono, long utc)
         {
-            for (int i = 0; i < AnalogChannels; i++)
+            for (int i = 0; i < _analog.Length; i++)
             {
                 AnalogChannel channel = _analog[i];
                 if (channel == null)
@@ -282,7 +285,7 @@ namespace DlmsDevice.Meter
                     Register register = _analogRegisters[i];
                     if (register != null)
                     {
-                        register.Value.SetInteger(MeterMath.ToRegister(mean, channel.Scaler, 0, ushort.MaxValue));
+                        register.Value.SetInteger(MeterMath.ToRegister(mean * Ratio(i), channel.Scaler, 0, ushort.MaxValue));
                     }
                     if (i == VoltageIndex)
                     {
@@ -296,10 +299,21 @@ namespace DlmsDevice.Meter
             }
         }
 
-        // S = V x I; PF = P / S clamped to 0..1, 1 when there is no apparent power.
+        // S = V x I summed over the phases (L1, and L2, L3 where both channels exist: the
+        // arithmetic apparent power); PF = P / S clamped to 0..1, 1 when there is no apparent power.
         private void UpdatePowerTriangle()
         {
             double apparent = _mean[VoltageIndex] * _mean[CurrentIndex];
+            for (int phase = 0; phase < 2 && _analog.Length == ThreePhaseChannels; phase++)
+            {
+                int v = VoltageL2Index + phase;
+                int c = CurrentL2Index + phase;
+                if (_hasMean[v] && _hasMean[c])
+                {
+                    apparent += _mean[v] * _mean[c];
+                }
+            }
+            apparent *= Ratio(PowerIndex);
             if (apparent < 0)
             {
                 apparent = 0;
@@ -317,10 +331,41 @@ namespace DlmsDevice.Meter
             PowerFactor.Value.SetInteger(MeterMath.ToRegister(factor, -3, 0, 1000));
         }
 
+        // What a channel's value is multiplied by to be shown on the primary side: the VT ratio
+        // for voltages, the CT ratio for currents, both for power (1 on a whole-current meter).
+        // The detections (voltage quality, tamper) work on the meter's own, secondary values.
+        private double Ratio(int channel)
+        {
+            double vt = (double)_config.VoltageTransformerPrimary / _config.VoltageTransformerSecondary;
+            switch (channel)
+            {
+                case VoltageIndex:
+                case VoltageL2Index:
+                case VoltageL2Index + 1:
+                    return vt;
+                case PowerIndex:
+                    return vt * _config.CurrentTransformerPrimary / _config.CurrentTransformerSecondary;
+                default:
+                    return (double)_config.CurrentTransformerPrimary / _config.CurrentTransformerSecondary;
+            }
+        }
+
+        // The energy registers: the last checkpoint's energy, floor(Wh / 10^scaler).
+        private void PublishEnergy()
+        {
+            long divisor = 1000;
+            for (int s = 0; s < _config.EnergyScaler; s++)
+            {
+                divisor *= 10;
+            }
+            ActiveEnergyImport.Value.SetInteger(_importMilliWh / divisor);
+            ActiveEnergyExport.Value.SetInteger(_exportMilliWh / divisor);
+        }
+
         // The load profile's average columns: the mean of every sample since the last capture.
         private void PublishPeriodAverages()
         {
-            for (int i = 0; i < AnalogChannels; i++)
+            for (int i = 0; i < _analog.Length; i++)
             {
                 Register register = _averageRegisters[i];
                 if (register == null)
@@ -330,7 +375,7 @@ namespace DlmsDevice.Meter
                 if (_periodCount[i] > 0)
                 {
                     double mean = _periodSum[i] / _periodCount[i];
-                    register.Value.SetInteger(MeterMath.ToRegister(mean, _analog[i].Scaler, 0, ushort.MaxValue));
+                    register.Value.SetInteger(MeterMath.ToRegister(mean * Ratio(i), _analog[i].Scaler, 0, ushort.MaxValue));
                 }
                 _periodSum[i] = 0;
                 _periodCount[i] = 0;

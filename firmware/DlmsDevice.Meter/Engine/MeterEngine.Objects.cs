@@ -46,16 +46,24 @@ namespace DlmsDevice.Meter
 
         private void CreateMeasurementObjects(MeterConfiguration configuration)
         {
-            ActiveEnergyImport = new Register(Name(EngineQuantity.ActiveEnergyImport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.WattHour);
-            ActiveEnergyExport = new Register(Name(EngineQuantity.ActiveEnergyExport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.WattHour);
+            sbyte energyScaler = (sbyte)configuration.EnergyScaler;
+            ActiveEnergyImport = new Register(Name(EngineQuantity.ActiveEnergyImport), new CosemValue(DataType.DoubleLongUnsigned), energyScaler, Unit.WattHour);
+            ActiveEnergyExport = new Register(Name(EngineQuantity.ActiveEnergyExport), new CosemValue(DataType.DoubleLongUnsigned), energyScaler, Unit.WattHour);
             ActivePowerImport = new Register(Name(EngineQuantity.ActivePowerImport), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.Watt);
-            _analog = new AnalogChannel[AnalogChannels];
+            // A single-phase meter keeps the L1 slots only (the ESP32's heap is tight).
+            bool three = configuration.VoltageL2 != null || configuration.VoltageL3 != null || configuration.CurrentL2 != null || configuration.CurrentL3 != null;
+            int channels = three ? ThreePhaseChannels : SinglePhaseChannels;
+            _analog = new AnalogChannel[channels];
             _analog[VoltageIndex] = configuration.Voltage;
             _analog[CurrentIndex] = configuration.Current;
             _analog[NeutralIndex] = configuration.NeutralCurrent;
             _analog[PowerIndex] = configuration.ActivePower;
-            _analogRegisters = new Register[AnalogChannels];
-            _averageRegisters = new Register[AnalogChannels];
+            _analogRegisters = new Register[channels];
+            _averageRegisters = new Register[channels];
+            if (three)
+            {
+                CreatePhases(configuration);
+            }
             AnalogChannel voltage = configuration.Voltage;
             if (voltage != null)
             {
@@ -83,14 +91,33 @@ namespace DlmsDevice.Meter
                 ApparentPower = new Register(Name(EngineQuantity.ApparentPower), new CosemValue(DataType.DoubleLongUnsigned), 0, Unit.VoltAmpere);
                 PowerFactor = new Register(Name(EngineQuantity.PowerFactor), new CosemValue(DataType.LongUnsigned), -3, Unit.Count);
             }
-            _windowStart = new long[AnalogChannels];
-            _windowOpen = new bool[AnalogChannels];
-            _windowSum = new double[AnalogChannels];
-            _windowCount = new int[AnalogChannels];
-            _mean = new double[AnalogChannels];
-            _hasMean = new bool[AnalogChannels];
-            _periodSum = new double[AnalogChannels];
-            _periodCount = new int[AnalogChannels];
+            _windowStart = new long[channels];
+            _windowOpen = new bool[channels];
+            _windowSum = new double[channels];
+            _windowCount = new int[channels];
+            _mean = new double[channels];
+            _hasMean = new bool[channels];
+            _periodSum = new double[channels];
+            _periodCount = new int[channels];
+        }
+
+        private void CreatePhases(MeterConfiguration configuration)
+        {
+            CreatePhase(VoltageL2Index, configuration.VoltageL2, EngineQuantity.VoltageL2, EngineQuantity.AverageVoltageL2);
+            CreatePhase(VoltageL2Index + 1, configuration.VoltageL3, EngineQuantity.VoltageL3, EngineQuantity.AverageVoltageL3);
+            CreatePhase(CurrentL2Index, configuration.CurrentL2, EngineQuantity.CurrentL2, EngineQuantity.AverageCurrentL2);
+            CreatePhase(CurrentL2Index + 1, configuration.CurrentL3, EngineQuantity.CurrentL3, EngineQuantity.AverageCurrentL3);
+        }
+
+        // The value and period-average registers of a phase 2 or 3 channel (none without it).
+        private void CreatePhase(int index, AnalogChannel channel, EngineQuantity value, EngineQuantity average)
+        {
+            _analog[index] = channel;
+            if (channel != null)
+            {
+                _analogRegisters[index] = new Register(Name(value), new CosemValue(DataType.LongUnsigned), channel.Scaler, channel.Unit);
+                _averageRegisters[index] = new Register(Name(average), new CosemValue(DataType.LongUnsigned), channel.Scaler, channel.Unit);
+            }
         }
 
         private void CreateDemandObjects(MeterConfiguration configuration)
@@ -155,6 +182,12 @@ namespace DlmsDevice.Meter
                     return Frequency;
                 case EngineQuantity.AverageFrequency:
                     return AverageFrequency;
+                case EngineQuantity.BillingProfile:
+                    return BillingProfile;
+                case EngineQuantity.BillingPeriodCounter:
+                    return BillingPeriodCounter;
+                case EngineQuantity.LastBillingTime:
+                    return LastBillingTime;
                 default:
                     // The IS 15959 logs by category and their codes (null in the standard layout).
                     if (quantity >= EngineQuantity.CurrentEventLog && quantity <= EngineQuantity.ControlEventLog)
@@ -164,6 +197,19 @@ namespace DlmsDevice.Meter
                     if (quantity >= EngineQuantity.CurrentEventCode && quantity <= EngineQuantity.ControlEventCode)
                     {
                         return GetCategoryEventCode((int)quantity - (int)EngineQuantity.CurrentEventCode + 1);
+                    }
+                    // Phases 2 and 3: the four values, then the four averages, in AnalogQuantity order.
+                    if (_analogRegisters.Length == SinglePhaseChannels)
+                    {
+                        return null;
+                    }
+                    if (quantity >= EngineQuantity.VoltageL2 && quantity <= EngineQuantity.CurrentL3)
+                    {
+                        return _analogRegisters[VoltageL2Index + (int)quantity - (int)EngineQuantity.VoltageL2];
+                    }
+                    if (quantity >= EngineQuantity.AverageVoltageL2 && quantity <= EngineQuantity.AverageCurrentL3)
+                    {
+                        return _averageRegisters[VoltageL2Index + (int)quantity - (int)EngineQuantity.AverageVoltageL2];
                     }
                     return null;
             }
@@ -211,6 +257,44 @@ namespace DlmsDevice.Meter
         // channel) is left out, as the object is.
         private ProfileGeneric CreateProfile(EngineQuantity which, ProfileLayout layout, int entries, uint capturePeriod)
         {
+            ProfileGeneric profile = NewProfile(Name(which), layout);
+            profile.UseRowStorage(new ProfileStore(profile.RowWidth, entries, _config.RowsPerChunk));
+            profile.ProfileEntries = entries;
+            profile.CapturePeriod = capturePeriod;
+            profile.Clock = Clock;
+            return profile;
+        }
+
+        /// <summary>
+        /// A snapshot profile a meter definition declares (the IS 15959 instantaneous profile,
+        /// the scaler profiles): <paramref name="layout"/>'s columns, <paramref name="entries"/>
+        /// rows in RAM, capture_period 0, captured whenever a client reads its buffer
+        /// (<see cref="ProfileGeneric.CaptureOnRead"/>). Nothing is saved: its row is the present
+        /// values, made again at every read. Configuration time.
+        /// </summary>
+        /// <exception cref="ArgumentException">None of the columns exists on this hardware.</exception>
+        internal ProfileGeneric CreateSnapshotProfile(ObisCode logicalName, ProfileLayout layout, int entries)
+        {
+            if (logicalName == null || layout == null)
+            {
+                throw new ArgumentNullException();
+            }
+            if (entries < 1)
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+            ProfileGeneric profile = NewProfile(logicalName, layout);
+            profile.UseRowStorage(new RamRowStorage(profile.RowWidth * entries));
+            profile.ProfileEntries = entries;
+            profile.Clock = Clock;
+            profile.CaptureOnRead = true;
+            return profile;
+        }
+
+        // The columns are sized first (on a storage that only answers "a row fits"); the caller
+        // then makes the ring for the row width they add up to.
+        private ProfileGeneric NewProfile(ObisCode logicalName, ProfileLayout layout)
+        {
             int columns = 0;
             for (int i = 0; i < layout.Count; i++)
             {
@@ -223,7 +307,7 @@ namespace DlmsDevice.Meter
             {
                 throw new ArgumentException();
             }
-            ProfileGeneric profile = new ProfileGeneric(Name(which), columns, new ColumnSizer(), _workspace);
+            ProfileGeneric profile = new ProfileGeneric(logicalName, columns, new ColumnSizer(), _workspace);
             for (int i = 0; i < layout.Count; i++)
             {
                 CosemObject obj = Column(layout, i);
@@ -232,10 +316,6 @@ namespace DlmsDevice.Meter
                     profile.AddCaptureObject(obj, layout.GetAttribute(i), layout.GetDataIndex(i));
                 }
             }
-            profile.UseRowStorage(new ProfileStore(profile.RowWidth, entries, _config.RowsPerChunk));
-            profile.ProfileEntries = entries;
-            profile.CapturePeriod = capturePeriod;
-            profile.Clock = Clock;
             return profile;
         }
 

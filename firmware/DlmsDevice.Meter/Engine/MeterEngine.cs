@@ -39,7 +39,11 @@ namespace DlmsDevice.Meter
         private const int CurrentIndex = 1;
         private const int NeutralIndex = 2;
         private const int PowerIndex = 3;
-        private const int AnalogChannels = 4;
+        // Phases 2 and 3: voltage L2, L3, current L2, L3 (AnalogQuantity order).
+        private const int VoltageL2Index = 4;
+        private const int CurrentL2Index = 6;
+        private const int SinglePhaseChannels = 4;
+        private const int ThreePhaseChannels = 8;
 
         private readonly object _sync = new object();
         // The profiles' scratch, reader, writer and context: one for all, they never run at once.

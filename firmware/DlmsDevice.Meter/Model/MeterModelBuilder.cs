@@ -18,8 +18,9 @@ namespace DlmsDevice.Meter
     /// <item>the objects outside the engine: logical devices, data, registers, setup objects,
     /// security setups, associations (created, not yet in a directory);</item>
     /// <item>the engine's profiles and the engine itself: <see cref="Profile"/>, <see cref="CreateEngine"/>;</item>
-    /// <item>the directories and the rights, in the definition's object order (that is the
-    /// object_list order): <see cref="Add"/>, <see cref="Allow"/>; then <see cref="Finish"/>.</item>
+    /// <item>the definition's own profiles (<see cref="SnapshotProfile"/>), then the directories
+    /// and the rights, in the definition's object order (that is the object_list order):
+    /// <see cref="Add"/>, <see cref="Allow"/>; then <see cref="Finish"/>.</item>
     /// </list>
     /// </remarks>
     public sealed partial class MeterModelBuilder
@@ -170,6 +171,19 @@ namespace DlmsDevice.Meter
             {
                 rule.AddTo(association.Objects, obj);
             }
+        }
+
+        /// <summary>
+        /// Step 4: a profile of the definition's own, not one of the engine's: a snapshot
+        /// (capture_period 0) of <paramref name="layout"/>'s columns, engine objects or any other,
+        /// captured whenever a client reads its buffer and kept in RAM, <paramref name="entries"/>
+        /// rows deep (the IS 15959 instantaneous profile; a scaler profile, whose columns are
+        /// registers' scaler_unit). Columns of engine objects the hardware does not have are left out.
+        /// </summary>
+        public ProfileGeneric SnapshotProfile(ObisCode logicalName, ProfileLayout layout, int entries)
+        {
+            Expect(StepDirectory);
+            return _model.Engine.CreateSnapshotProfile(logicalName, layout, entries);
         }
 
         /// <summary>Ends the build: the model is ready to start.</summary>

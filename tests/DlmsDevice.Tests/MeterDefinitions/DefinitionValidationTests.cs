@@ -78,6 +78,28 @@ namespace DlmsDevice.Tests.MeterDefinitions
         }
 
         [Fact]
+        public void SnapshotProfile_Valid_CapturesThePresentValuesWhenItsBufferIsRead()
+        {
+            // The IS 15959 pair: a profile of the register's value and one of its scaler_unit (attribute 3).
+            string json = With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\", \"access\": { \"public\": \"read\" } }",
+                "\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\", \"access\": { \"public\": \"read\" } },\n"
+                + "        { \"id\": \"instant\", \"class\": \"profile-generic\", \"logicalName\": \"1.0.94.91.0.255\", \"profile\": { \"captureObjects\": [ { \"object\": \"level\" } ] }, \"access\": { \"public\": \"read\" } },\n"
+                + "        { \"class\": \"profile-generic\", \"logicalName\": \"1.0.94.91.3.255\", \"profile\": { \"captureObjects\": [ { \"object\": \"level\", \"attribute\": \"scaler_unit\" } ], \"entries\": 1 }, \"access\": { \"public\": \"read\" } }"));
+            MeterDefinitionFile file = MeterDefinitionFile.Parse(Encoding.UTF8.GetBytes(json), "snapshot.json");
+            MeterModel model = file.Build(DefaultMeterGoldenTests.Configuration(), file.CreateSettings());
+            var instant = (DlmsDevice.Stack.Cosem.ProfileGeneric)model.Device.Find(7, DlmsDevice.Stack.Axdr.ObisCode.Parse("1.0.94.91.0.255"))!;
+            Assert.True(instant.CaptureOnRead);
+            Assert.Equal(0u, instant.CapturePeriod);
+            Assert.Equal(1, instant.ProfileEntries);
+            string dump = ModelDump.Dump(model.Device);
+            // Every read captures first: one row of the register's value (long -5) ...
+            Assert.Contains("a2 1 selectors 6: array 1 | 020110FFFB", dump);
+            // ... and one row of its scaler_unit: structure { integer -1, enum 35 (V) }.
+            Assert.Contains("a2 1 selectors 6: array 1 | 020102020FFF1623", dump);
+            Assert.Equal(6, model.Device.Objects.Count);
+        }
+
+        [Fact]
         public void DefaultJson_Valid_WarnsAboutEveryTestKeyAndTheInlinePassword()
         {
             MeterDefinitionFile file = MeterDefinitionFile.Load(DefaultDefinitionTests.DefaultJson);
@@ -124,14 +146,35 @@ namespace DlmsDevice.Tests.MeterDefinitions
                 "/logicalDevices/0/objects/3/binding", "\"clock\"", "binding \"clock\" is an object of class clock, not register");
             yield return Case("binding without its input", With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"binding\": \"voltage\",")),
                 "/logicalDevices/0/objects/3/binding", "\"voltage\"", "voltage needs a voltage input (inputs.analog)");
-            yield return Case("engine scaler", With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"binding\": \"energy-import\", \"scaler\": 3,")),
-                "/logicalDevices/0/objects/3/scaler", "\"scaler\": 3", "the engine shows energy-import with scaler 0, not 3");
+            yield return Case("engine scaler", With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"binding\": \"power-import\", \"scaler\": 3,")),
+                "/logicalDevices/0/objects/3/scaler", "\"scaler\": 3", "the engine shows power-import with scaler 0, not 3");
+            yield return Case("energy scaler past kWh", With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"binding\": \"energy-import\", \"scaler\": 6,")),
+                "/logicalDevices/0/objects/3/scaler", "\"scaler\": 6", "the engine shows energy-import with scaler 0 (Wh) to 3 (kWh), not 6");
             string profile = With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\", \"access\": { \"public\": \"read\" } },\n"
                 + "        { \"class\": \"profile-generic\", \"logicalName\": \"1.0.99.1.0.255\", \"binding\": \"load-profile\", \"profile\": { \"captureObjects\": [ { \"object\": \"nope\" } ], \"entries\": 10 },"));
             yield return Case("capture object that does not exist", profile,
                 "/logicalDevices/0/objects/4/profile/captureObjects/0/object", "\"nope\"", "no object \"nope\" in this logical device");
             yield return Case("profile depth 0", profile.Replace("{ \"object\": \"nope\" }", "{ \"object\": \"level\" }", StringComparison.Ordinal).Replace("\"entries\": 10", "\"entries\": 0", StringComparison.Ordinal),
                 "/logicalDevices/0/objects/4/profile/entries", "\"entries\": 0", "minimum: 0 should be at least 1");
+            string snapshot = With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\", \"access\": { \"public\": \"read\" } },\n"
+                + "        { \"id\": \"snap\", \"class\": \"profile-generic\", \"logicalName\": \"1.0.94.91.0.255\", \"profile\": { \"captureObjects\": [ { \"object\": \"level\" } ], \"capturePeriod\": 900 },"));
+            yield return Case("profile of its own with a capture period", snapshot,
+                "/logicalDevices/0/objects/4/profile/capturePeriod", "\"capturePeriod\": 900", "a profile without a binding is a snapshot captured when it is read: capture period 0, not 900");
+            yield return Case("profile of its own without capture objects", With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\", \"access\": { \"public\": \"read\" } },\n"
+                + "        { \"id\": \"snap\", \"class\": \"profile-generic\", \"logicalName\": \"1.0.94.91.0.255\",")),
+                "/logicalDevices/0/objects/4", "\"id\": \"snap\"", "a profile of the definition's own needs \"profile\"");
+            yield return Case("capture of a profile of the definition's own", snapshot.Replace("\"capturePeriod\": 900", "\"capturePeriod\": 0", StringComparison.Ordinal)
+                .Replace("\"logicalName\": \"0.0.96.1.0.255\", \"value\": \"str:ABC\",", "\"logicalName\": \"0.0.96.1.0.255\", \"value\": \"str:ABC\",", StringComparison.Ordinal)
+                .Replace("{ \"object\": \"level\" } ], \"capturePeriod\": 0 },", "{ \"object\": \"level\" } ], \"capturePeriod\": 0 }, \"access\": { \"public\": \"read\" } },\n"
+                    + "        { \"class\": \"profile-generic\", \"logicalName\": \"1.0.94.91.3.255\", \"profile\": { \"captureObjects\": [ { \"object\": \"snap\" } ] },", StringComparison.Ordinal),
+                "/logicalDevices/0/objects/5/profile/captureObjects/0/object", "{ \"object\": \"snap\" }", "\"snap\" is a profile of the definition's own (a snapshot): no profile can capture it");
+            yield return Case("IS 15959 voltage log with columns of its own", With(("\"name\": \"minimal\",", "\"name\": \"minimal\", \"eventLogs\": \"is15959\","),
+                    ("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\", \"access\": { \"public\": \"read\" } },\n"
+                    + "        { \"class\": \"profile-generic\", \"logicalName\": \"0.0.99.98.0.255\", \"binding\": \"event-log\", \"profile\": { \"captureObjects\": [ { \"object\": \"level\" } ] },")),
+                "/logicalDevices/0/objects/4/profile", "\"binding\": \"event-log\"", "the IS 15959 event logs by category have fixed capture objects");
+            yield return Case("billing profile with columns of its own", With(("\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\",", "\"value\": \"i16:-5\", \"scaler\": -1, \"unit\": \"V\", \"access\": { \"public\": \"read\" } },\n"
+                    + "        { \"class\": \"profile-generic\", \"logicalName\": \"1.0.98.1.0.255\", \"binding\": \"billing-profile\", \"profile\": { \"captureObjects\": [ { \"object\": \"level\" } ] },")),
+                "/logicalDevices/0/objects/4/profile", "\"binding\": \"billing-profile\"", "the billing profile has the engine's capture objects");
             yield return Case("capture of an attribute the class lacks", profile.Replace("{ \"object\": \"nope\" }", "{ \"object\": \"level\", \"attribute\": \"capture_time\" }", StringComparison.Ordinal),
                 "/logicalDevices/0/objects/4/profile/captureObjects/0/attribute", "capture_time", "class register has no attribute \"capture_time\"");
             // The IS 15959 logs by category capture what that standard lists: no "profile" (EngineKinds.cs ProfileKind.Read).

@@ -42,24 +42,14 @@ namespace DlmsDevice.Tests.MeterDefinitions
             int port = EmulatorProcess.FreePort();
             using EmulatorProcess emulator = new EmulatorProcess("--meter", DefaultDefinitionTests.DefaultJson, "--wrapper-port", port.ToString(), "--hdlc-port", "0");
             await emulator.WaitForOutputAsync("Stop with Ctrl+C");
-            await using (DlmsClient client = await DlmsClient.ConnectAsync(new DlmsClientOptions
+            await using (DlmsClient client = await EmulatorProcess.AssociateMeterReaderAsync(port, "12345678"))
             {
-                Port = port,
-                ClientSap = 32,
-                Authentication = AuthenticationMechanism.Low,
-                Password = "12345678",
-            }))
-            {
-                await client.AssociateAsync();
                 DlmsValue name = await client.GetAsync(CosemAttribute.Parse("0.0.42.0.0.255:1:2"));
                 Assert.Equal("DLD0000000000001", Encoding.ASCII.GetString(name.Bytes));
                 Assert.Equal(35, (await client.GetObjectListAsync()).Count);
                 await client.ReleaseAsync();
             }
-            emulator.Signal("TERM");
-            Assert.True(emulator.Process.WaitForExit((int)EmulatorProcess.Timeout.TotalMilliseconds), emulator.Output);
-            emulator.Process.WaitForExit();
-            Assert.Equal(0, emulator.Process.ExitCode);
+            emulator.StopCleanly();
             Assert.Contains("Meter definition " + DefaultDefinitionTests.DefaultJson + " (\"default\")", emulator.Output, StringComparison.Ordinal);
             Assert.Contains("PUBLISHED test key", emulator.Output, StringComparison.Ordinal);
             Assert.Contains("GREEN BOOK TEST KEYS", emulator.Output, StringComparison.Ordinal);

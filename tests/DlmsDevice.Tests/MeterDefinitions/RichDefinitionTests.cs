@@ -63,10 +63,19 @@ namespace DlmsDevice.Tests.MeterDefinitions
             Assert.Equal(288, model.Engine.LoadProfile.ProfileEntries);
             Assert.Equal(4, model.Engine.LoadProfile.CaptureObjectCount);
             Assert.Same(model.Find(CosemClassId.Register, new Stack.Axdr.ObisCode(0, 0, 96, 9, 0, 255)), model.Engine.LoadProfile.GetCaptureObject(3));
+            // The profiles of the definition's own: captured when read, the scaler profile's row the two scaler_units.
+            var scalers = (ProfileGeneric)model.Find(CosemClassId.ProfileGeneric, new Stack.Axdr.ObisCode(1, 1, 94, 91, 3, 255))!;
+            Assert.True(scalers.CaptureOnRead);
+            Assert.Contains("a2 1 selectors 6: array 1 | 020202020FFE162302020FFF1609\n", dump, StringComparison.Ordinal);
+            Assert.Equal(3, ((ProfileGeneric)model.Find(CosemClassId.ProfileGeneric, new Stack.Axdr.ObisCode(1, 1, 94, 91, 0, 255))!).CaptureObjectCount);
             Assert.Equal(300u, model.Engine.DemandImport.Period);
             Assert.Equal(-60, model.Engine.Clock.TimeZone);
             Assert.Equal(ControlMode.Mode1, model.Engine.Disconnect.ControlMode);
             Assert.Equal(4000, model.Engine.Configuration.PulseChannels[0].ImpulsesPerKwh);
+            // The transformer ratios and the energy scaler (kWh) reach the engine.
+            Assert.Equal(50, model.Engine.Configuration.CurrentTransformerPrimary);
+            Assert.Equal(100, model.Engine.Configuration.VoltageTransformerSecondary);
+            Assert.Equal(3, model.Engine.ActiveEnergyImport.Scaler);
 
             // Keys: inline, environment variable, key file next to the definition; the system title as given.
             Assert.Equal(Convert.FromHexString("C0C1C2C3C4C5C6C7C8C9CACBCCCDCECF"), model.SecurityProfile!.AuthenticationKey);

@@ -17,6 +17,10 @@ namespace DlmsDevice.MeterDefinitions.Budget
             configuration.PulseChannels = DefinitionChannels.Pulses(definition, _ => new Pulses());
             configuration.Voltage = DefinitionChannels.Analog(definition, AnalogQuantity.Voltage, new Adc());
             configuration.Current = DefinitionChannels.Analog(definition, AnalogQuantity.Current, new Adc());
+            configuration.VoltageL2 = DefinitionChannels.Analog(definition, AnalogQuantity.VoltageL2, new Adc());
+            configuration.VoltageL3 = DefinitionChannels.Analog(definition, AnalogQuantity.VoltageL3, new Adc());
+            configuration.CurrentL2 = DefinitionChannels.Analog(definition, AnalogQuantity.CurrentL2, new Adc());
+            configuration.CurrentL3 = DefinitionChannels.Analog(definition, AnalogQuantity.CurrentL3, new Adc());
             configuration.CoverOpen = new Input(1);
             configuration.PowerFail = new Input(2);
             configuration.Relay = new Output();

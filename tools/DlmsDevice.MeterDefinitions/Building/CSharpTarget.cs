@@ -24,6 +24,8 @@ namespace DlmsDevice.MeterDefinitions.Building
         private readonly StringBuilder _body = new StringBuilder();
         private readonly List<string> _warnings = new List<string>();
         private bool _profiles;
+        private bool _snapshots;
+        private bool _directory = true;
         private bool _devices;
 
         /// <summary>Notes for the file's header: inline keys and passwords compiled into the code.</summary>
@@ -77,6 +79,18 @@ namespace DlmsDevice.MeterDefinitions.Building
         }
 
         public void Name(EngineQuantity quantity, ObisCode logicalName) => Line("b.Name(EngineQuantity." + quantity + ", " + Obis(logicalName) + ");");
+
+        public void EventLogs(EventLogLayout layout) => Line("b.Configuration.EventLogs = EventLogLayout." + layout + ";");
+
+        public void Transformer(int currentPrimary, int currentSecondary, int voltagePrimary, int voltageSecondary)
+        {
+            Line("b.Configuration.CurrentTransformerPrimary = " + Int(currentPrimary) + ";");
+            Line("b.Configuration.CurrentTransformerSecondary = " + Int(currentSecondary) + ";");
+            Line("b.Configuration.VoltageTransformerPrimary = " + Int(voltagePrimary) + ";");
+            Line("b.Configuration.VoltageTransformerSecondary = " + Int(voltageSecondary) + ";");
+        }
+
+        public void EnergyScaler(int scaler) => Line("b.Configuration.EnergyScaler = " + Int(scaler) + ";");
 
         public void LoadProfilePeriod(int seconds) => Line("b.Configuration.LoadProfilePeriodSeconds = " + Int(seconds) + ";");
 
@@ -165,13 +179,45 @@ namespace DlmsDevice.MeterDefinitions.Building
         {
             Line("b.CreateEngine();");
             Blank();
-            Line("// The directories and the rights, in object_list order.");
+            _directory = false;
         }
 
-        public void EngineObject(string variable, EngineQuantity quantity) => Line("CosemObject " + variable + " = b.Engine(EngineQuantity." + quantity + ");");
+        // The directory step's heading, before its first call (after the definition's own profiles, if any).
+        private void Directory()
+        {
+            if (!_directory)
+            {
+                _directory = true;
+                if (_snapshots)
+                {
+                    Blank();
+                }
+                Line("// The directories and the rights, in object_list order.");
+            }
+        }
+
+        public void Layout(string layout, int columns)
+        {
+            if (!_snapshots)
+            {
+                _snapshots = true;
+                Line("// The definition's own profiles: snapshots captured when a client reads them.");
+            }
+            Line("ProfileLayout " + layout + " = new ProfileLayout(" + Int(columns) + ");");
+        }
+
+        public void SnapshotProfile(string variable, ObisCode logicalName, string layout, int entries)
+            => Line("ProfileGeneric " + variable + " = b.SnapshotProfile(" + Obis(logicalName) + ", " + layout + ", " + Int(entries) + ");");
+
+        public void EngineObject(string variable, EngineQuantity quantity)
+        {
+            Directory();
+            Line("CosemObject " + variable + " = b.Engine(EngineQuantity." + quantity + ");");
+        }
 
         public void Rule(string variable, AttributeAccess attributes, MethodAccess methods, IReadOnlyList<RightException> attributeExceptions, IReadOnlyList<RightException> methodExceptions)
         {
+            Directory();
             var rule = new StringBuilder("AccessRule " + variable + " = new AccessRule(" + AttributeMode((int)attributes) + ", " + MethodMode((int)methods) + ")");
             foreach (RightException e in attributeExceptions)
             {
@@ -184,11 +230,19 @@ namespace DlmsDevice.MeterDefinitions.Building
             Line(rule.Append(';').ToString());
         }
 
-        public void Add(string device, string obj) => Line("b.Add(" + device + ", " + obj + ");");
+        public void Add(string device, string obj)
+        {
+            Directory();
+            Line("b.Add(" + device + ", " + obj + ");");
+        }
 
         public void Allow(string association, string obj, string rule) => Line("b.Allow(" + association + ", " + obj + ", " + rule + ");");
 
-        public void Finish() => Line("b.Finish();");
+        public void Finish()
+        {
+            Directory();
+            Line("b.Finish();");
+        }
 
         private string KeyFallback(SecretUse key)
         {

@@ -29,6 +29,12 @@ namespace DlmsDevice.MeterDefinitions.Building
 
         void Name(EngineQuantity quantity, ObisCode logicalName);
 
+        void EventLogs(EventLogLayout layout);
+
+        void Transformer(int currentPrimary, int currentSecondary, int voltagePrimary, int voltageSecondary);
+
+        void EnergyScaler(int scaler);
+
         void LoadProfilePeriod(int seconds);
 
         void DemandPeriod(int seconds);
@@ -69,6 +75,10 @@ namespace DlmsDevice.MeterDefinitions.Building
         void Column(string layout, EngineQuantity? quantity, string? obj, int attribute, string attributeExpression, int dataIndex);
 
         void CreateEngine();
+
+        void Layout(string layout, int columns);
+
+        void SnapshotProfile(string variable, ObisCode logicalName, string layout, int entries);
 
         void EngineObject(string variable, EngineQuantity quantity);
 

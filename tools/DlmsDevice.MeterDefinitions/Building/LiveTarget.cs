@@ -26,6 +26,18 @@ namespace DlmsDevice.MeterDefinitions.Building
 
         public void Name(EngineQuantity quantity, ObisCode logicalName) => _builder.Name(quantity, logicalName);
 
+        public void EventLogs(EventLogLayout layout) => _builder.Configuration.EventLogs = layout;
+
+        public void Transformer(int currentPrimary, int currentSecondary, int voltagePrimary, int voltageSecondary)
+        {
+            _builder.Configuration.CurrentTransformerPrimary = currentPrimary;
+            _builder.Configuration.CurrentTransformerSecondary = currentSecondary;
+            _builder.Configuration.VoltageTransformerPrimary = voltagePrimary;
+            _builder.Configuration.VoltageTransformerSecondary = voltageSecondary;
+        }
+
+        public void EnergyScaler(int scaler) => _builder.Configuration.EnergyScaler = scaler;
+
         public void LoadProfilePeriod(int seconds) => _builder.Configuration.LoadProfilePeriodSeconds = seconds;
 
         public void DemandPeriod(int seconds) => _builder.Configuration.DemandPeriodSeconds = seconds;
@@ -94,6 +106,11 @@ namespace DlmsDevice.MeterDefinitions.Building
         }
 
         public void CreateEngine() => _builder.CreateEngine();
+
+        public void Layout(string layout, int columns) => _variables[layout] = new ProfileLayout(columns);
+
+        public void SnapshotProfile(string variable, ObisCode logicalName, string layout, int entries)
+            => _variables[variable] = _builder.SnapshotProfile(logicalName, Get<ProfileLayout>(layout), entries);
 
         public void EngineObject(string variable, EngineQuantity quantity) => _variables[variable] = _builder.Engine(quantity);
 

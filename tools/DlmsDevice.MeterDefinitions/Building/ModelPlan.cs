@@ -69,6 +69,20 @@ namespace DlmsDevice.MeterDefinitions.Building
         public void Run()
         {
             Target.Identity(_definition.FlagId);
+            if (_definition.EventLogs != null)
+            {
+                Target.EventLogs(_definition.EventLogs.Value);
+            }
+            TransformerDefinition? t = _definition.Transformer;
+            if (t != null)
+            {
+                Target.Transformer(t.CurrentPrimary, t.CurrentSecondary, t.VoltagePrimary, t.VoltageSecondary);
+            }
+            int energyScaler = AllObjects().FirstOrDefault(o => o.Binding?.Quantity is EngineQuantity.ActiveEnergyImport or EngineQuantity.ActiveEnergyExport)?.Scaler ?? 0;
+            if (energyScaler != 0)
+            {
+                Target.EnergyScaler(energyScaler);
+            }
             foreach (ObjectDefinition obj in AllObjects().Where(o => o.Binding?.Quantity != null))
             {
                 Target.Name(obj.Binding!.Quantity!.Value, obj.LogicalName);
@@ -102,6 +116,10 @@ namespace DlmsDevice.MeterDefinitions.Building
                 obj.Class.Kind.Layout(obj, this);
             }
             Target.CreateEngine();
+            foreach (ObjectDefinition obj in AllObjects())
+            {
+                obj.Class.Kind.AfterEngine(obj, plan: this);
+            }
             foreach (LogicalDeviceDefinition device in _definition.LogicalDevices)
             {
                 foreach (ObjectDefinition obj in device.Objects)

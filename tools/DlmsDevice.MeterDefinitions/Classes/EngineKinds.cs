@@ -78,7 +78,10 @@ namespace DlmsDevice.MeterDefinitions.Classes
     /// <summary>
     /// Profile generic (IC 7) as one of the engine's profiles: the load profile (captured every
     /// capture period), the daily profile (at local midnight) or the event log (at every
-    /// event). The definition gives the columns, the period and the depth.
+    /// event). The definition gives the columns, the period and the depth. Without a binding,
+    /// a profile of the definition's own: a snapshot (capture_period 0) captured whenever a
+    /// client reads its buffer, one row deep unless the definition says otherwise (the
+    /// IS 15959 instantaneous and scaler profiles).
     /// </summary>
     internal sealed class ProfileKind : ObjectKind
     {
@@ -88,12 +91,9 @@ namespace DlmsDevice.MeterDefinitions.Classes
 
         internal override void Read(JsonElement element, ObjectDefinition obj, DefinitionReader reader)
         {
-            if (obj.Binding == null)
-            {
-                reader.Error(obj.Path, "a profile is one of the engine's: give \"binding\": load-profile, daily-profile or event-log");
-            }
             EngineQuantity? quantity = obj.Binding?.Quantity;
-            if (quantity >= EngineQuantity.CurrentEventLog && quantity <= EngineQuantity.ControlEventLog)
+            if ((quantity >= EngineQuantity.CurrentEventLog && quantity <= EngineQuantity.ControlEventLog)
+                || (quantity == EngineQuantity.EventLog && reader.Definition.EventLogs == EventLogLayout.Is15959))
             {
                 // The IS 15959 logs by category capture what that standard lists (docs/tamper.md).
                 if (element.TryGetProperty("profile", out _))
@@ -102,12 +102,20 @@ namespace DlmsDevice.MeterDefinitions.Classes
                 }
                 return;
             }
+            if (quantity == EngineQuantity.BillingProfile)
+            {
+                // Clock, counter, energies, per tariff, maximum demand: the engine's (docs/billing-and-tariffs.md).
+                if (element.TryGetProperty("profile", out _))
+                {
+                    reader.Error(obj.Path + "/profile", "the billing profile has the engine's capture objects: leave \"profile\" out");
+                }
+                return;
+            }
             if (!element.TryGetProperty("profile", out JsonElement profile) || profile.ValueKind != JsonValueKind.Object)
             {
-                if (obj.Binding != null)
-                {
-                    reader.Error(obj.Path, "a profile needs \"profile\": its capture objects");
-                }
+                reader.Error(obj.Path, obj.Binding != null
+                    ? "a profile needs \"profile\": its capture objects"
+                    : "a profile of the definition's own needs \"profile\": its capture objects (or a \"binding\": load-profile, daily-profile, event-log, ...)");
                 return;
             }
             var definition = new ProfileDefinition
@@ -142,6 +150,15 @@ namespace DlmsDevice.MeterDefinitions.Classes
                         reader.Error(path + "/capturePeriod", "the event log is captured at events: capture period 0, not " + period);
                     }
                     break;
+                case null:
+                    // The engine schedules only its own profiles: one of the definition's is a
+                    // snapshot, captured when a client reads it.
+                    if (period != null && period != 0)
+                    {
+                        reader.Error(path + "/capturePeriod", "a profile without a binding is a snapshot captured when it is read: capture period 0, not "
+                            + period + " (periodic captures are the engine's profiles: load-profile, daily-profile)");
+                    }
+                    break;
             }
         }
 
@@ -161,6 +178,12 @@ namespace DlmsDevice.MeterDefinitions.Classes
                 if (captured == obj)
                 {
                     reader.Error(path + "/object", "a profile cannot capture itself");
+                    continue;
+                }
+                if (captured.Class.Kind is ProfileKind && captured.Binding == null)
+                {
+                    // It is made after the engine and every profile: nothing can capture it.
+                    reader.Error(path + "/object", "\"" + captured.Id + "\" is a profile of the definition's own (a snapshot): no profile can capture it");
                     continue;
                 }
                 int attribute = 2;
@@ -199,7 +222,24 @@ namespace DlmsDevice.MeterDefinitions.Classes
             }
             string layout = plan.NewVariable(ModelPlan.Identifier(obj.Id) + "Layout");
             plan.Target.Profile(layout, obj.Binding.Quantity.Value, obj.Profile.Columns.Count, obj.Profile.Entries ?? 0);
-            foreach ((ObjectDefinition captured, int attribute, int dataIndex, string _) in obj.Profile.Columns)
+            Columns(obj.Profile, layout, plan);
+        }
+
+        internal override void AfterEngine(ObjectDefinition obj, ModelPlan plan)
+        {
+            if (obj.Profile == null || obj.Binding != null)
+            {
+                return;
+            }
+            string layout = plan.NewVariable(ModelPlan.Identifier(obj.Id) + "Layout");
+            plan.Target.Layout(layout, obj.Profile.Columns.Count);
+            Columns(obj.Profile, layout, plan);
+            plan.Target.SnapshotProfile(plan.Variable(obj), obj.LogicalName, layout, obj.Profile.Entries ?? 1);
+        }
+
+        private static void Columns(ProfileDefinition profile, string layout, ModelPlan plan)
+        {
+            foreach ((ObjectDefinition captured, int attribute, int dataIndex, string _) in profile.Columns)
             {
                 EngineQuantity? quantity = captured.Binding?.Quantity;
                 plan.Target.Column(layout, quantity, quantity == null ? plan.Variable(captured) : null, attribute, captured.Class.AttributeExpression(attribute), dataIndex);

@@ -37,5 +37,10 @@ namespace DlmsDevice.MeterDefinitions.Classes
         internal virtual void Layout(ObjectDefinition obj, ModelPlan plan)
         {
         }
+
+        /// <summary>Step 4, before the directories: an object made from engine objects (a profile of the definition's own). Nothing for other classes.</summary>
+        internal virtual void AfterEngine(ObjectDefinition obj, ModelPlan plan)
+        {
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json;
+using DlmsDevice.Meter;
 using DlmsDevice.MeterDefinitions.Building;
 using DlmsDevice.MeterDefinitions.Model;
 using DlmsDevice.MeterDefinitions.Reading;
@@ -133,6 +134,21 @@ namespace DlmsDevice.MeterDefinitions.Classes
             {
                 return;
             }
+            if (binding.Quantity is EngineQuantity.ActiveEnergyImport or EngineQuantity.ActiveEnergyExport)
+            {
+                // Wh (0) by default; a CT/VT meter's primary energy in kWh (3) keeps the register from overflowing.
+                obj.Scaler ??= 0;
+                if (obj.Scaler < 0 || obj.Scaler > 3)
+                {
+                    reader.Error(obj.Path + "/scaler", "the engine shows " + binding.Name + " with scaler 0 (Wh) to 3 (kWh), not " + obj.Scaler);
+                }
+                if (obj.Unit != null && obj.Unit != binding.Unit)
+                {
+                    reader.Error(obj.Path + "/unit", "the engine shows " + binding.Name + " in " + UnitNames.Expression(binding.Unit!.Value) + ", not " + UnitNames.Expression(obj.Unit.Value));
+                }
+                obj.Unit = binding.Unit;
+                return;
+            }
             if (binding.Scaler != null)
             {
                 if (obj.Scaler != null && obj.Scaler != binding.Scaler)
@@ -149,7 +165,7 @@ namespace DlmsDevice.MeterDefinitions.Classes
             else if (binding.Channels != ChannelNeed.None)
             {
                 // A channel's register: scaler and unit are what the channel is shown with (default 0.1 V, 0.01 A).
-                bool voltage = binding.Channels == ChannelNeed.Voltage;
+                bool voltage = BindingInfo.IsVoltage(BindingInfo.Input(binding.Channels)!.Value);
                 obj.Scaler ??= voltage ? -1 : -2;
                 obj.Unit ??= voltage ? 35 : 33;
                 if (obj.Unit != (voltage ? 35 : 33))

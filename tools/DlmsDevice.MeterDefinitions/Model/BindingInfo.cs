@@ -18,6 +18,18 @@ namespace DlmsDevice.MeterDefinitions.Model
 
         /// <summary>Both.</summary>
         Both,
+
+        /// <summary>The voltage L2 channel (a three-phase meter).</summary>
+        VoltageL2,
+
+        /// <summary>The voltage L3 channel.</summary>
+        VoltageL3,
+
+        /// <summary>The current L2 channel.</summary>
+        CurrentL2,
+
+        /// <summary>The current L3 channel.</summary>
+        CurrentL3,
     }
 
     /// <summary>
@@ -39,8 +51,9 @@ namespace DlmsDevice.MeterDefinitions.Model
             new BindingInfo("firmware-version", 1, null, null, null, ChannelNeed.None),
             new BindingInfo("invocation-counter", 1, null, null, null, ChannelNeed.None),
             new BindingInfo("clock", 8, EngineQuantity.Clock, null, null, ChannelNeed.None),
-            new BindingInfo("energy-import", 3, EngineQuantity.ActiveEnergyImport, 0, 30, ChannelNeed.None),
-            new BindingInfo("energy-export", 3, EngineQuantity.ActiveEnergyExport, 0, 30, ChannelNeed.None),
+            // Energy: scaler 0 (Wh) to 3 (kWh), the definition's (MeterConfiguration.EnergyScaler).
+            new BindingInfo("energy-import", 3, EngineQuantity.ActiveEnergyImport, null, 30, ChannelNeed.None),
+            new BindingInfo("energy-export", 3, EngineQuantity.ActiveEnergyExport, null, 30, ChannelNeed.None),
             new BindingInfo("power-import", 3, EngineQuantity.ActivePowerImport, 0, 27, ChannelNeed.None),
             new BindingInfo("voltage", 3, EngineQuantity.Voltage, null, null, ChannelNeed.Voltage),
             new BindingInfo("current", 3, EngineQuantity.Current, null, null, ChannelNeed.Current),
@@ -77,6 +90,46 @@ namespace DlmsDevice.MeterDefinitions.Model
             new BindingInfo("other-event-code", 1, EngineQuantity.OtherEventCode, null, null, ChannelNeed.None),
             new BindingInfo("non-rollover-event-code", 1, EngineQuantity.NonRolloverEventCode, null, null, ChannelNeed.None),
             new BindingInfo("control-event-code", 1, EngineQuantity.ControlEventCode, null, null, ChannelNeed.None),
+            // Billing (docs/billing-and-tariffs.md): with a billing profile (the host's BillingProfileEntries); its columns are the engine's.
+            new BindingInfo("billing-profile", 7, EngineQuantity.BillingProfile, null, null, ChannelNeed.None),
+            new BindingInfo("billing-period-counter", 1, EngineQuantity.BillingPeriodCounter, null, null, ChannelNeed.None),
+            new BindingInfo("last-billing-time", 1, EngineQuantity.LastBillingTime, null, null, ChannelNeed.None),
+            // Phases 2 and 3 of a three-phase meter, each with its own input channel.
+            new BindingInfo("voltage-l2", 3, EngineQuantity.VoltageL2, null, null, ChannelNeed.VoltageL2),
+            new BindingInfo("voltage-l3", 3, EngineQuantity.VoltageL3, null, null, ChannelNeed.VoltageL3),
+            new BindingInfo("current-l2", 3, EngineQuantity.CurrentL2, null, null, ChannelNeed.CurrentL2),
+            new BindingInfo("current-l3", 3, EngineQuantity.CurrentL3, null, null, ChannelNeed.CurrentL3),
+            new BindingInfo("average-voltage-l2", 3, EngineQuantity.AverageVoltageL2, null, null, ChannelNeed.VoltageL2),
+            new BindingInfo("average-voltage-l3", 3, EngineQuantity.AverageVoltageL3, null, null, ChannelNeed.VoltageL3),
+            new BindingInfo("average-current-l2", 3, EngineQuantity.AverageCurrentL2, null, null, ChannelNeed.CurrentL2),
+            new BindingInfo("average-current-l3", 3, EngineQuantity.AverageCurrentL3, null, null, ChannelNeed.CurrentL3),
+        };
+
+        /// <summary>The analog input a channel need names (one channel), or null (none, or both of L1).</summary>
+        public static AnalogQuantity? Input(ChannelNeed need) => need switch
+        {
+            ChannelNeed.Voltage => AnalogQuantity.Voltage,
+            ChannelNeed.Current => AnalogQuantity.Current,
+            ChannelNeed.VoltageL2 => AnalogQuantity.VoltageL2,
+            ChannelNeed.VoltageL3 => AnalogQuantity.VoltageL3,
+            ChannelNeed.CurrentL2 => AnalogQuantity.CurrentL2,
+            ChannelNeed.CurrentL3 => AnalogQuantity.CurrentL3,
+            _ => null,
+        };
+
+        /// <summary>True when the quantity is a voltage (shown in V), false for a current (A).</summary>
+        public static bool IsVoltage(AnalogQuantity quantity) => quantity is AnalogQuantity.Voltage or AnalogQuantity.VoltageL2 or AnalogQuantity.VoltageL3;
+
+        /// <summary>The input quantity's name in definitions ("voltage", "current-l2", ...).</summary>
+        public static string InputName(AnalogQuantity quantity) => quantity switch
+        {
+            AnalogQuantity.Voltage => "voltage",
+            AnalogQuantity.Current => "current",
+            AnalogQuantity.VoltageL2 => "voltage-l2",
+            AnalogQuantity.VoltageL3 => "voltage-l3",
+            AnalogQuantity.CurrentL2 => "current-l2",
+            AnalogQuantity.CurrentL3 => "current-l3",
+            _ => quantity.ToString().ToLowerInvariant(),
         };
 
         /// <summary>Every binding.</summary>

@@ -46,6 +46,12 @@ namespace DlmsDevice.MeterDefinitions.Model
         /// <summary>Logical devices, in order.</summary>
         public List<LogicalDeviceDefinition> LogicalDevices { get; } = new List<LogicalDeviceDefinition>();
 
+        /// <summary>The current and voltage transformer ratios (inputs.transformer); null = a whole-current meter.</summary>
+        public TransformerDefinition? Transformer { get; set; }
+
+        /// <summary>The event log layout the definition asks for ("eventLogs"); null = the host's.</summary>
+        public EventLogLayout? EventLogs { get; set; }
+
         /// <summary>The analog input measuring <paramref name="quantity"/>; null when there is none.</summary>
         public AnalogInputDefinition? Analog(AnalogQuantity quantity) => AnalogInputs.Find(a => a.Quantity == quantity);
     }
@@ -108,6 +114,9 @@ namespace DlmsDevice.MeterDefinitions.Model
         /// <summary>Wrapper inactivity time-out, s.</summary>
         public int WrapperInactivitySeconds { get; set; } = 120;
     }
+
+    /// <summary>Transformer ratios of a CT/VT-operated meter: values are shown on the primary side.</summary>
+    public sealed record TransformerDefinition(int CurrentPrimary, int CurrentSecondary, int VoltagePrimary, int VoltageSecondary);
 
     /// <summary>A pulse input.</summary>
     public sealed record PulseInputDefinition(string Id, int ImpulsesPerKwh, EnergyDirection Direction, string Path);

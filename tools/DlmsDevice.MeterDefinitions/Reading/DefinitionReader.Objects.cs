@@ -235,25 +235,26 @@ namespace DlmsDevice.MeterDefinitions.Reading
                     seen[binding.Quantity.Value] = obj;
                     bool voltage = _definition.Analog(AnalogQuantity.Voltage) != null;
                     bool current = _definition.Analog(AnalogQuantity.Current) != null;
-                    bool missing = binding.Channels switch
-                    {
-                        ChannelNeed.Voltage => !voltage,
-                        ChannelNeed.Current => !current,
-                        ChannelNeed.Both => !voltage || !current,
-                        _ => false,
-                    };
+                    AnalogQuantity? input = BindingInfo.Input(binding.Channels);
+                    bool missing = binding.Channels == ChannelNeed.Both ? !voltage || !current : input != null && _definition.Analog(input.Value) == null;
                     if (missing)
                     {
-                        Error(obj.Path + "/binding", binding.Name + " needs " + (binding.Channels == ChannelNeed.Both ? "a voltage and a current" : "a " + binding.Channels.ToString().ToLowerInvariant())
+                        Error(obj.Path + "/binding", binding.Name + " needs " + (binding.Channels == ChannelNeed.Both ? "a voltage and a current" : "a " + BindingInfo.InputName(input!.Value))
                             + " input (inputs.analog)");
                     }
                 }
             }
             CheckAverages(seen, EngineQuantity.Voltage, EngineQuantity.AverageVoltage);
             CheckAverages(seen, EngineQuantity.Current, EngineQuantity.AverageCurrent);
+            CheckAverages(seen, EngineQuantity.ActiveEnergyImport, EngineQuantity.ActiveEnergyExport);
+            CheckAverages(seen, EngineQuantity.VoltageL2, EngineQuantity.AverageVoltageL2);
+            CheckAverages(seen, EngineQuantity.VoltageL3, EngineQuantity.AverageVoltageL3);
+            CheckAverages(seen, EngineQuantity.CurrentL2, EngineQuantity.AverageCurrentL2);
+            CheckAverages(seen, EngineQuantity.CurrentL3, EngineQuantity.AverageCurrentL3);
         }
 
-        // The engine shows a channel's instantaneous value and its period average with the same scaler and unit.
+        // The engine shows a channel's instantaneous value and its period average with the same
+        // scaler and unit, and both energies with one scaler.
         private void CheckAverages(Dictionary<EngineQuantity, ObjectDefinition> seen, EngineQuantity instantaneous, EngineQuantity average)
         {
             if (seen.TryGetValue(instantaneous, out ObjectDefinition? a) && seen.TryGetValue(average, out ObjectDefinition? b)

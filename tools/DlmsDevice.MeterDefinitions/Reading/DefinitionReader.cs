@@ -65,6 +65,8 @@ namespace DlmsDevice.MeterDefinitions.Reading
                 _definition.SerialNumber = String(identity, "serialNumber", "/identity") ?? _definition.SerialNumber;
                 _definition.FirmwareVersion = String(identity, "firmwareVersion", "/identity") ?? _definition.FirmwareVersion;
             }
+            string? eventLogs = String(root, "eventLogs", "");
+            _definition.EventLogs = eventLogs == "is15959" ? EventLogLayout.Is15959 : (eventLogs == "standard" ? EventLogLayout.Standard : null);
             ReadSecrets(root);
             ReadLink(root);
             ReadInputs(root);
@@ -146,11 +148,21 @@ namespace DlmsDevice.MeterDefinitions.Reading
             }
         }
 
+        private static readonly AnalogQuantity[] s_analogQuantities =
+        {
+            AnalogQuantity.Voltage, AnalogQuantity.Current, AnalogQuantity.VoltageL2, AnalogQuantity.VoltageL3, AnalogQuantity.CurrentL2, AnalogQuantity.CurrentL3,
+        };
+
         private void ReadInputs(JsonElement root)
         {
             if (!root.TryGetProperty("inputs", out JsonElement inputs) || inputs.ValueKind != JsonValueKind.Object)
             {
                 return;
+            }
+            if (inputs.TryGetProperty("transformer", out JsonElement t) && t.ValueKind == JsonValueKind.Object)
+            {
+                _definition.Transformer = new TransformerDefinition(Int(t, "currentPrimary") ?? 1, Int(t, "currentSecondary") ?? 1,
+                    Int(t, "voltagePrimary") ?? 1, Int(t, "voltageSecondary") ?? 1);
             }
             var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach ((JsonElement item, string path) in Items(inputs, "pulse", "/inputs/pulse"))
@@ -173,7 +185,8 @@ namespace DlmsDevice.MeterDefinitions.Reading
                 string? id = String(item, "id", path);
                 string? quantity = String(item, "quantity", path);
                 double? gain = item.TryGetProperty("gain", out JsonElement g) && g.ValueKind == JsonValueKind.Number ? g.GetDouble() : null;
-                if (id == null || gain == null || (quantity != "voltage" && quantity != "current"))
+                int parsed = Array.FindIndex(s_analogQuantities, a => BindingInfo.InputName(a) == quantity);
+                if (id == null || gain == null || parsed < 0)
                 {
                     continue;
                 }
@@ -181,10 +194,10 @@ namespace DlmsDevice.MeterDefinitions.Reading
                 {
                     Error(path + "/id", "input \"" + id + "\" is defined twice");
                 }
-                AnalogQuantity q = quantity == "voltage" ? AnalogQuantity.Voltage : AnalogQuantity.Current;
+                AnalogQuantity q = s_analogQuantities[parsed];
                 if (_definition.Analog(q) != null)
                 {
-                    Error(path + "/quantity", "a second " + quantity + " channel: the engine measures one voltage and one current (L1)");
+                    Error(path + "/quantity", "a second " + quantity + " channel: the engine measures one voltage and one current per phase (voltage, voltage-l2, voltage-l3, current, ...)");
                     continue;
                 }
                 double offset = item.TryGetProperty("offset", out JsonElement o) && o.ValueKind == JsonValueKind.Number ? o.GetDouble() : 0;

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Tasks;
+using DlmsDevice.Client;
 
 namespace DlmsDevice.Tests.EndToEnd.Support
 {
@@ -78,6 +79,29 @@ namespace DlmsDevice.Tests.EndToEnd.Support
         {
             using Process kill = Process.Start("kill", "-" + name + " " + Process.Id)!;
             kill.WaitForExit();
+        }
+
+        /// <summary>Connects to the wrapper on <paramref name="port"/> as the meter reader (client 32, LLS with <paramref name="password"/>) and associates.</summary>
+        public static async Task<DlmsClient> AssociateMeterReaderAsync(int port, string password)
+        {
+            DlmsClient client = await DlmsClient.ConnectAsync(new DlmsClientOptions
+            {
+                Port = port,
+                ClientSap = 32,
+                Authentication = AuthenticationMechanism.Low,
+                Password = password,
+            });
+            await client.AssociateAsync();
+            return client;
+        }
+
+        /// <summary>Sends SIGTERM and asserts the emulator stops cleanly (exit code 0).</summary>
+        public void StopCleanly()
+        {
+            Signal("TERM");
+            Assert.True(Process.WaitForExit((int)Timeout.TotalMilliseconds), Output);
+            Process.WaitForExit(); // drain the redirected output
+            Assert.Equal(0, Process.ExitCode);
         }
 
         public void Dispose()
