@@ -9,6 +9,7 @@ using System.Threading;
 using DlmsDevice.Emulator.Diagnostics;
 using DlmsDevice.Emulator.Transport;
 using DlmsDevice.Hal.Desktop;
+using DlmsDevice.Hal;
 using Microsoft.Extensions.Logging;
 
 namespace DlmsDevice.Emulator
@@ -563,6 +564,11 @@ namespace DlmsDevice.Emulator
                     o.PushTo, meter.PushSetup.Transport == 1 ? "UDP wrapper" : meter.PushSetup.Transport == 5 ? "HDLC UI frame" : "TCP wrapper",
                     meter.PushSetup.Security != null ? ", ciphered with client 48's keys" : "",
                     o.PushIntervalSeconds > 0 ? ", every " + o.PushIntervalSeconds + " s" : "");
+                if (meter.Device.PushCountersStatus != StoreStatus.Ok)
+                {
+                    logger.LogError("The push's own invocation counters cannot be trusted ({Status}: their record in {State} is missing or unreadable while the meter's state is there); protected pushes are not sent, so no counter is ever reused. Start with a new --state-dir to send them again",
+                        meter.Device.PushCountersStatus, o.StateDirectory);
+                }
             }
             logger.LogInformation("Stop with Ctrl+C");
         }

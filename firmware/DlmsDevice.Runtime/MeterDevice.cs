@@ -111,6 +111,16 @@ namespace DlmsDevice.Runtime
             if (pushCounters != null)
             {
                 _pushCountersStatus = pushCounters.Attach(_store);
+                if (_pushCountersStatus == StoreStatus.Ok && pushCounters.FoundNoRecord && engine.RestoredFromStore)
+                {
+                    // The meter has saved state but the push's counter record is not there: its id
+                    // follows the engine's records, so a new layout (profile depth, event logs,
+                    // billing) moved it. Starting again at 0 would reuse counters under the same
+                    // key and system title: protected pushes stay off (no counter is handed out;
+                    // PushCountersStatus says why) while this state directory is used (docs/push.md).
+                    pushCounters.MarkUnavailable();
+                    _pushCountersStatus = StoreStatus.InvalidRecord;
+                }
             }
             _entropy = entropy;
 
@@ -126,7 +136,7 @@ namespace DlmsDevice.Runtime
             _hdlc = CreatePool(ChannelKind.TcpHdlc, settings.HdlcTcpChannels, channel, sync, linkClock);
             if (_pushSetup != null)
             {
-                AddPush(_pushSetup, settings.PushTransport, settings.Meter.MaxApduSize);
+                AddPush(_pushSetup, settings.PushTransport, _model.Settings.MaxApduSize);
             }
         }
 

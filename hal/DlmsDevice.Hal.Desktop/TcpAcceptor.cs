@@ -84,6 +84,8 @@ namespace DlmsDevice.Hal.Desktop
                         break;
                     }
                     _onFault("Accept on " + LocalEndPoint + " failed: " + e.SocketErrorCode, e);
+                    // A failure that repeats at once (no file descriptors left) must not spin.
+                    Thread.Sleep(100);
                     continue;
                 }
                 catch (ObjectDisposedException)

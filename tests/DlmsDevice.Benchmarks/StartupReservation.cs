@@ -8,7 +8,7 @@ using DlmsDevice.Stack.Wrapper;
 namespace DlmsDevice.Benchmarks
 {
     /// <summary>
-    /// <c>--startup</c>: the managed memory the stack reserves at start-up (DESIGN.md: a number we
+    /// <c>--startup</c>: the managed memory the stack reserves at start-up (docs/design.md: a number we
     /// track; the ESP32 heap is ~100 KB without PSRAM). Counts the bytes allocated on this thread
     /// (<c>GC.GetAllocatedBytesForCurrentThread()</c>) while building the meter model, the server,
     /// one application session, one HDLC link and one wrapper channel with default limits, then

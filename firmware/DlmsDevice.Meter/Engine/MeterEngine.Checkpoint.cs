@@ -204,10 +204,12 @@ namespace DlmsDevice.Meter
             }
             Automation.Restore(list, ref anyFound, ref corrupt);
             int restoredRows = 0;
-            if (!RestoreTamperState())
+            StoreStatus tamperStatus;
+            if (!RestoreTamperState(out tamperStatus))
             {
                 anyFound = true;
                 corrupt = true;
+                list.Add(_persistence.TamperStateRecord, Damage(tamperStatus));
             }
             for (int i = 0; i < _profiles.Length; i++)
             {

@@ -255,9 +255,9 @@ namespace DlmsDevice.Meter
         // Start-up, after the logs are restored: the saved state, and the row of a tamper event
         // that was saved ahead of it but not written before the power went. Returns false when
         // the record was present but unusable.
-        private bool RestoreTamperState()
+        private bool RestoreTamperState(out StoreStatus status)
         {
-            StoreStatus status = _persistence.ReadTamper(_tamper);
+            status = _persistence.ReadTamper(_tamper);
             if (status != StoreStatus.Ok)
             {
                 _tamper.Clear();
@@ -280,11 +280,16 @@ namespace DlmsDevice.Meter
         private void CompletePendingTamperEvent()
         {
             TamperRecord r = _tamper;
-            if (!r.Pending || r.PendingProfile >= _profiles.Length || _profiles[r.PendingProfile].CaptureCount > r.PendingSequence)
+            if (!r.Pending)
             {
                 return;
             }
-            LogEvent(TamperEventCode(r.PendingDetection, r.PendingOccurrence), r.PendingUtcTicks);
+            // Written once at most: a row that is there (or a log that no longer exists, or a
+            // full non-rollover log that drops it) ends the pending mark all the same.
+            if (r.PendingProfile < _profiles.Length && _profiles[r.PendingProfile].CaptureCount <= r.PendingSequence)
+            {
+                LogEvent(TamperEventCode(r.PendingDetection, r.PendingOccurrence), r.PendingUtcTicks);
+            }
             r.Pending = false;
             SaveTamperState();
         }

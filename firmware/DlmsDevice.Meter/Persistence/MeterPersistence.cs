@@ -7,14 +7,15 @@ namespace DlmsDevice.Meter.Persistence
     /// <summary>
     /// The meter's records in an <see cref="INonVolatileStore"/> (normally a
     /// <see cref="Hal.Storage.SlottedRecordStore"/>: A/B slots, sequence numbers, CRC-32, so a
-    /// torn write is never read as data): the checkpoint, the settings, and the rows of the
-    /// load profile, the daily profile and the event log in chunk records, where the profiles
-    /// read and write them (<see cref="ProfileStore"/>).
+    /// torn write is never read as data): the checkpoint, the settings, the rows of the
+    /// profiles (load, daily, the event log or the seven IS 15959 logs, the billing profile) in
+    /// chunk records, where the profiles read and write them (<see cref="ProfileStore"/>), the
+    /// tamper state, and the configuration records of the objects that act on their own.
     /// </summary>
     /// <remarks>
     /// <para>Record ids (docs/metering.md has the table with the default model's numbers):</para>
     /// <code>
-    /// 0                    checkpoint (MeterCheckpoint, 80 bytes)
+    /// 0                    checkpoint (MeterCheckpoint, 184 bytes; format 1, 80 bytes, still read)
     /// 1                    settings (MeterSettingsRecord, 32 bytes)
     /// 2                    invocation counters of the management association's keys (InvocationCounterStore, 17 bytes)
     /// 3 ..                 load profile chunks   (C1 = ceil(entries / K) + 1 records)
@@ -219,7 +220,7 @@ namespace DlmsDevice.Meter.Persistence
             return MeterRecordKind.None;
         }
 
-        /// <summary>Record id of the tamper state (<see cref="TamperRecord"/>): the last one.</summary>
+        /// <summary>Record id of the tamper state (<see cref="TamperRecord"/>): after the profile chunks, before the configuration records.</summary>
         public int TamperStateRecord
         {
             get { return _tamperRecord; }

@@ -126,6 +126,23 @@ namespace DlmsDevice.Stack.Security
             return Load();
         }
 
+        /// <summary>
+        /// Makes the counters unavailable (<see cref="IsAvailable"/> false: no transmit counter is
+        /// handed out) until the next successful <see cref="Load"/>: for a host that knows the 0 of
+        /// a missing record cannot be trusted.
+        /// </summary>
+        public void MarkUnavailable()
+        {
+            _loaded = false;
+        }
+
+        /// <summary>
+        /// True when the last <see cref="Load"/> found no record and started the counters at 0 (a
+        /// first start). A host whose store already held other state can tell from it that the
+        /// record went missing, and must not then trust the 0 (docs/security.md).
+        /// </summary>
+        public bool FoundNoRecord { get; private set; }
+
         /// <summary>The record that holds the counters; -1 for counters in RAM only.</summary>
         public int RecordId
         {
@@ -180,8 +197,10 @@ namespace DlmsDevice.Stack.Security
                 _reservedUntil = 0;
                 _received.Minimum = 0;
                 _loaded = true;
+                FoundNoRecord = true;
                 return StoreStatus.Ok;
             }
+            FoundNoRecord = false;
 
             if (status != StoreStatus.Ok)
             {

@@ -5,7 +5,7 @@ using DlmsDevice.Tests.Support;
 
 namespace DlmsDevice.Tests.Cosem
 {
-    /// <summary>GET/SET/ACTION on every class must allocate nothing once warmed up (DESIGN.md, zero allocation).</summary>
+    /// <summary>GET/SET/ACTION on every class must allocate nothing once warmed up (docs/design.md, zero allocation).</summary>
     public class CosemAllocationTests
     {
         private readonly CosemObject[] _objects;

@@ -188,6 +188,39 @@ namespace DlmsDevice.Tests.Push
             Assert.True(Decode(network2.GetFrame(0), OwnEk, OwnAk).InvocationCounter >= 1024);
         }
 
+        /// <summary>
+        /// The push's own counter record lives after the engine's records, so a new layout moves
+        /// it: a restart that finds the meter's state but not that record must not start the
+        /// counter again at 0 under the same key and system title. Protected pushes stay off.
+        /// </summary>
+        [Fact]
+        public void Push_OwnKeys_CounterRecordMissingWhileTheMeterHasState_NoProtectedPush()
+        {
+            var medium = new MemoryStorageMedium(512, 1024);
+            void OwnKeys(PushModelSettings p)
+            {
+                p.Ciphered = true;
+                p.BlockCipherKey = OwnEk;
+                p.AuthenticationKey = OwnAk;
+            }
+            var (rig, network) = Meter(OwnKeys, medium);
+            rig.Device.PushSetup.RequestPush();
+            rig.Device.Tick();
+            Assert.Equal(1, network.FramesSent);
+            int record = rig.Device.PushSetup.Security.Counters.RecordId;
+            medium.EraseSlot(record, 0);
+            medium.EraseSlot(record, 1);
+
+            var (restarted, network2) = Meter(OwnKeys, medium);
+            Assert.True(restarted.Device.Engine.RestoredFromStore);
+            Assert.Equal(StoreStatus.InvalidRecord, restarted.Device.PushCountersStatus);
+            Assert.False(restarted.Device.PushSetup.Security.Counters.IsAvailable);
+            restarted.Device.PushSetup.RequestPush();
+            restarted.Device.Tick();
+            restarted.Device.Tick();
+            Assert.Equal(0, network2.FramesSent);
+        }
+
         [Fact]
         public void Build_OwnKeysEqualToTheManagementKey_Refused()
         {

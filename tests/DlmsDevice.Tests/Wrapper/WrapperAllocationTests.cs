@@ -5,7 +5,7 @@ using static DlmsDevice.Tests.Wrapper.WrapperVectors;
 
 namespace DlmsDevice.Tests.Wrapper
 {
-    /// <summary>After warm-up, framing and answering allocate nothing (DESIGN.md "Zero allocation").</summary>
+    /// <summary>After warm-up, framing and answering allocate nothing (docs/design.md, zero allocation).</summary>
     public class WrapperAllocationTests
     {
         private const int Iterations = 2000;
