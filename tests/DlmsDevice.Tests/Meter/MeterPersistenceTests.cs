@@ -253,6 +253,25 @@ namespace DlmsDevice.Tests.Meter
             Assert.Equal(chunk, list.GetRecordId(0));
         }
 
+        /// <summary>The tamper record after the profile chunks: a foreign one is listed and named like the others.</summary>
+        [Fact]
+        public void CorruptTamperRecord_ListedAndNamed()
+        {
+            MeterRig rig = new MeterRig().Begin();
+            rig.Run(1);
+            int tamper = rig.Engine.Persistence.TamperStateRecord;
+            SlottedRecordStore raw = new SlottedRecordStore(rig.Medium, rig.Engine.RequiredRecordCount, rig.Engine.RequiredPayloadLength);
+            Assert.Equal(DlmsDevice.Hal.StoreStatus.Ok, raw.Write(tamper, new byte[] { 7, 7, 7 }, 0, 3));
+
+            rig.Restart();
+
+            CorruptRecordList list = rig.Engine.Persistence.CorruptRecords;
+            Assert.Equal(1, list.Count);
+            Assert.Equal(tamper, list.GetRecordId(0));
+            Assert.True(rig.Engine.CorruptionFound);
+            Assert.Equal(MeterRecordKind.TamperState, rig.Engine.Persistence.DescribeRecord(tamper, out _, out _));
+        }
+
         [Fact]
         public void StoreFails_RegistersKeepTheSavedValue_OneMemoryErrorEvent()
         {
