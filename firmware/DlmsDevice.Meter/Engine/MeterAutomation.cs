@@ -32,8 +32,12 @@ namespace DlmsDevice.Meter
     public sealed class MeterAutomation
     {
         // Configuration record: class id (u16, big-endian), header format (1), then the object's state.
-        private const int RecordHeader = 3;
-        private const byte RecordFormat = 1;
+        // A configuration record: class id (2 bytes), format, the object's logical name (6 bytes),
+        // then the object's own bytes. The logical name makes a record that a new layout moved to
+        // another object's id (another object of the same class) read as foreign, not restored
+        // into the wrong object. Format 1 had no logical name: read as foreign, defaults kept.
+        private const int RecordHeader = 9;
+        private const byte RecordFormat = 2;
 
         private readonly MeterEngine _engine;
         private readonly ScriptRunner _runner;
@@ -202,8 +206,10 @@ namespace DlmsDevice.Meter
                     continue;
                 }
                 anyFound = true;
+                CosemObject cosem = (CosemObject)obj;
                 if (status == StoreStatus.Ok && length >= RecordHeader && record[2] == RecordFormat
-                    && ((record[0] << 8) | record[1]) == ((CosemObject)obj).ClassId
+                    && ((record[0] << 8) | record[1]) == cosem.ClassId
+                    && cosem.LogicalName.EqualsBytes(record, 3)
                     && obj.Restore(record, RecordHeader, length - RecordHeader))
                 {
                     _savedVersions[i] = obj.ConfigurationVersion;
@@ -384,10 +390,12 @@ namespace DlmsDevice.Meter
                 {
                     continue;
                 }
-                int classId = ((CosemObject)obj).ClassId;
+                CosemObject cosem = (CosemObject)obj;
+                int classId = cosem.ClassId;
                 record[0] = (byte)(classId >> 8);
                 record[1] = (byte)classId;
                 record[2] = RecordFormat;
+                cosem.LogicalName.CopyTo(record, 3);
                 int length = RecordHeader + obj.Save(record, RecordHeader);
                 StoreStatus status = _engine.Persistence.WriteRecord(_firstRecord + i, record, 0, length);
                 _engine.ReportConfigurationWrite(status);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DlmsDevice.Meter;
+using DlmsDevice.Meter.Persistence;
 using DlmsDevice.Stack.Cosem;
 using DlmsDevice.Tests.Cosem;
 using ActionResult = DlmsDevice.Stack.Cosem.ActionResult;
@@ -306,6 +307,46 @@ namespace DlmsDevice.Tests.Meter
             rig.Run(2);
             Assert.Equal(new[] { (int)MeterEventCode.OverCurrentL1 },
                 Events(rig, MeterEventCode.OverCurrentL1, MeterEventCode.OverCurrentL1Ended).Select(e => e.Code).ToArray());
+        }
+
+        /// <summary>
+        /// Each configuration record carries its object's class and logical name: two script
+        /// tables' records swapped (as a new layout that moved record ids would swap them) are
+        /// not restored into the wrong tables; both are listed as foreign and keep their
+        /// defaults, and the meter serves on.
+        /// </summary>
+        [Fact]
+        public void ConfigurationRecordsOfTwoScriptTables_Swapped_NeitherRestoredIntoTheOther()
+        {
+            MeterRig rig = new MeterRig(model: true, automation: true).Begin();
+            rig.Run(2);
+            var raw = new DlmsDevice.Hal.Storage.SlottedRecordStore(rig.Medium, rig.Engine.RequiredRecordCount, rig.Engine.RequiredPayloadLength);
+            var scriptTables = new System.Collections.Generic.List<(int Id, byte[] Payload)>();
+            for (int id = 0; id < rig.Engine.RequiredRecordCount; id++)
+            {
+                if (rig.Engine.Persistence.DescribeRecord(id, out _, out _) != MeterRecordKind.Configuration)
+                {
+                    continue;
+                }
+                byte[] buffer = new byte[rig.Engine.RequiredPayloadLength];
+                Assert.Equal(DlmsDevice.Hal.StoreStatus.Ok, raw.Read(id, buffer, 0, buffer.Length, out int length));
+                if (((buffer[0] << 8) | buffer[1]) == 9)
+                {
+                    scriptTables.Add((id, buffer.AsSpan(0, length).ToArray()));
+                }
+            }
+            Assert.True(scriptTables.Count >= 2);
+            var (a, b) = (scriptTables[0], scriptTables[1]);
+            Assert.Equal(DlmsDevice.Hal.StoreStatus.Ok, raw.Write(a.Id, b.Payload, 0, b.Payload.Length));
+            Assert.Equal(DlmsDevice.Hal.StoreStatus.Ok, raw.Write(b.Id, a.Payload, 0, a.Payload.Length));
+
+            rig.Restart();
+
+            CorruptRecordList list = rig.Engine.Persistence.CorruptRecords;
+            int[] listed = Enumerable.Range(0, list.ListedCount).Select(list.GetRecordId).ToArray();
+            Assert.Contains(a.Id, listed);
+            Assert.Contains(b.Id, listed);
+            rig.Run(1);
         }
     }
 }

@@ -18,12 +18,12 @@ namespace DlmsDevice.Tests.Client.ConformanceBattery
     /// </summary>
     public sealed class ConformanceBatteryTests
     {
-        private static ConformanceOptions Against(int hdlcPort, int wrapperPort, double replySeconds = 3) => new()
+        private static ConformanceOptions Against(int hdlcPort, int wrapperPort, double replySeconds = 3, int quietMilliseconds = 300) => new()
         {
             HdlcPort = hdlcPort,
             WrapperPort = wrapperPort,
             ReplyTimeout = TimeSpan.FromSeconds(replySeconds),
-            QuietTime = TimeSpan.FromMilliseconds(300),
+            QuietTime = TimeSpan.FromMilliseconds(quietMilliseconds),
         };
 
         [Fact]
@@ -102,7 +102,9 @@ namespace DlmsDevice.Tests.Client.ConformanceBattery
         {
             await using var server = new BrokenServer(Misbehaviour.SloppyHdlc);
 
-            ConformanceReport report = await ConformanceRunner.RunAsync(Against(server.Port, 0, 2), ConformanceRunner.Filter("hdlc.*"));
+            // "Silently dropped" is judged by a quiet time: long enough here that a loaded machine
+            // still sees the sloppy server's answers to the bad HCS and FCS frames inside it.
+            ConformanceReport report = await ConformanceRunner.RunAsync(Against(server.Port, 0, 2, 1500), ConformanceRunner.Filter("hdlc.*"));
 
             CheckResult Result(string id) => report.Results.Single(r => r.Check.Id == id);
             Assert.Equal(CheckOutcome.Pass, Result("hdlc.snrm-ua").Outcome);
