@@ -140,5 +140,42 @@ namespace DlmsDevice.Tests.EndToEnd
                 () => reader.SetAsync(ThresholdNormal, DlmsValue.DoubleLongUnsigned(1)));
             Assert.Equal(DataAccessResult.ReadWriteDenied, denied.Result);
         }
+
+        /// <summary>
+        /// The limiter acts on the relay over a real session: client 48 lowers the normal
+        /// threshold under the meter's load; after the minimum over-threshold duration the limiter
+        /// disconnects (the disconnect control's output_state reads false) and, with a long
+        /// minimum under-threshold duration, stays open although the open relay took the load
+        /// away; with that duration short again the load (none) is under the threshold and the
+        /// limiter reconnects.
+        /// </summary>
+        [Fact]
+        public async Task Limiter_LoadOverTheThreshold_RelayOpens_UnderItAgain_RelayCloses()
+        {
+            CosemAttribute outputState = CosemAttribute.Parse("0.0.96.3.10.255:70:2");
+            CosemAttribute minUnderDuration = CosemAttribute.Parse("0.0.17.0.0.255:71:7");
+            await using (DlmsClient client = await ManagementAsync())
+            {
+                Assert.True((bool)(await client.GetAsync(outputState)).Value!);
+                await client.SetAsync(MinOverDuration, DlmsValue.DoubleLongUnsigned(30));
+                await client.SetAsync(minUnderDuration, DlmsValue.DoubleLongUnsigned(3600));
+                await client.SetAsync(ThresholdNormal, DlmsValue.DoubleLongUnsigned(1));
+                await client.ReleaseAsync();
+            }
+
+            _meter.Meter.Advance(TimeSpan.FromSeconds(20));
+            Assert.True(_meter.Meter.Hardware.Relay.Read());               // over, not yet for 30 s
+            _meter.Meter.Advance(TimeSpan.FromSeconds(100));
+            await using (DlmsClient client = await ManagementAsync())
+            {
+                Assert.False((bool)(await client.GetAsync(outputState)).Value!);
+                await client.SetAsync(minUnderDuration, DlmsValue.DoubleLongUnsigned(30));
+                await client.ReleaseAsync();
+            }
+
+            _meter.Meter.Advance(TimeSpan.FromSeconds(45));
+            await using DlmsClient reader = await _meter.AssociateMeterReaderAsync(TransportKind.Wrapper);
+            Assert.True((bool)(await reader.GetAsync(outputState)).Value!);
+        }
     }
 }
