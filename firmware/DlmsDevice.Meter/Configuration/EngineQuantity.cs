@@ -148,5 +148,17 @@ namespace DlmsDevice.Meter
 
         /// <summary>Time stamp of the last billing (Data, 1.0.0.1.2.255), with the billing profile.</summary>
         LastBillingTime = 46,
+
+        /// <summary>Register (IC 3): active energy import of the last completed load profile block (1.0.1.29.0.255), the energy registers' scaler, Wh; created only when named.</summary>
+        BlockEnergyImport = 47,
+
+        /// <summary>Register (IC 3): active energy export of the last completed load profile block (1.0.2.29.0.255), Wh; created only when named.</summary>
+        BlockEnergyExport = 48,
+
+        /// <summary>Register (IC 3): reactive energy, the magnitude sqrt(S^2 - P^2) integrated (1.0.3.8.0.255), varh, the last checkpoint; needs both channels; created only when named.</summary>
+        ReactiveEnergy = 49,
+
+        /// <summary>Register (IC 3): reactive energy of the last completed load profile block (1.0.3.29.0.255), varh; needs both channels; created only when named.</summary>
+        BlockReactiveEnergy = 50,
     }
 }

@@ -11,7 +11,7 @@ namespace DlmsDevice.Meter
     public sealed class MeterObjectNames
     {
         /// <summary>Number of <see cref="EngineQuantity"/> values.</summary>
-        public const int Count = 47;
+        public const int Count = 51;
 
         private readonly ObisCode[] _names;
 
@@ -43,8 +43,9 @@ namespace DlmsDevice.Meter
             _names[(int)EngineQuantity.NeutralCurrent] = MeterObis.NeutralCurrent;
             _names[(int)EngineQuantity.Frequency] = MeterObis.Frequency;
             _names[(int)EngineQuantity.AverageFrequency] = MeterObis.AverageFrequency;
-            // Phases 2 and 3 are named when first asked for (PhaseName): a single-phase meter's
-            // heap holds no names it never uses.
+            // Phases 2 and 3 and the block energies are named when first asked for (DefaultName):
+            // a meter's heap holds no names it never uses, and the engine creates the block
+            // energy objects only when a definition named them (IsNamed).
             _names[(int)EngineQuantity.BillingProfile] = ScheduleObis.BillingProfile;
             _names[(int)EngineQuantity.BillingPeriodCounter] = ScheduleObis.BillingPeriodCounter;
             _names[(int)EngineQuantity.LastBillingTime] = ScheduleObis.LastBillingTime;
@@ -62,15 +63,28 @@ namespace DlmsDevice.Meter
             int index = Index(quantity);
             if (_names[index] == null)
             {
-                _names[index] = PhaseName(quantity);
+                _names[index] = DefaultName(quantity);
             }
             return _names[index];
         }
 
-        // Blue Book OBIS of phases 2 and 3: C = 52/72 voltage, 51/71 current; D = 7 instantaneous,
-        // 27 average over the last period.
-        private static ObisCode PhaseName(EngineQuantity quantity)
+        /// <summary>True when <see cref="Set"/> (a meter definition's binding) or <see cref="Get"/> named <paramref name="quantity"/>'s object.</summary>
+        public bool IsNamed(EngineQuantity quantity)
         {
+            return _names[Index(quantity)] != null;
+        }
+
+        // Blue Book OBIS of phases 2 and 3: C = 52/72 voltage, 51/71 current; D = 7 instantaneous,
+        // 27 average over the last period. The block energies: C = 1 +A, 2 -A, 3 +R (reactive
+        // import); D = 8 time integral 1 (from the start), 29 time integral 5 (the last
+        // completed block), Blue Book OBIS value group D.
+        private static ObisCode DefaultName(EngineQuantity quantity)
+        {
+            if (quantity >= EngineQuantity.BlockEnergyImport)
+            {
+                int n = quantity - EngineQuantity.BlockEnergyImport;
+                return new ObisCode(1, 0, n == 0 ? (byte)1 : n == 1 ? (byte)2 : (byte)3, n == 2 ? (byte)8 : (byte)29, 0, 255);
+            }
             int k = quantity >= EngineQuantity.AverageVoltageL2 ? quantity - EngineQuantity.AverageVoltageL2 : quantity - EngineQuantity.VoltageL2;
             byte c = k == 0 ? (byte)52 : k == 1 ? (byte)72 : k == 2 ? (byte)51 : (byte)71;
             return new ObisCode(1, 0, c, quantity >= EngineQuantity.AverageVoltageL2 ? (byte)27 : (byte)7, 0, 255);

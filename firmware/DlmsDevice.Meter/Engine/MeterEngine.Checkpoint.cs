@@ -68,7 +68,8 @@ namespace DlmsDevice.Meter
         private bool IsCheckpointDirty()
         {
             return _checkpointRequested || _maximumDemandDirty || _tariffDemandDirty
-                || _importMilliWh != _publishedImportMilliWh || _exportMilliWh != _publishedExportMilliWh;
+                || _importMilliWh != _publishedImportMilliWh || _exportMilliWh != _publishedExportMilliWh
+                || (_blocks != null && _blocks.Dirty);
         }
 
         // Every N Wh, or after T s with some energy counted, or when asked (power-fail edge,
@@ -79,7 +80,8 @@ namespace DlmsDevice.Meter
             {
                 return;
             }
-            long counted = (_importMilliWh - _publishedImportMilliWh) + (_exportMilliWh - _publishedExportMilliWh);
+            long counted = (_importMilliWh - _publishedImportMilliWh) + (_exportMilliWh - _publishedExportMilliWh)
+                + (_blocks == null ? 0 : _blocks.Unsaved);
             if (_checkpointRequested || _maximumDemandDirty || _tariffDemandDirty
                 || counted >= _config.CheckpointEnergyWh * 1000L
                 || mono - _lastCheckpointMono >= _config.CheckpointIntervalSeconds * 1000L)
@@ -120,6 +122,10 @@ namespace DlmsDevice.Meter
             _publishedImportMilliWh = _importMilliWh;
             _publishedExportMilliWh = _exportMilliWh;
             PublishEnergy();
+            if (_blocks != null)
+            {
+                _blocks.Published();
+            }
             if (_maximumDemandDirty)
             {
                 PublishMaximumDemand();
@@ -303,6 +309,10 @@ namespace DlmsDevice.Meter
             _powerDownLogged = false;
             InitialisePulses();
             _lastCheckpointMono = _meterClock.GetMonotonicMilliseconds();
+            if (_blocks != null)
+            {
+                _blocks.Restore(_importMilliWh, _exportMilliWh, _lastCheckpointMono);
+            }
         }
     }
 }

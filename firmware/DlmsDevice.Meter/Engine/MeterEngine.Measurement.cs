@@ -319,6 +319,7 @@ namespace DlmsDevice.Meter
                 apparent = 0;
             }
             ApparentPower.Value.SetInteger(MeterMath.ToRegister(apparent, 0, 0, uint.MaxValue));
+            UpdateReactivePower(apparent);
             double factor = apparent > 0 ? _powerImportWatts / apparent : 1.0;
             if (factor > 1)
             {

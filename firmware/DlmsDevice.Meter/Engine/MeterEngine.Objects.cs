@@ -188,6 +188,14 @@ namespace DlmsDevice.Meter
                     return BillingPeriodCounter;
                 case EngineQuantity.LastBillingTime:
                     return LastBillingTime;
+                case EngineQuantity.BlockEnergyImport:
+                    return BlockEnergyImport;
+                case EngineQuantity.BlockEnergyExport:
+                    return BlockEnergyExport;
+                case EngineQuantity.ReactiveEnergy:
+                    return ReactiveEnergy;
+                case EngineQuantity.BlockReactiveEnergy:
+                    return BlockReactiveEnergy;
                 default:
                     // The IS 15959 logs by category and their codes (null in the standard layout).
                     if (quantity >= EngineQuantity.CurrentEventLog && quantity <= EngineQuantity.ControlEventLog)

@@ -18,7 +18,12 @@ namespace DlmsDevice.Meter
             }
             // The rows carry the energy the registers show: bring the checkpoint up to date first.
             // It also saves where the schedules stand, so a boundary is neither lost nor
-            // captured twice across a restart.
+            // captured twice across a restart. The block energies close first, so the checkpoint
+            // saves the new block's start with the energy it starts at.
+            if (load)
+            {
+                CloseBlock();
+            }
             WriteCheckpoint(_meterClock.GetMonotonicMilliseconds());
             if (load)
             {

@@ -98,6 +98,8 @@ namespace DlmsDevice.Meter
             CreateMeasurementObjects(configuration);
             CreateDemandObjects(configuration);
             CreateFrequencyObjects(configuration);
+            CreateBlockObjects(configuration);
+            _checkpoint.Blocks = _blocks;
             CreateTamperObjects();
             CreateTariffObjects(configuration);
             Disconnect = new DisconnectControl(Name(EngineQuantity.DisconnectControl), configuration.DisconnectControlMode, _callbacks);
@@ -236,6 +238,7 @@ namespace DlmsDevice.Meter
                 ProcessEdges();
                 SamplePulses(mono);
                 AccumulateTariffs();
+                IntegrateReactive(mono);
                 SampleAnalog(mono, utc);
                 SampleFrequency(mono);
                 UpdateTamper(mono, utc);

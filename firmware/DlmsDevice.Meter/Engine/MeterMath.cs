@@ -43,6 +43,24 @@ namespace DlmsDevice.Meter
             return v < min ? min : (v > max ? max : v);
         }
 
+        /// <summary>floor(sqrt(<paramref name="value"/>)) by Newton's iteration on integers (0 for 0 and below).</summary>
+        public static long SquareRoot(long value)
+        {
+            if (value <= 0)
+            {
+                return 0;
+            }
+            // From above: x = value, then x' = (x + value / x) / 2 falls until it stops at floor(sqrt).
+            long x = value;
+            long next = x / 2 + (x & 1);
+            while (next < x)
+            {
+                x = next;
+                next = (x + value / x) / 2;
+            }
+            return x;
+        }
+
         /// <summary>The largest multiple of <paramref name="period"/> not above <paramref name="value"/> (floor, also for negative values).</summary>
         public static long FloorTo(long value, long period)
         {

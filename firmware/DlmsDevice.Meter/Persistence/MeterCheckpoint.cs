@@ -9,13 +9,14 @@ namespace DlmsDevice.Meter.Persistence
     /// the clock, and whether the last power-down was already logged; since format 2 also the
     /// energy and maximum demand per tariff, the billing period counter and time, how far the
     /// single action schedules were evaluated and whether the limiter is tripped, all in the
-    /// same record, so they are saved together with the totals they split. One instance, reused.
+    /// same record, so they are saved together with the totals they split; since format 3 the
+    /// reactive energy and the ABT block (<see cref="BlockEnergies"/>). One instance, reused.
     /// </summary>
     /// <remarks>
-    /// Layout (little-endian, <see cref="Length"/> bytes; format 1 ended at byte 80 and is
-    /// still read, the format-2 fields then read as none):
+    /// Layout (little-endian, <see cref="Length"/> bytes; format 1 ended at byte 80 and format 2
+    /// at byte 184, both still read, the later fields then read as none):
     /// <code>
-    ///  0 u8   format version (2)
+    ///  0 u8   format version (3)
     ///  1 u8   flags: bit 0 = power-down already logged (clean shutdown or power-fail signal)
     ///  2 u16  reserved (0)
     ///  4 i64  active energy import, mWh
@@ -37,18 +38,28 @@ namespace DlmsDevice.Meter.Persistence
     /// 164 u32 billing period counter
     /// 168 i64 time of the last billing (UTC ticks; long.MinValue = none)
     /// 176 i64 single action schedules evaluated up to (UTC ticks; long.MinValue = none)
+    /// (format 3 only, written when the engine has block energies: <see cref="Blocks"/>)
+    /// 184 i64 reactive energy, mvarh
+    /// 192 i64 active energy import at the start of the load profile block, mWh
+    /// 200 i64 active energy export at the start of the block, mWh
+    /// 208 i64 reactive energy at the start of the block, mvarh
+    /// 216 i64 x 3 import, export, reactive energy of the last completed block (register units)
     /// </code>
     /// </remarks>
     public sealed class MeterCheckpoint
     {
         /// <summary>Bytes of the record.</summary>
-        public const int Length = 184;
+        public const int Length = 240;
+
+        /// <summary>Bytes of a format-2 record (read for stores written before the ABT block energies).</summary>
+        public const int LengthVersion2 = 184;
+
 
         /// <summary>Bytes of a format-1 record (read for stores written before tariffs and billing).</summary>
         public const int LengthVersion1 = 80;
 
         /// <summary>Format version written in byte 0.</summary>
-        public const byte FormatVersion = 2;
+        public const byte FormatVersion = 3;
 
         /// <summary>Tariffs the record holds (T1..T4).</summary>
         public const int TariffCount = 4;
@@ -113,10 +124,23 @@ namespace DlmsDevice.Meter.Persistence
         /// <summary>The single action schedules were evaluated up to here (UTC ticks; long.MinValue = none).</summary>
         public long SchedulesEvaluatedUtc;
 
+        /// <summary>
+        /// The engine's ABT block energies (format 3's fields), or null: an engine without them
+        /// writes format 2, so a meter that does not bind them keeps its record and its buffer
+        /// (the ESP32 heap) as they were.
+        /// </summary>
+        public BlockEnergies Blocks;
+
+        /// <summary>Bytes <see cref="WriteTo"/> writes: <see cref="Length"/> with <see cref="Blocks"/>, else <see cref="LengthVersion2"/>.</summary>
+        public int WrittenLength
+        {
+            get { return Blocks == null ? LengthVersion2 : Length; }
+        }
+
         /// <summary>Writes the record into <paramref name="buffer"/> at <paramref name="offset"/>.</summary>
         public void WriteTo(byte[] buffer, int offset)
         {
-            buffer[offset] = FormatVersion;
+            buffer[offset] = Blocks == null ? (byte)2 : FormatVersion;
             buffer[offset + 1] = PowerDownLogged ? FlagPowerDownLogged : (byte)0;
             LittleEndian.WriteInt16(buffer, offset + 2, 0);
             LittleEndian.WriteInt64(buffer, offset + 4, EnergyImportMilliWh);
@@ -141,19 +165,24 @@ namespace DlmsDevice.Meter.Persistence
             LittleEndian.WriteInt32(buffer, offset + 164, (int)BillingPeriodCounter);
             LittleEndian.WriteInt64(buffer, offset + 168, LastBillingUtc);
             LittleEndian.WriteInt64(buffer, offset + 176, SchedulesEvaluatedUtc);
+            if (Blocks != null)
+            {
+                Blocks.WriteTo(buffer, offset + LengthVersion2);
+            }
         }
 
         /// <summary>Reads a record of <paramref name="length"/> bytes; false (fields unchanged) when it is not a valid one.</summary>
         public bool ReadFrom(byte[] buffer, int offset, int length)
         {
             bool version1 = length == LengthVersion1 && buffer[offset] == 1;
-            if (!version1 && (length != Length || buffer[offset] != FormatVersion))
+            bool version2 = length == LengthVersion2 && buffer[offset] == 2;
+            if (!version1 && !version2 && (length != Length || buffer[offset] != FormatVersion))
             {
                 return false;
             }
             long import = LittleEndian.ReadInt64(buffer, offset + 4);
             long export = LittleEndian.ReadInt64(buffer, offset + 12);
-            if (import < 0 || export < 0)
+            if (import < 0 || export < 0 || (!version1 && !version2 && LittleEndian.ReadInt64(buffer, offset + LengthVersion2) < 0))
             {
                 return false;
             }
@@ -168,7 +197,7 @@ namespace DlmsDevice.Meter.Persistence
             MaximumDemandWatts = (uint)LittleEndian.ReadInt32(buffer, offset + 60);
             MaximumDemandTime.ReadFrom(buffer, offset + 64);
             Counter = (uint)LittleEndian.ReadInt32(buffer, offset + 76);
-            ClearVersion2();
+            ClearAfterVersion1();
             if (version1)
             {
                 return true;
@@ -183,6 +212,15 @@ namespace DlmsDevice.Meter.Persistence
             BillingPeriodCounter = (uint)LittleEndian.ReadInt32(buffer, offset + 164);
             LastBillingUtc = LittleEndian.ReadInt64(buffer, offset + 168);
             SchedulesEvaluatedUtc = LittleEndian.ReadInt64(buffer, offset + 176);
+            if (version2)
+            {
+                return true;
+            }
+            // Format 3 without block energies here (a meter that no longer binds them): skipped.
+            if (Blocks != null)
+            {
+                Blocks.ReadFrom(buffer, offset + LengthVersion2);
+            }
             return true;
         }
 
@@ -200,11 +238,11 @@ namespace DlmsDevice.Meter.Persistence
             MaximumDemandTime.SetUnspecified();
             Counter = 0;
             PowerDownLogged = false;
-            ClearVersion2();
+            ClearAfterVersion1();
         }
 
-        // The fields format 2 added: none.
-        private void ClearVersion2()
+        // The fields formats 2 and 3 added: none.
+        private void ClearAfterVersion1()
         {
             LimiterTripped = false;
             for (int t = 0; t < TariffCount; t++)
@@ -216,6 +254,10 @@ namespace DlmsDevice.Meter.Persistence
             BillingPeriodCounter = 0;
             LastBillingUtc = long.MinValue;
             SchedulesEvaluatedUtc = long.MinValue;
+            if (Blocks != null)
+            {
+                Blocks.ClearSaved();
+            }
         }
     }
 }

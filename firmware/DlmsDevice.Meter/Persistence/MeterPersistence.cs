@@ -77,6 +77,8 @@ namespace DlmsDevice.Meter.Persistence
             _profiles = new ProfileGeneric[profiles.Length];
             _rows = new ProfileStore[profiles.Length];
             int record = FirstProfileRecord;
+            // The longest checkpoint format, also for an engine that writes format 2: a record
+            // of format 3 left by an earlier firmware must still be read (its energy is the meter's).
             int buffer = MeterCheckpoint.Length > MeterSettingsRecord.Length ? MeterCheckpoint.Length : MeterSettingsRecord.Length;
             if (TamperRecord.Length > buffer)
             {
@@ -284,7 +286,7 @@ namespace DlmsDevice.Meter.Persistence
                 return StoreStatus.Ok;
             }
             checkpoint.WriteTo(_buffer, 0);
-            return _store.Write(CheckpointRecord, _buffer, 0, MeterCheckpoint.Length);
+            return _store.Write(CheckpointRecord, _buffer, 0, checkpoint.WrittenLength);
         }
 
         /// <summary>Reads the checkpoint into <paramref name="checkpoint"/>; <see cref="StoreStatus.InvalidRecord"/> when present but not decodable.</summary>

@@ -69,7 +69,7 @@ namespace DlmsDevice.Tests.MeterDefinitions
             {
                 // Every object but US's association and its security setup.
                 IReadOnlyList<ObjectListEntry> list = await mr.GetObjectListAsync();
-                Assert.Equal(54, list.Count);
+                Assert.Equal(59, list.Count);
                 Assert.DoesNotContain(list, e => e.LogicalName.ToString() is "0.0.40.0.3.255" or "0.0.43.0.3.255");
                 // The instantaneous profile: one row, captured at the read, its +A column the register's value now.
                 DlmsValue captures = await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.0.255:7:3"));
@@ -91,9 +91,9 @@ namespace DlmsDevice.Tests.MeterDefinitions
                 Assert.Equal(900, (await mr.GetAsync(CosemAttribute.Parse("1.0.99.1.0.255:7:4"))).ToInt64());
                 IReadOnlyList<DlmsValue> blocks = Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.99.1.0.255:7:2")));
                 Assert.Equal(4, blocks.Count);
-                Assert.Equal(5, blocks[0].Items.Count);
+                Assert.Equal(9, blocks[0].Items.Count);
                 Assert.True(blocks[3].Items[3].ToInt64() >= blocks[0].Items[3].ToInt64());
-                Assert.Equal(4, Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.4.255:7:2")))).Items.Count);
+                Assert.Equal(8, Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.4.255:7:2")))).Items.Count);
                 // MR may not set the clock.
                 var clock = await Assert.ThrowsAsync<DataAccessException>(() =>
                     mr.SetAsync(CosemAttribute.Parse("0.0.1.0.0.255:8:2"), DlmsValueText.Parse("dt:2026-11-25T12:00:00")));
@@ -105,7 +105,7 @@ namespace DlmsDevice.Tests.MeterDefinitions
             await using (DlmsClient us = await meter.ConnectAsync(Us(meter)))
             {
                 await us.AssociateAsync();
-                Assert.Equal(56, (await us.GetObjectListAsync()).Count);
+                Assert.Equal(61, (await us.GetObjectListAsync()).Count);
                 DlmsValue now = await us.GetAsync(CosemAttribute.Parse("0.0.1.0.0.255:8:2"));
                 await us.SetAsync(CosemAttribute.Parse("0.0.1.0.0.255:8:2"), now);
                 // US closes a billing period (the billing profile's capture).
@@ -135,6 +135,45 @@ namespace DlmsDevice.Tests.MeterDefinitions
                 Assert.Equal("DlmsDevice", (string)plate[1].Value!);
                 await mr.ReleaseAsync();
             }
+        }
+
+        [Fact]
+        public async Task SinglePhase_BlockLoad_AbtBlockEnergiesReactiveEnergyAndAverageFrequency()
+        {
+            MeterDefinitionFile definition = MeterDefinitionFile.Load(MeterFile("is15959-single-phase.json"));
+            using MeterHarness meter = MeterHarness.Start(meter: s => s.Definition = definition);
+            meter.Meter.Advance(TimeSpan.FromHours(1));
+
+            await using DlmsClient mr = await meter.AssociateAsync(TransportKind.Wrapper, 32, "ABCD0001");
+            // Columns: clock, average V, average I, +A, -A, block +A 1.0.1.29.0.255, block -A
+            // 1.0.2.29.0.255, block reactive 1.0.3.29.0.255, average frequency 1.0.14.27.0.255.
+            DlmsValue captures = await mr.GetAsync(CosemAttribute.Parse("1.0.99.1.0.255:7:3"));
+            Assert.Equal("{u16:3, oct:0100011D00FF, i8:2, u16:0}", DlmsValueText.Format(captures.Items[5]));
+            Assert.Equal("{u16:3, oct:0100031D00FF, i8:2, u16:0}", DlmsValueText.Format(captures.Items[7]));
+            IReadOnlyList<DlmsValue> blocks = Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.99.1.0.255:7:2")));
+            Assert.Equal(4, blocks.Count);
+            for (int i = 1; i < blocks.Count; i++)
+            {
+                // Each block's energy is the difference of the cumulative +A (and -A) columns.
+                Assert.Equal(blocks[i].Items[3].ToInt64() - blocks[i - 1].Items[3].ToInt64(), blocks[i].Items[5].ToInt64());
+                Assert.Equal(blocks[i].Items[4].ToInt64() - blocks[i - 1].Items[4].ToInt64(), blocks[i].Items[6].ToInt64());
+                Assert.Equal(DataType.DoubleLongUnsigned, blocks[i].Items[7].Type);
+                Assert.InRange(blocks[i].Items[8].ToInt64(), 4900, 5100);     // 0.01 Hz: about 50 Hz
+            }
+            Assert.True(blocks[3].Items[5].ToInt64() > 0);
+            // The last row's block values are the registers' until the next boundary.
+            Assert.Equal(blocks[3].Items[5].ToInt64(), (await mr.GetAsync(CosemAttribute.Parse("1.0.1.29.0.255:3:2"))).ToInt64());
+            Assert.Equal(blocks[3].Items[7].ToInt64(), (await mr.GetAsync(CosemAttribute.Parse("1.0.3.29.0.255:3:2"))).ToInt64());
+            // The reactive energy register: varh, never below the blocks it has counted.
+            Assert.Equal("{i8:0, enum:32}", DlmsValueText.Format(await mr.GetAsync(CosemAttribute.Parse("1.0.3.8.0.255:3:3"))));
+            long reactive = (await mr.GetAsync(CosemAttribute.Parse("1.0.3.8.0.255:3:2"))).ToInt64();
+            Assert.True(reactive >= blocks.Skip(1).Sum(b => b.Items[7].ToInt64()));
+            // The block scaler profile: the block energies in Wh, the reactive in varh.
+            IReadOnlyList<DlmsValue> scalers = Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.4.255:7:2")))).Items;
+            Assert.Equal("{i8:0, enum:30}", DlmsValueText.Format(scalers[4]));
+            Assert.Equal("{i8:0, enum:32}", DlmsValueText.Format(scalers[6]));
+            Assert.Equal("{i8:-2, enum:44}", DlmsValueText.Format(scalers[7]));
+            await mr.ReleaseAsync();
         }
 
         [Fact]
@@ -170,12 +209,13 @@ namespace DlmsDevice.Tests.MeterDefinitions
             DlmsValue captures = await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.0.255:7:3"));
             Assert.Equal("{u16:3, oct:0100340700FF, i8:2, u16:0}", DlmsValueText.Format(captures.Items[5]));
             Assert.InRange(row[5].ToInt64(), volts[1] - 30, volts[1] + 30);
-            // Block load: two 15-minute rows of clock, average I L1-L3, average V L1-L3, +A, -A.
+            // Block load: two 15-minute rows of clock, average I L1-L3, average V L1-L3, +A, -A, the ABT block values.
             IReadOnlyList<DlmsValue> blocks = Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.99.1.0.255:7:2")));
             Assert.Equal(2, blocks.Count);
-            Assert.Equal(9, blocks[1].Items.Count);
+            Assert.Equal(13, blocks[1].Items.Count);
+            Assert.Equal(blocks[1].Items[7].ToInt64() - blocks[0].Items[7].ToInt64(), blocks[1].Items[9].ToInt64());
             Assert.All(blocks[1].Items.Skip(4).Take(3), v => Assert.InRange(v.ToInt64(), 2000, 2600));
-            Assert.Equal(9 - 1, Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.4.255:7:2")))).Items.Count);
+            Assert.Equal(13 - 1, Assert.Single(Rows(await mr.GetAsync(CosemAttribute.Parse("1.0.94.91.4.255:7:2")))).Items.Count);
             await mr.ReleaseAsync();
         }
 

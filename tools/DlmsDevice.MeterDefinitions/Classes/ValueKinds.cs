@@ -134,7 +134,8 @@ namespace DlmsDevice.MeterDefinitions.Classes
             {
                 return;
             }
-            if (binding.Quantity is EngineQuantity.ActiveEnergyImport or EngineQuantity.ActiveEnergyExport)
+            if (binding.Quantity is EngineQuantity.ActiveEnergyImport or EngineQuantity.ActiveEnergyExport or EngineQuantity.BlockEnergyImport
+                or EngineQuantity.BlockEnergyExport or EngineQuantity.ReactiveEnergy or EngineQuantity.BlockReactiveEnergy)
             {
                 // Wh (0) by default; a CT/VT meter's primary energy in kWh (3) keeps the register from overflowing.
                 obj.Scaler ??= 0;

@@ -94,6 +94,13 @@ namespace DlmsDevice.MeterDefinitions.Model
             new BindingInfo("billing-profile", 7, EngineQuantity.BillingProfile, null, null, ChannelNeed.None),
             new BindingInfo("billing-period-counter", 1, EngineQuantity.BillingPeriodCounter, null, null, ChannelNeed.None),
             new BindingInfo("last-billing-time", 1, EngineQuantity.LastBillingTime, null, null, ChannelNeed.None),
+            // ABT (docs/metering.md): the last completed load profile block's energies, and the
+            // reactive energy sqrt(S^2 - P^2) integrated (needs S: both channels); the energy
+            // registers' scaler. The engine creates them only when a definition binds them.
+            new BindingInfo("block-energy-import", 3, EngineQuantity.BlockEnergyImport, null, 30, ChannelNeed.None),
+            new BindingInfo("block-energy-export", 3, EngineQuantity.BlockEnergyExport, null, 30, ChannelNeed.None),
+            new BindingInfo("reactive-energy", 3, EngineQuantity.ReactiveEnergy, null, 32, ChannelNeed.Both),
+            new BindingInfo("block-reactive-energy", 3, EngineQuantity.BlockReactiveEnergy, null, 32, ChannelNeed.Both),
             // Phases 2 and 3 of a three-phase meter, each with its own input channel.
             new BindingInfo("voltage-l2", 3, EngineQuantity.VoltageL2, null, null, ChannelNeed.VoltageL2),
             new BindingInfo("voltage-l3", 3, EngineQuantity.VoltageL3, null, null, ChannelNeed.VoltageL3),

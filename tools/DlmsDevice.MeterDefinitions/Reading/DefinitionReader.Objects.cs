@@ -251,6 +251,15 @@ namespace DlmsDevice.MeterDefinitions.Reading
             CheckAverages(seen, EngineQuantity.VoltageL3, EngineQuantity.AverageVoltageL3);
             CheckAverages(seen, EngineQuantity.CurrentL2, EngineQuantity.AverageCurrentL2);
             CheckAverages(seen, EngineQuantity.CurrentL3, EngineQuantity.AverageCurrentL3);
+            // The block and reactive energies have the energy registers' one scaler (MeterConfiguration.EnergyScaler).
+            CheckAverages(seen, EngineQuantity.ActiveEnergyImport, EngineQuantity.BlockEnergyImport);
+            CheckAverages(seen, EngineQuantity.ActiveEnergyImport, EngineQuantity.BlockEnergyExport);
+            CheckAverages(seen, EngineQuantity.ReactiveEnergy, EngineQuantity.BlockReactiveEnergy);
+            if (seen.TryGetValue(EngineQuantity.ActiveEnergyImport, out ObjectDefinition? energy)
+                && seen.TryGetValue(EngineQuantity.ReactiveEnergy, out ObjectDefinition? reactive) && energy.Scaler != reactive.Scaler)
+            {
+                Error(reactive.Path + "/scaler", "the engine shows " + reactive.Binding!.Name + " with the scaler of " + energy.Binding!.Name + " (" + energy.Path + ")");
+            }
         }
 
         // The engine shows a channel's instantaneous value and its period average with the same
