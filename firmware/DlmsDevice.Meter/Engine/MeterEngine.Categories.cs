@@ -160,16 +160,22 @@ namespace DlmsDevice.Meter
             SaveTamperState();
         }
 
-        // One row in the log of 'category'. The non-rollover log keeps its first rows.
+        // One row in the log of 'category'.
         private void LogCategorised(int category, int isCode, long utc)
         {
-            int index = EventLogIndex + category;
-            if (category == EventCategory.NonRollover && _profiles[index].EntriesInUse >= _profiles[index].ProfileEntries)
+            if (IsFullNonRollover(category))
             {
                 return;
             }
             _categoryCodes[category].Value.SetInteger(isCode);
-            CaptureRow(index, utc);
+            CaptureRow(EventLogIndex + category, utc);
+        }
+
+        // The non-rollover log keeps its first rows: once full, it takes no more.
+        private bool IsFullNonRollover(int category)
+        {
+            ProfileGeneric log = _profiles[EventLogIndex + category];
+            return category == EventCategory.NonRollover && log.EntriesInUse >= log.ProfileEntries;
         }
 
         // The profile index the row of event 'code' goes to; -1 when no row is written. Not for
@@ -186,12 +192,7 @@ namespace DlmsDevice.Meter
             {
                 return -1;
             }
-            int index = EventLogIndex + category;
-            if (category == EventCategory.NonRollover && _profiles[index].EntriesInUse >= _profiles[index].ProfileEntries)
-            {
-                return -1;
-            }
-            return index;
+            return IsFullNonRollover(category) ? -1 : EventLogIndex + category;
         }
 
         // IDIS number -> IS 15959 category and number; -1 when IS 15959 logs nothing for it.

@@ -146,6 +146,12 @@ namespace DlmsDevice.Meter.Persistence
             return _store == null ? StoreStatus.NotFound : _store.Read(recordId, buffer, offset, count, out length);
         }
 
+        // A record that was read but does not decode is present and unusable.
+        private static StoreStatus Decoded(bool decoded)
+        {
+            return decoded ? StoreStatus.Ok : StoreStatus.InvalidRecord;
+        }
+
         /// <summary>
         /// The buffer the checkpoint and the settings are encoded in (at least
         /// <see cref="MeterCheckpoint.Length"/> bytes): scratch for the engine's start-up once
@@ -292,17 +298,9 @@ namespace DlmsDevice.Meter.Persistence
         /// <summary>Reads the checkpoint into <paramref name="checkpoint"/>; <see cref="StoreStatus.InvalidRecord"/> when present but not decodable.</summary>
         public StoreStatus ReadCheckpoint(MeterCheckpoint checkpoint)
         {
-            if (_store == null)
-            {
-                return StoreStatus.NotFound;
-            }
             int length;
-            StoreStatus status = _store.Read(CheckpointRecord, _buffer, 0, _buffer.Length, out length);
-            if (status != StoreStatus.Ok)
-            {
-                return status;
-            }
-            return checkpoint.ReadFrom(_buffer, 0, length) ? StoreStatus.Ok : StoreStatus.InvalidRecord;
+            StoreStatus status = ReadRecord(CheckpointRecord, _buffer, 0, _buffer.Length, out length);
+            return status != StoreStatus.Ok ? status : Decoded(checkpoint.ReadFrom(_buffer, 0, length));
         }
 
         /// <summary>
@@ -339,17 +337,9 @@ namespace DlmsDevice.Meter.Persistence
         /// <summary>Reads the settings; <see cref="StoreStatus.InvalidRecord"/> when present but not decodable.</summary>
         public StoreStatus ReadSettings(MeterSettingsRecord settings)
         {
-            if (_store == null)
-            {
-                return StoreStatus.NotFound;
-            }
             int length;
-            StoreStatus status = _store.Read(SettingsRecord, _buffer, 0, _buffer.Length, out length);
-            if (status != StoreStatus.Ok)
-            {
-                return status;
-            }
-            return settings.ReadFrom(_buffer, 0, length) ? StoreStatus.Ok : StoreStatus.InvalidRecord;
+            StoreStatus status = ReadRecord(SettingsRecord, _buffer, 0, _buffer.Length, out length);
+            return status != StoreStatus.Ok ? status : Decoded(settings.ReadFrom(_buffer, 0, length));
         }
 
         /// <summary>Writes the tamper state; Ok without a store.</summary>
@@ -366,17 +356,9 @@ namespace DlmsDevice.Meter.Persistence
         /// <summary>Reads the tamper state; <see cref="StoreStatus.InvalidRecord"/> when present but not decodable.</summary>
         public StoreStatus ReadTamper(TamperRecord tamper)
         {
-            if (_store == null)
-            {
-                return StoreStatus.NotFound;
-            }
             int length;
-            StoreStatus status = _store.Read(_tamperRecord, _buffer, 0, _buffer.Length, out length);
-            if (status != StoreStatus.Ok)
-            {
-                return status;
-            }
-            return tamper.ReadFrom(_buffer, 0, length) ? StoreStatus.Ok : StoreStatus.InvalidRecord;
+            StoreStatus status = ReadRecord(_tamperRecord, _buffer, 0, _buffer.Length, out length);
+            return status != StoreStatus.Ok ? status : Decoded(tamper.ReadFrom(_buffer, 0, length));
         }
 
         /// <summary>
